@@ -1,0 +1,16 @@
+// Bundles the CLI into out/cli/index.js, which plain `node` runs (package.json "bin").
+// Dependencies stay external: they are resolved from node_modules like any Node program.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/index.ts'],
+  outfile: 'out/cli/index.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: true,
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});

@@ -1,0 +1,35 @@
+import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
+import { writeFile } from 'node:fs/promises';
+import type { Platform, SaveFileRequest } from '../platform';
+
+/** Platform, the Electron way. */
+export function createElectronPlatform(getWindow: () => BrowserWindow | null): Platform {
+  return {
+    host: 'electron',
+    openExternal: (url) => shell.openExternal(url),
+    writeClipboard: (text) => clipboard.writeText(text),
+    readClipboard: async () => clipboard.readText(),
+    appDataDir: () => app.getPath('userData'),
+    async saveFile({ suggestedName, data, filters }: SaveFileRequest) {
+      const window = getWindow();
+      const options = { defaultPath: suggestedName, filters };
+      const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return null;
+      await writeFile(choice.filePath, data);
+      return choice.filePath;
+    },
+    async renderPdf(html) {
+      // An offscreen, script-less window: the HTML is our own, but it still gets no privileges.
+      const printer = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+      });
+      try {
+        await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+        return new Uint8Array(await printer.webContents.printToPDF({ printBackground: true }));
+      } finally {
+        printer.destroy();
+      }
+    },
+  };
+}

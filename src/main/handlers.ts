@@ -1,0 +1,100 @@
+import { AppError } from '../shared/ipc/errors';
+import type { HandlerTable } from './ipc/handler-types';
+import type { Platform } from './platform';
+import { isAllowedExternalUrl } from './security/external-url';
+import type { Services } from './services';
+
+const requireSignedIn = async (services: Services) => {
+  const { account } = await services.auth.current();
+  if (!account) {
+    throw new AppError({ code: 'not-signed-in', message: 'You are not signed in.', nextStep: 'Sign in first.' });
+  }
+  return account;
+};
+
+/**
+ * The IPC handler table. No 'electron' import: Electron's ipcMain and the Chromium shell's
+ * exposeBinding bind this same table, and tests call it directly.
+ */
+export function createHandlers(services: Services, platform: Platform): HandlerTable {
+  const { settings } = services;
+  return {
+    'app:info': async () => ({
+      version: services.version,
+      demoTenant: settings.demoTenant,
+      host: platform.host,
+      routesOffered: settings.routesOffered,
+      hiddenGuides: settings.hiddenGuides,
+    }),
+    'config:get': async () => ({
+      smtpHost: settings.smtpHost,
+      smtpPort: settings.smtpPort,
+      keychainService: settings.keychainService,
+      tenant: settings.tenant,
+      cloud: settings.cloud,
+    }),
+    'auth:current': () => services.auth.current(),
+    'auth:sign-in': async (request, context) => {
+      const account = await services.auth.signIn({
+        method: request.method,
+        ...(request.switchAccount !== undefined ? { switchAccount: request.switchAccount } : {}),
+        onDeviceCode: (info) => context.emit('auth:device-code', info),
+        onProgress: (stage) => context.emit('auth:progress', { stage }),
+      });
+      return { account };
+    },
+    'auth:cancel': async () => ({ cancelled: services.auth.cancel() }),
+    'auth:sign-out': async () => ({ signedOut: await services.auth.signOut() }),
+    'readiness:check': () => services.readiness.check(),
+    'vault:status': async ({ upn }) => ({
+      stored: await services.vault.has(upn),
+      service: services.vault.service,
+      account: services.vault.accountFor(upn),
+    }),
+    'vault:store': ({ upn, password, replace }) => services.vault.store(upn, password, { replace }),
+    'vault:forget': async ({ upn }) => ({ removed: await services.vault.forget(upn) }),
+    'smtp:test': async ({ upn, method }, context) => {
+      if (!settings.routesOffered.includes(method)) {
+        throw new AppError({ code: 'policy-forbidden', message: 'Your organisation has turned this route off.' });
+      }
+      const secret =
+        method === 'oauth' ? await services.auth.acquireSmtpToken(upn) : await services.vault.read(upn);
+      if (secret === null) {
+        throw new AppError({
+          code: 'not-stored',
+          message: `No app password is stored for ${upn}.`,
+          nextStep: 'Store the app password first.',
+          guide: 'create-app-password',
+        });
+      }
+      return services.smtp.test({ upn, method, secret, onProgress: (progress) => context.emit('smtp:progress', progress) });
+    },
+    'shell:open-external': async ({ url }) => {
+      if (!isAllowedExternalUrl(url, settings.extraExternalOrigins)) {
+        throw new AppError({ code: 'url-not-allowed', message: 'The app only opens Microsoft sign-in and admin pages.' });
+      }
+      await platform.openExternal(url);
+      return { opened: true };
+    },
+    'clipboard:copy': async ({ text }) => {
+      await platform.writeClipboard(text);
+      return { copied: true };
+    },
+    'report:export': async ({ format }) => {
+      await requireSignedIn(services);
+      const verdict = await services.readiness.check();
+      const html = services.documents.readinessReportHtml(verdict);
+      return { savedTo: await saveDocument(platform, 'm365-connect-readiness', format, html) };
+    },
+    'guides:export': async ({ format, ids }) => {
+      const html = services.documents.guidesHtml(ids);
+      return { savedTo: await saveDocument(platform, 'm365-connect-guides', format, html) };
+    },
+  };
+}
+
+async function saveDocument(platform: Platform, baseName: string, format: 'html' | 'pdf', html: string) {
+  const data = format === 'pdf' ? await platform.renderPdf(html) : new TextEncoder().encode(html);
+  const filters = [{ name: format === 'pdf' ? 'PDF document' : 'Web page', extensions: [format] }];
+  return platform.saveFile({ suggestedName: `${baseName}.${format}`, data, filters });
+}

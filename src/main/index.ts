@@ -1,0 +1,37 @@
+import type { BrowserWindow } from 'electron';
+import { app } from 'electron';
+import { join } from 'node:path';
+import { createHandlers } from './handlers';
+import { createDispatch } from './ipc/dispatch';
+import { bindIpc } from './electron/bind-ipc';
+import { createElectronPlatform } from './electron/platform';
+import { registerAppScheme, serveRenderer } from './electron/protocol';
+import { appOrigin } from './security/window-options';
+import { composeServices } from './compose';
+import { createMainWindow } from './window';
+
+// Composition root only: lifecycle, the window, and binding the handler table.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerAppScheme();
+  let mainWindow: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  void app.whenReady().then(async () => {
+    const platform = createElectronPlatform(() => mainWindow);
+    const services = await composeServices({ platform, version: app.getVersion() });
+    bindIpc(createDispatch(createHandlers(services, platform), { trustedOrigin: appOrigin }));
+    serveRenderer(join(__dirname, '../renderer'));
+    mainWindow = createMainWindow();
+  });
+}

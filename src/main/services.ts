@@ -1,0 +1,84 @@
+import type { Account } from '../shared/account';
+import type { EventPayload } from '../shared/ipc/contract';
+import type { Verdict } from '../shared/readiness/verdict';
+import type { SmtpMethod, SmtpTestResult } from '../shared/smtp/result';
+
+/**
+ * The services the handler table composes. Each lives in its own folder (auth/, graph/,
+ * vault/, smtp/, documents/) and knows nothing of the others: handlers.ts wires them.
+ */
+export type SignInOptions = {
+  method: 'browser' | 'device-code';
+  switchAccount?: boolean;
+  onDeviceCode?: (info: EventPayload<'auth:device-code'>) => void;
+  onProgress?: (stage: EventPayload<'auth:progress'>['stage']) => void;
+};
+
+export interface AuthService {
+  /** Silent sign-in: the cached account if its refresh token still works. */
+  current(): Promise<{ account: Account | null; cachePersisted: boolean }>;
+  signIn(options: SignInOptions): Promise<Account>;
+  /** Cancels a pending interactive or device-code sign-in; false when none was pending. */
+  cancel(): boolean;
+  signOut(): Promise<boolean>;
+  /** Access token for `https://outlook.office.com/SMTP.Send`, for the XOAUTH2 test. */
+  acquireSmtpToken(upn: string): Promise<string>;
+}
+
+export interface ReadinessService {
+  check(): Promise<Verdict>;
+}
+
+export type StoreResult = { service: string; account: string; replaced: boolean; warnings: string[] };
+
+export interface VaultService {
+  readonly service: string;
+  accountFor(upn: string): string;
+  has(upn: string): Promise<boolean>;
+  store(upn: string, password: string, options: { replace: boolean }): Promise<StoreResult>;
+  read(upn: string): Promise<string | null>;
+  forget(upn: string): Promise<boolean>;
+  /** Accounts that have a stored password; never the values. */
+  list(): Promise<string[]>;
+}
+
+export type SmtpTestRequest = {
+  upn: string;
+  method: SmtpMethod;
+  /** The app password (app-password method) or the access token (oauth method). */
+  secret: string;
+  onProgress?: (progress: EventPayload<'smtp:progress'>) => void;
+};
+
+export interface SmtpService {
+  test(request: SmtpTestRequest): Promise<SmtpTestResult>;
+}
+
+export interface DocumentService {
+  readinessReportHtml(verdict: Verdict): string;
+  guidesHtml(ids?: string[]): string;
+}
+
+/** The effective configuration the handlers need (resolved and validated by config/). */
+export type EffectiveSettings = {
+  smtpHost: string;
+  smtpPort: number;
+  keychainService: string;
+  tenant: string;
+  cloud: string;
+  demoTenant: boolean;
+  routesOffered: SmtpMethod[];
+  hiddenGuides: string[];
+  /** Extra https origins openExternal may reach, e.g. the sandbox's sign-in pages. */
+  extraExternalOrigins: string[];
+};
+
+export type Services = {
+  version: string;
+  settings: EffectiveSettings;
+  auth: AuthService;
+  readiness: ReadinessService;
+  vault: VaultService;
+  smtp: SmtpService;
+  documents: DocumentService;
+};

@@ -1,0 +1,26 @@
+/**
+ * Channel names only, without schemas: the sandboxed preload imports this file, and it must
+ * stay tiny (no zod). contract.ts checks at compile time that both lists agree.
+ */
+export const invokeChannels = [
+  'app:info',
+  'config:get',
+  'auth:current',
+  'auth:sign-in',
+  'auth:cancel',
+  'auth:sign-out',
+  'readiness:check',
+  'vault:status',
+  'vault:store',
+  'vault:forget',
+  'smtp:test',
+  'shell:open-external',
+  'clipboard:copy',
+  'report:export',
+  'guides:export',
+] as const;
+export type InvokeChannel = (typeof invokeChannels)[number];
+
+/** Main -> renderer notifications. */
+export const eventChannels = ['auth:device-code', 'auth:progress', 'smtp:progress'] as const;
+export type EventChannel = (typeof eventChannels)[number];

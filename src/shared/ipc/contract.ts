@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { accountSchema } from '../account';
+import { verdictSchema } from '../readiness/verdict';
+import { smtpMethodSchema, smtpStageSchema, smtpTestResultSchema } from '../smtp/result';
+import type { EventChannel, InvokeChannel } from './channels';
+
+/** A user principal name as typed: an address-like string, bounded. */
+export const upnSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(256)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must look like name@domain');
+
+const empty = z.object({}).strict();
+
+/**
+ * Every renderer -> main call: request schema, response schema. Requests are strict objects,
+ * so unknown keys are rejected instead of silently passed through.
+ */
+export const contract = {
+  'app:info': {
+    request: empty,
+    response: z.object({
+      version: z.string(),
+      demoTenant: z.boolean(),
+      host: z.enum(['electron', 'chromium-shell']),
+      routesOffered: z.array(z.enum(['app-password', 'oauth'])),
+      hiddenGuides: z.array(z.string()),
+    }),
+  },
+  'config:get': {
+    request: empty,
+    response: z.object({
+      smtpHost: z.string(),
+      smtpPort: z.number().int(),
+      keychainService: z.string(),
+      tenant: z.string(),
+      cloud: z.string(),
+    }),
+  },
+  'auth:current': {
+    request: empty,
+    /** Silent sign-in: the cached account, or null. */
+    response: z.object({ account: accountSchema.nullable(), cachePersisted: z.boolean() }),
+  },
+  'auth:sign-in': {
+    request: z.object({ method: z.enum(['browser', 'device-code']), switchAccount: z.boolean().optional() }).strict(),
+    response: z.object({ account: accountSchema }),
+  },
+  'auth:cancel': { request: empty, response: z.object({ cancelled: z.boolean() }) },
+  'auth:sign-out': { request: empty, response: z.object({ signedOut: z.boolean() }) },
+  'readiness:check': { request: empty, response: verdictSchema },
+  'vault:status': {
+    request: z.object({ upn: upnSchema }).strict(),
+    response: z.object({ stored: z.boolean(), service: z.string(), account: z.string() }),
+  },
+  'vault:store': {
+    request: z
+      .object({ upn: upnSchema, password: z.string().max(1024), replace: z.boolean() })
+      .strict(),
+    response: z.object({
+      service: z.string(),
+      account: z.string(),
+      replaced: z.boolean(),
+      warnings: z.array(z.string()),
+    }),
+  },
+  'vault:forget': {
+    request: z.object({ upn: upnSchema }).strict(),
+    response: z.object({ removed: z.boolean() }),
+  },
+  'smtp:test': {
+    request: z.object({ upn: upnSchema, method: smtpMethodSchema }).strict(),
+    response: smtpTestResultSchema,
+  },
+  'shell:open-external': {
+    request: z.object({ url: z.string().max(2048) }).strict(),
+    response: z.object({ opened: z.boolean() }),
+  },
+  'clipboard:copy': {
+    request: z.object({ text: z.string().max(4096) }).strict(),
+    response: z.object({ copied: z.boolean() }),
+  },
+  'report:export': {
+    request: z.object({ format: z.enum(['html', 'pdf']) }).strict(),
+    response: z.object({ savedTo: z.string().nullable() }),
+  },
+  'guides:export': {
+    request: z
+      .object({ format: z.enum(['html', 'pdf']), ids: z.array(z.string().max(64)).max(100).optional() })
+      .strict(),
+    response: z.object({ savedTo: z.string().nullable() }),
+  },
+} satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
+
+export const events = {
+  'auth:device-code': z.object({
+    userCode: z.string(),
+    verificationUri: z.string(),
+    expiresAt: z.string(),
+    message: z.string(),
+  }),
+  'auth:progress': z.object({ stage: z.enum(['opening-browser', 'waiting', 'exchanging', 'done']) }),
+  'smtp:progress': z.object({ stage: smtpStageSchema, detail: z.string() }),
+} satisfies Record<EventChannel, z.ZodType>;
+
+export type Contract = typeof contract;
+export type Request<C extends InvokeChannel> = z.input<Contract[C]['request']>;
+export type ParsedRequest<C extends InvokeChannel> = z.output<Contract[C]['request']>;
+export type Response<C extends InvokeChannel> = z.infer<Contract[C]['response']>;
+export type EventPayload<E extends EventChannel> = z.infer<(typeof events)[E]>;

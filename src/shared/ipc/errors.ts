@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** Every failure that crosses IPC has one of these codes; the renderer switches on them. */
+export const errorCodes = [
+  'invalid-payload',
+  'untrusted-sender',
+  'unknown-channel',
+  'not-signed-in',
+  'sign-in-cancelled',
+  'sign-in-failed',
+  'consent-required',
+  'mfa-required',
+  'blocked-by-conditional-access',
+  'bad-credentials',
+  'unknown-client',
+  'network',
+  'graph-failed',
+  'keychain-unavailable',
+  'keychain-denied',
+  'already-stored',
+  'not-stored',
+  'invalid-password',
+  'url-not-allowed',
+  'config-invalid',
+  'policy-forbidden',
+  'export-failed',
+  'internal',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  /** Plain language, safe to show: never a secret, never a stack trace. */
+  message: z.string(),
+  /** What the user can do about it. */
+  nextStep: z.string().optional(),
+  /** A guide that helps, by id. */
+  guide: z.string().optional(),
+  /** Which payload fields were wrong (validation errors only). */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type AppErrorShape = z.infer<typeof appErrorSchema>;
+
+/** Thrown by services; converted to AppErrorShape at the IPC boundary. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly nextStep: string | undefined;
+  readonly guide: string | undefined;
+  readonly issues: AppErrorShape['issues'];
+
+  constructor(shape: AppErrorShape) {
+    super(shape.message);
+    this.name = 'AppError';
+    this.code = shape.code;
+    this.nextStep = shape.nextStep;
+    this.guide = shape.guide;
+    this.issues = shape.issues;
+  }
+
+  toShape(): AppErrorShape {
+    const shape: AppErrorShape = { code: this.code, message: this.message };
+    if (this.nextStep !== undefined) shape.nextStep = this.nextStep;
+    if (this.guide !== undefined) shape.guide = this.guide;
+    if (this.issues !== undefined) shape.issues = this.issues;
+    return shape;
+  }
+}
+
+export const isAppError = (value: unknown): value is AppError => value instanceof AppError;

@@ -1,0 +1,55 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import type { Platform } from '../main/platform';
+import { launchChromium } from './chromium';
+
+export type ShellPlatformOptions = {
+  browser: Browser;
+  appDataDir: string;
+  /** Where "Save as" writes, since the shell has no native dialog. */
+  downloadsDir: string;
+  /**
+   * Stands in for the system browser. By default a new tab in the shell's Chromium; tests
+   * pass their own to drive the sign-in page.
+   */
+  openExternal?: (url: string) => Promise<void>;
+  /** Trust the sandbox's own CA in the stand-in browser tab (demo tenant only). */
+  trustSandboxCertificates?: boolean;
+};
+
+/** Platform for the Chromium shell: the browser tab is the system browser, the clipboard is in memory. */
+export function createShellPlatform(options: ShellPlatformOptions): Platform {
+  let clipboard = '';
+  const openInTab = async (url: string) => {
+    const context = await options.browser.newContext({ ignoreHTTPSErrors: options.trustSandboxCertificates === true });
+    const page = await context.newPage();
+    await page.goto(url);
+  };
+  return {
+    host: 'chromium-shell',
+    openExternal: options.openExternal ?? openInTab,
+    writeClipboard: async (text) => {
+      clipboard = text;
+    },
+    readClipboard: async () => clipboard,
+    appDataDir: () => options.appDataDir,
+    async saveFile({ suggestedName, data }) {
+      await mkdir(options.downloadsDir, { recursive: true });
+      const path = join(options.downloadsDir, suggestedName);
+      await writeFile(path, data);
+      return path;
+    },
+    async renderPdf(html) {
+      // page.pdf() exists only in headless Chromium, so a headed shell prints with a headless one.
+      const printer = await launchChromium({ headless: true });
+      try {
+        const page = await printer.newPage({ javaScriptEnabled: false });
+        await page.setContent(html, { waitUntil: 'load' });
+        return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true }));
+      } finally {
+        await printer.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../src/shell/chromium';
+
+export const launchTestBrowser = (): Promise<Browser> => launchChromium({ headless: true });
