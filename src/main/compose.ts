@@ -1,7 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createAuthService } from './auth';
+import { loadConfig, settingsFileIn, type ResolvedConfig } from './config';
+import { createDocumentService } from './documents';
+import { createReadinessService } from './graph';
 import type { Platform } from './platform';
-import type { Services } from './services';
+import type { EffectiveSettings, Services } from './services';
+import { createSmtpService } from './smtp';
+import { createVaultService } from './vault';
 
-/** Composition of the real services; filled in as the service folders land. */
-export async function composeServices(_options: { platform: Platform; version: string }): Promise<Services> {
-  throw new Error('not composed yet');
+/** The handlers' view of the configuration: what the UI may know, nothing secret. */
+export function effectiveSettings(config: ResolvedConfig): EffectiveSettings {
+  const { values } = config;
+  return {
+    smtpHost: values.smtpHost,
+    smtpPort: values.smtpPort,
+    keychainService: values.keychainService,
+    tenant: values.tenant,
+    cloud: values.cloud,
+    demoTenant: config.demoTenant,
+    routesOffered: values.routesOffered,
+    hiddenGuides: values.hiddenGuides,
+    // In the demo tenant, the sandbox's own sign-in and security-info pages may be opened too.
+    extraExternalOrigins: config.demoTenant ? [new URL(values.authorityHost).origin] : [],
+  };
+}
+
+/**
+ * Builds the real services from the resolved configuration. Shared by Electron's main, the
+ * Chromium shell and the tests, so all three run the same code; only Platform differs.
+ */
+export async function composeServices(options: {
+  platform: Platform;
+  version: string;
+  config?: ResolvedConfig;
+}): Promise<Services> {
+  const { platform } = options;
+  const dataDir = platform.appDataDir();
+  const config = options.config ?? (await loadConfig({ settingsFile: settingsFileIn(dataDir) }));
+  const { values } = config;
+  const extraCa = values.extraCaFile ? await readFile(values.extraCaFile, 'utf8') : undefined;
+  const auth = createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
+  return {
+    version: options.version,
+    settings: effectiveSettings(config),
+    auth,
+    readiness: createReadinessService({ config, auth }),
+    vault: createVaultService({ service: values.keychainService }),
+    smtp: createSmtpService({ host: values.smtpHost, port: values.smtpPort, ...(extraCa ? { extraCa } : {}) }),
+    documents: createDocumentService(),
+  };
 }

@@ -1,0 +1,112 @@
+import { Option, type Command } from 'commander';
+import { AppError } from '../../shared/ipc/errors';
+import { exitCodeForCause } from '../../shared/smtp/exit-codes';
+import type { SmtpMethod, SmtpTestResult } from '../../shared/smtp/result';
+import { normalizeAppPassword } from '../../shared/vault/normalize';
+import type { CliContext } from '../context';
+import { usageError } from '../errors';
+import { withExamples } from '../help';
+import { authService, smtpService, vaultService } from '../services';
+import { readAllStdin } from '../stdin';
+import { positiveInt } from './report';
+
+type SmtpTestOptions = {
+  user: string;
+  host?: string;
+  port?: number;
+  ca?: string;
+  timeout?: number;
+  passwordStdin?: boolean;
+  keychain?: boolean;
+  oauth?: boolean;
+  json?: boolean;
+};
+
+/** Issue 5's `--json` object, exactly these keys in this order. */
+export const smtpTestJson = (result: SmtpTestResult) => ({
+  ok: result.ok,
+  cause: result.cause,
+  stage: result.stage,
+  reply: result.reply,
+  advice: result.advice,
+  transcript: result.transcript,
+});
+
+export function registerSmtpTest(program: Command, context: CliContext): void {
+  const command = program
+    .command('smtp-test')
+    .description('Prove the SMTP AUTH login works (connect, STARTTLS, AUTH, QUIT; no mail is sent) and explain any failure.')
+    .requiredOption('--user <upn>', 'the mailbox to log in as (user principal name)')
+    .option('--host <host>', 'SMTP host (default: the configured smtpHost, smtp.office365.com)')
+    .option('--port <port>', 'SMTP port (default: the configured smtpPort, 587)', positiveInt('--port', 1, 65535))
+    .option('--ca <pem>', 'an extra CA certificate file (PEM) to trust, e.g. a TLS-inspection proxy')
+    .option('--timeout <seconds>', 'connect, greeting and idle timeout in seconds', positiveInt('--timeout', 1, 600))
+    .addOption(new Option('--password-stdin', 'read the app password from stdin').conflicts(['keychain', 'oauth']))
+    .addOption(new Option('--keychain', 'use the app password stored in the OS keychain (the default)').conflicts(['oauth']))
+    .addOption(new Option('--oauth', 'XOAUTH2 with a token of the signed-in account (the route that survives the Basic-auth retirement)'))
+    .option('--json', 'print {"ok","cause","stage","reply","advice","transcript"}')
+    .action(async (options: SmtpTestOptions) => {
+      const out = context.output(options.json);
+      const config = await context.config();
+      const method: SmtpMethod = options.oauth ? 'oauth' : 'app-password';
+      if (!config.values.routesOffered.includes(method)) {
+        throw new AppError({
+          code: 'policy-forbidden',
+          message: `Your organisation's policy does not offer the ${method === 'oauth' ? 'OAuth' : 'app password'} route.`,
+          nextStep: `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`,
+        });
+      }
+      const secret = await secretFor(method, options, context);
+      const smtp = await smtpService(context, {
+        ...(options.host !== undefined ? { host: options.host } : {}),
+        ...(options.port !== undefined ? { port: options.port } : {}),
+        ...(options.ca !== undefined ? { ca: options.ca } : {}),
+        ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
+      });
+      const result = await smtp.test({
+        upn: options.user,
+        method,
+        secret,
+        onProgress: ({ stage, detail }) => {
+          if (!options.json) out.note(out.errColor.dim(`[${stage}] ${detail}`));
+        },
+      });
+      context.exitCode = exitCodeForCause(result.cause);
+      if (options.json) return out.result(smtpTestJson(result));
+      const c = out.color;
+      out.line(result.ok ? c.green(`✓ SMTP AUTH login as ${options.user} works.`) : c.red(`✗ SMTP AUTH login failed: ${result.cause}`));
+      if (result.reply) out.line(`Server said: ${result.reply}`);
+      out.line(result.advice);
+      if (result.guide) out.line(c.dim(`Guide: m365-connect guides show ${result.guide}`));
+      if (!result.ok) {
+        out.line();
+        out.line(c.bold('Transcript (credentials redacted)'));
+        for (const line of result.transcript) out.line(`  ${line}`);
+      }
+    });
+  withExamples(command, [
+    'm365-connect smtp-test --user ada@contoso.com',
+    'm365-connect smtp-test --user ada@contoso.com --oauth --json',
+    'printf %s "$APP_PASSWORD" | m365-connect smtp-test --user ada@contoso.com --password-stdin',
+    'm365-connect smtp-test --user ada@contoso.com --host smtp.office365.com --port 587 --timeout 20',
+  ]);
+}
+
+async function secretFor(method: SmtpMethod, options: SmtpTestOptions, context: CliContext): Promise<string> {
+  if (method === 'oauth') return (await authService(context)).acquireSmtpToken(options.user);
+  if (options.passwordStdin) {
+    const checked = normalizeAppPassword(await readAllStdin(context.io, 'the app password'));
+    if (!checked.ok) throw usageError(checked.message);
+    return checked.value;
+  }
+  const stored = await (await vaultService(context)).read(options.user);
+  if (stored === null) {
+    throw new AppError({
+      code: 'not-stored',
+      message: `No app password is stored for ${options.user.toLowerCase()}.`,
+      nextStep: `Store it with \`m365-connect store --user ${options.user} --password-stdin\`, or pass --password-stdin or --oauth.`,
+      guide: 'create-app-password',
+    });
+  }
+  return stored;
+}

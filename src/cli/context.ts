@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { defaultUserDataDir, loadConfig, settingsFileIn, type ResolvedConfig } from '../main/config';
+import type { CliIo } from './io';
+import { Output } from './output';
+
+/**
+ * What every command gets: the process's streams, the configuration (loaded once, on first
+ * use, so `--help` never reads a policy file), and where the per-user data lives (shared
+ * with the app: settings and the token cache).
+ */
+export class CliContext {
+  private configPromise: Promise<ResolvedConfig> | null = null;
+  exitCode = 0;
+
+  constructor(readonly io: CliIo) {}
+
+  output(json: boolean | undefined): Output {
+    return new Output(this.io, json === true);
+  }
+
+  get userDataDir(): string {
+    return defaultUserDataDir(process.platform, this.io.env);
+  }
+
+  get tokenCacheDir(): string {
+    return join(this.userDataDir, 'msal');
+  }
+
+  config(): Promise<ResolvedConfig> {
+    this.configPromise ??= loadConfig({ env: this.io.env, settingsFile: settingsFileIn(this.userDataDir) });
+    return this.configPromise;
+  }
+}

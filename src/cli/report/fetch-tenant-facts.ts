@@ -1,0 +1,40 @@
+import { getGraphJson, type GraphFetchOptions } from './graph-fetch';
+import { mfaPoliciesFrom, type TenantFacts } from './tenant-facts';
+
+const why = (status: number, message: string) =>
+  status === 403
+    ? 'HTTP 403: reading it needs Policy.Read.All and an admin role (e.g. Security Reader)'
+    : `could not be read (${message})`;
+
+/**
+ * The tenant-wide facts that decide app-password readiness for everyone: security defaults
+ * and the Conditional Access policies that require MFA. A refusal makes a fact "unknown"
+ * (with why), never a failed report.
+ */
+export async function fetchTenantFacts(graphBaseUrl: string, options: GraphFetchOptions): Promise<TenantFacts> {
+  const facts: TenantFacts = { securityDefaults: 'unknown', conditionalAccessMfaPolicies: 'unknown' };
+
+  const defaults = await getGraphJson(`${graphBaseUrl}/v1.0/policies/identitySecurityDefaultsEnforcementPolicy`, options);
+  if (defaults.ok) {
+    const enabled = (defaults.body as { isEnabled?: unknown } | null)?.isEnabled;
+    if (typeof enabled === 'boolean') facts.securityDefaults = enabled;
+    else facts.securityDefaultsWhy = 'the answer had no isEnabled';
+  } else {
+    facts.securityDefaultsWhy = why(defaults.status, defaults.message);
+  }
+
+  const policies: unknown[] = [];
+  let next: string | null = `${graphBaseUrl}/v1.0/identity/conditionalAccess/policies`;
+  while (next) {
+    const answer = await getGraphJson(next, options);
+    if (!answer.ok) {
+      facts.conditionalAccessWhy = why(answer.status, answer.message);
+      return facts;
+    }
+    const body = answer.body as { value?: unknown; '@odata.nextLink'?: unknown } | null;
+    if (Array.isArray(body?.value)) policies.push(...body.value);
+    next = typeof body?.['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null;
+  }
+  facts.conditionalAccessMfaPolicies = mfaPoliciesFrom(policies);
+  return facts;
+}

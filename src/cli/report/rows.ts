@@ -1,0 +1,77 @@
+import { appPasswordReadiness } from './app-password-readiness';
+import { csvLine } from './csv';
+import type { TenantFacts } from './tenant-facts';
+
+/** One user of the report, flattened from Graph's userRegistrationDetails. */
+export type ReportRow = {
+  id: string;
+  userPrincipalName: string;
+  userDisplayName: string | null;
+  userType: string | null;
+  isAdmin: boolean | null;
+  isMfaRegistered: boolean | null;
+  isMfaCapable: boolean | null;
+  isPasswordlessCapable: boolean | null;
+  methodsRegistered: string[];
+  defaultMfaMethod: string | null;
+  lastUpdatedDateTime: string | null;
+  appPasswordRoute: 'possible' | 'blocked' | 'unknown';
+  appPasswordNote: string;
+};
+
+export const reportColumns = [
+  'id',
+  'userPrincipalName',
+  'userDisplayName',
+  'userType',
+  'isAdmin',
+  'isMfaRegistered',
+  'isMfaCapable',
+  'isPasswordlessCapable',
+  'methodsRegistered',
+  'defaultMfaMethod',
+  'lastUpdatedDateTime',
+  'appPasswordRoute',
+  'appPasswordNote',
+] as const satisfies readonly (keyof ReportRow)[];
+
+type Raw = Record<string, unknown>;
+const str = (raw: Raw, key: string) => (typeof raw[key] === 'string' ? (raw[key] as string) : null);
+const bool = (raw: Raw, key: string) => (typeof raw[key] === 'boolean' ? (raw[key] as boolean) : null);
+
+/**
+ * Hand-rolled rather than a schema per row: a 100,000-user tenant parses 100,000 of these,
+ * and a missing optional field must never drop a user. Only id and UPN are required.
+ */
+export function toReportRow(value: unknown, facts: TenantFacts): ReportRow | null {
+  if (value === null || typeof value !== 'object') return null;
+  const raw = value as Raw;
+  const id = str(raw, 'id');
+  const userPrincipalName = str(raw, 'userPrincipalName');
+  if (id === null || userPrincipalName === null) return null;
+  const methods = Array.isArray(raw.methodsRegistered)
+    ? raw.methodsRegistered.filter((m): m is string => typeof m === 'string')
+    : [];
+  const isMfaRegistered = bool(raw, 'isMfaRegistered');
+  const readiness = appPasswordReadiness(facts, { id, isMfaRegistered });
+  return {
+    id,
+    userPrincipalName,
+    userDisplayName: str(raw, 'userDisplayName'),
+    userType: str(raw, 'userType'),
+    isAdmin: bool(raw, 'isAdmin'),
+    isMfaRegistered,
+    isMfaCapable: bool(raw, 'isMfaCapable'),
+    isPasswordlessCapable: bool(raw, 'isPasswordlessCapable'),
+    methodsRegistered: methods,
+    defaultMfaMethod: str(raw, 'userPreferredMethodForSecondaryAuthentication') ?? str(raw, 'defaultMfaMethod'),
+    lastUpdatedDateTime: str(raw, 'lastUpdatedDateTime'),
+    appPasswordRoute: readiness.route,
+    appPasswordNote: readiness.note,
+  };
+}
+
+export const csvHeader = (): string => csvLine(reportColumns);
+
+export const csvRow = (row: ReportRow): string =>
+  csvLine(reportColumns.map((column) => (column === 'methodsRegistered' ? row.methodsRegistered.join(';') : row[column])));

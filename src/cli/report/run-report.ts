@@ -1,0 +1,266 @@
+import { open, rename, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { CliError } from '../errors';
+import { exitCodes } from '../exit-codes';
+import { readCheckpoint, removeIfPresent, reportPaths, writeCheckpoint, type Checkpoint } from './checkpoint';
+import { fetchTenantFacts } from './fetch-tenant-facts';
+import type { ReportFormat, ReportMeta } from './formats';
+import { getGraphJson, type GraphAnswer, type GraphFetchOptions } from './graph-fetch';
+import { toReportRow } from './rows';
+
+export const registrationDetailsPath = '/v1.0/reports/authenticationMethods/userRegistrationDetails';
+
+export type RunReportOptions = {
+  out: string;
+  format: ReportFormat;
+  graphBaseUrl: string;
+  fetch: GraphFetchOptions;
+  /** Start over even if a checkpoint exists. */
+  restart: boolean;
+  pageSize?: number;
+  /** How often the resume point is made durable (each commit costs two fsyncs). */
+  commitIntervalMs: number;
+  notices: string[];
+  now: () => Date;
+  onProgress?: (rows: number, total: number | null) => void;
+  onResume?: (checkpoint: Checkpoint) => void;
+};
+
+export type ReportSummary = {
+  out: string;
+  format: 'csv' | 'json';
+  users: number;
+  pages: number;
+  skippedRows: number;
+  resumedAtUser: number | null;
+  metaFile: string | null;
+  tenant: ReportMeta['tenant'];
+};
+
+type Page = { rows: unknown[]; nextLink: string | null; count: number | null };
+type Settled = { page: Page } | { error: unknown };
+
+/**
+ * Streams the tenant's userRegistrationDetails into a CSV or JSON file page by page:
+ * one page in memory at a time (the next one is fetched while the current one is
+ * written), the partial file and a checkpoint committed as it goes, so a failure at any
+ * point loses no user and the next run continues exactly where the last commit left off.
+ */
+export async function runReport(options: RunReportOptions): Promise<ReportSummary> {
+  const paths = reportPaths(options.out);
+  const origin = new URL(options.graphBaseUrl).origin;
+  const firstUrl = `${options.graphBaseUrl}${registrationDetailsPath}${options.pageSize ? `?$top=${options.pageSize}` : ''}`;
+
+  if (options.restart) {
+    await removeIfPresent(paths.checkpoint);
+    await removeIfPresent(paths.part);
+  }
+  const previous = await loadCheckpoint(paths.checkpoint);
+  if (previous && previous.format !== options.format.name) {
+    throw new CliError(
+      `An unfinished ${previous.format.toUpperCase()} report is waiting to be resumed for ${options.out}.`,
+      exitCodes.usage,
+      'Run it again with the same --out, or add --restart to start over.',
+      'usage',
+    );
+  }
+  if (previous && new URL(previous.source).origin !== origin) {
+    throw new CliError(
+      `The unfinished report for ${options.out} came from ${new URL(previous.source).origin}, not ${origin}.`,
+      exitCodes.usage,
+      'Add --restart to start over against the configured tenant.',
+      'usage',
+    );
+  }
+
+  let state: Checkpoint;
+  let handle: FileHandle;
+  if (previous) {
+    if (previous.nextLink === null && (await exists(paths.out)) && !(await exists(paths.part))) {
+      // The last run finished and crashed before removing its checkpoint.
+      await removeIfPresent(paths.checkpoint);
+      return summaryOf(previous, options, paths.meta, null);
+    }
+    handle = await openForResume(paths.part, previous.bytesWritten);
+    state = previous;
+    options.onResume?.(previous);
+  } else {
+    const tenant = await fetchTenantFacts(options.graphBaseUrl, options.fetch);
+    const meta: ReportMeta = { generatedAt: options.now().toISOString(), source: firstUrl, tenant, notices: options.notices };
+    const header = Buffer.from(options.format.header(meta), 'utf8');
+    handle = await open(paths.part, 'w', 0o600);
+    await handle.write(header, 0, header.length, 0);
+    state = {
+      version: 1,
+      format: options.format.name,
+      source: firstUrl,
+      nextLink: firstUrl,
+      rowsWritten: 0,
+      bytesWritten: header.length,
+      pagesWritten: 0,
+      skippedRows: 0,
+      startedAt: meta.generatedAt,
+      tenant,
+      notices: options.notices,
+    };
+    await commit(handle, paths.checkpoint, state);
+  }
+  const resumedAtUser = previous ? previous.rowsWritten + 1 : null;
+
+  let committedAt = Date.now();
+  let total: number | null = null;
+  try {
+    let pending = state.nextLink ? fetchPage(state.nextLink, origin, options.fetch) : null;
+    while (pending) {
+      const settled = await pending;
+      if ('error' in settled) throw settled.error;
+      const { page } = settled;
+      if (page.count !== null) total = page.count;
+      // Fetch the next page while this one is written.
+      pending = page.nextLink ? fetchPage(page.nextLink, origin, options.fetch) : null;
+
+      const rows = [];
+      let skipped = 0;
+      for (const value of page.rows) {
+        const row = toReportRow(value, state.tenant);
+        if (row) rows.push(row);
+        else skipped += 1;
+      }
+      const chunk = Buffer.from(options.format.rows(rows, state.rowsWritten), 'utf8');
+      await handle.write(chunk, 0, chunk.length, state.bytesWritten);
+      state = {
+        ...state,
+        nextLink: page.nextLink,
+        rowsWritten: state.rowsWritten + rows.length,
+        bytesWritten: state.bytesWritten + chunk.length,
+        pagesWritten: state.pagesWritten + 1,
+        skippedRows: state.skippedRows + skipped,
+      };
+      options.onProgress?.(state.rowsWritten, total);
+      if (Date.now() - committedAt >= options.commitIntervalMs) {
+        await commit(handle, paths.checkpoint, state);
+        committedAt = Date.now();
+      }
+    }
+    const footer = Buffer.from(options.format.footer(state.rowsWritten, options.now().toISOString()), 'utf8');
+    await handle.write(footer, 0, footer.length, state.bytesWritten);
+    await handle.truncate(state.bytesWritten + footer.length);
+    await commit(handle, paths.checkpoint, state);
+  } catch (error) {
+    // Keep everything fully written so far: the next run resumes right after it.
+    await commit(handle, paths.checkpoint, state).catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    throw withResumeHint(error, state, options.out);
+  }
+  await handle.close();
+
+  await rename(paths.part, paths.out);
+  if (options.format.name === 'csv') {
+    const meta: ReportMeta & { userCount: number; completedAt: string } = {
+      generatedAt: state.startedAt,
+      source: state.source,
+      tenant: state.tenant,
+      notices: state.notices,
+      userCount: state.rowsWritten,
+      completedAt: options.now().toISOString(),
+    };
+    await writeFile(paths.meta, `${JSON.stringify(meta, null, 2)}\n`, { mode: 0o600 });
+  }
+  await removeIfPresent(paths.checkpoint);
+  return summaryOf(state, options, paths.meta, resumedAtUser);
+}
+
+function summaryOf(state: Checkpoint, options: RunReportOptions, meta: string, resumedAtUser: number | null): ReportSummary {
+  return {
+    out: options.out,
+    format: state.format,
+    users: state.rowsWritten,
+    pages: state.pagesWritten,
+    skippedRows: state.skippedRows,
+    resumedAtUser,
+    metaFile: state.format === 'csv' ? meta : null,
+    tenant: state.tenant,
+  };
+}
+
+async function commit(handle: FileHandle, checkpointPath: string, state: Checkpoint): Promise<void> {
+  // Data before the checkpoint that describes it: the file may run ahead, never behind.
+  await handle.datasync();
+  await writeCheckpoint(checkpointPath, state);
+}
+
+async function fetchPage(url: string, origin: string, options: GraphFetchOptions): Promise<Settled> {
+  try {
+    // The bearer token goes only to the configured Graph host, whatever a nextLink says.
+    if (new URL(url).origin !== origin) {
+      throw new CliError(`Microsoft Graph sent a next-page link to another host (${new URL(url).host}); stopped.`, exitCodes.failure);
+    }
+    const answer: GraphAnswer = await getGraphJson(url, options);
+    if (!answer.ok) throw reportRefused(answer.status, answer.message);
+    const body = answer.body as { value?: unknown; '@odata.nextLink'?: unknown; '@odata.count'?: unknown } | null;
+    if (!Array.isArray(body?.value)) throw new CliError('Microsoft Graph answered without a list of users.', exitCodes.failure);
+    return {
+      page: {
+        rows: body.value,
+        nextLink: typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null,
+        count: typeof body['@odata.count'] === 'number' ? body['@odata.count'] : null,
+      },
+    };
+  } catch (error) {
+    return { error };
+  }
+}
+
+function reportRefused(status: number, message: string): CliError {
+  if (status === 403) {
+    return new CliError(
+      `Microsoft Graph refused the registration report (${message}).`,
+      exitCodes.forbidden,
+      'The report needs an account with the Reports Reader, Security Reader or Global Reader role, the AuditLog.Read.All permission, and Entra ID P1 or P2.',
+      'forbidden',
+    );
+  }
+  if (status === 401) {
+    return new CliError(`Microsoft Graph did not accept the sign-in (${message}).`, exitCodes.notSignedIn, 'Run `m365-connect sign-in` again.', 'not-signed-in');
+  }
+  return new CliError(`Microsoft Graph refused the request (${message}).`, exitCodes.failure, undefined, 'graph-failed');
+}
+
+function withResumeHint(error: unknown, state: Checkpoint, out: string): unknown {
+  if (!(error instanceof CliError)) return error;
+  if (error.exitCode !== exitCodes.network && error.exitCode !== exitCodes.interrupted) return error;
+  const hint =
+    `${state.rowsWritten.toLocaleString('en-US')} users are saved. Run the same command again ` +
+    `(m365-connect report --out ${quoteArg(out)}) to resume from user ${(state.rowsWritten + 1).toLocaleString('en-US')}.`;
+  return new CliError(error.message, error.exitCode, hint, error.code);
+}
+
+const quoteArg = (value: string) => (/^[\w./:@-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+
+async function loadCheckpoint(path: string): Promise<Checkpoint | null> {
+  try {
+    return await readCheckpoint(path);
+  } catch (error) {
+    throw new CliError(
+      `The resume point ${path} cannot be used (${error instanceof Error ? error.message : String(error)}).`,
+      exitCodes.failure,
+      'Add --restart to start the report over.',
+    );
+  }
+}
+
+/** Cuts the partial file back to the last committed row; refuses if it lost data since. */
+async function openForResume(part: string, committedBytes: number): Promise<FileHandle> {
+  const size = await stat(part).then((s) => s.size, () => -1);
+  if (size < committedBytes) {
+    throw new CliError(
+      `The partial report ${part} is shorter than its checkpoint says (${size < 0 ? 'missing' : `${size} < ${committedBytes} bytes`}).`,
+      exitCodes.failure,
+      'Add --restart to start the report over.',
+    );
+  }
+  const handle = await open(part, 'r+');
+  await handle.truncate(committedBytes);
+  return handle;
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false);

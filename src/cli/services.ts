@@ -1,0 +1,63 @@
+import { createAuthService, type AuthServiceWithGraph } from '../main/auth';
+import { createReadinessService } from '../main/graph';
+import type { ReadinessService, SmtpService, VaultService } from '../main/services';
+import { createSmtpService, type SmtpServiceOptions } from '../main/smtp';
+import { createVaultService } from '../main/vault';
+import type { CliContext } from './context';
+import { cliPlatform } from './platform';
+import type { TokenSource } from './report/graph-fetch';
+
+/**
+ * The same services the app composes (src/main/compose.ts), built one at a time: a CLI
+ * command needs one or two of them, and `config show` must not touch the keychain.
+ */
+const authByContext = new WeakMap<CliContext, Promise<AuthServiceWithGraph>>();
+
+export function authService(context: CliContext): Promise<AuthServiceWithGraph> {
+  let auth = authByContext.get(context);
+  if (!auth) {
+    auth = context.config().then((config) =>
+      createAuthService({ config, platform: cliPlatform(context.io), cacheDir: context.tokenCacheDir }),
+    );
+    authByContext.set(context, auth);
+  }
+  return auth;
+}
+
+export async function readinessService(context: CliContext): Promise<ReadinessService & { close(): Promise<void> }> {
+  const config = await context.config();
+  return createReadinessService({ config, auth: await authService(context) });
+}
+
+export async function vaultService(context: CliContext): Promise<VaultService> {
+  const config = await context.config();
+  return createVaultService({ service: config.values.keychainService });
+}
+
+export type SmtpOverrides = { host?: string; port?: number; ca?: string; timeoutSeconds?: number };
+
+export async function smtpService(context: CliContext, overrides: SmtpOverrides): Promise<SmtpService> {
+  const { values } = await context.config();
+  const extraCa = overrides.ca ?? values.extraCaFile ?? undefined;
+  const options: SmtpServiceOptions = { host: overrides.host ?? values.smtpHost, port: overrides.port ?? values.smtpPort };
+  if (extraCa) options.extraCa = extraCa;
+  if (overrides.timeoutSeconds !== undefined) {
+    const ms = overrides.timeoutSeconds * 1000;
+    options.timeoutsMs = { connect: ms, greeting: ms, socket: ms };
+  }
+  return createSmtpService(options);
+}
+
+/** The report's Graph token: the signed-in account's, refreshed silently by MSAL as needed. */
+export async function graphReportTokenSource(context: CliContext): Promise<TokenSource> {
+  const auth = await authService(context);
+  // Fail before any file is touched when nobody is signed in.
+  await auth.acquireGraphToken();
+  return async () => (await auth.acquireGraphToken()).accessToken;
+}
+
+/** Releases the auth service's connections so the process can exit promptly. */
+export async function closeServices(context: CliContext): Promise<void> {
+  const auth = authByContext.get(context);
+  if (auth) await (await auth.catch(() => null))?.close();
+}

@@ -1,0 +1,279 @@
+import { mkdir } from 'node:fs/promises';
+import {
+  InteractionRequiredAuthError,
+  type AccountInfo,
+  type AuthenticationResult,
+  type DeviceCodeRequest,
+} from '@azure/msal-node';
+import type { Account } from '../../shared/account';
+import { AppError } from '../../shared/ipc/errors';
+import { cloudPresets } from '../config/clouds';
+import type { ResolvedConfig } from '../config/resolved';
+import { createDispatcher, createMsalNetworkModule, createTrust } from '../config/trust';
+import type { Platform } from '../platform';
+import type { AuthService, SignInOptions } from '../services';
+import { activeAccountStore } from './active-account';
+import { mapAuthError as mapError, SignInCancelledError, type EntraErrorHint } from './errors';
+import { startInteractiveSignIn, type PendingSignIn } from './interactive';
+import { createMsalApp } from './msal-app';
+import { openTokenCache, type TokenCacheStore } from './token-cache';
+
+/** What the readiness check needs from a sign-in: never stored, never logged. */
+export type GraphToken = {
+  accessToken: string;
+  account: Account;
+  /** The user's object id (Conditional Access targets users by it). */
+  userId: string;
+  /** The ID token's authentication methods: contains "mfa" when the sign-in used MFA. */
+  amr: string[];
+};
+
+export interface GraphTokenSource {
+  acquireGraphToken(): Promise<GraphToken>;
+}
+
+export type AuthServiceWithGraph = AuthService &
+  GraphTokenSource & {
+    /** Why tokens are not persisted (null when they are). */
+    readonly cacheNotice: string | null;
+    /** Releases connections (CLI exit, tests). */
+    close(): Promise<void>;
+  };
+
+export type CreateAuthServiceOptions = {
+  config: ResolvedConfig;
+  platform: Pick<Platform, 'openExternal'>;
+  /** Per-user folder for the token cache marker and the active-account id. */
+  cacheDir: string;
+  /** Tests only: replace how the token cache is opened. */
+  openCache?: (options: { cacheDir: string; serviceName: string }) => Promise<TokenCacheStore>;
+};
+
+export const tokenCacheServiceName = (keychainService: string) => `${keychainService}.token-cache`;
+
+/**
+ * The Graph permissions the app was granted (`.default`): whatever the user or their role
+ * lacks answers 403 later, which the readiness model turns into "unknown". The resource is
+ * the cloud's Graph (the token audience), even when graphBaseUrl points elsewhere (a test
+ * tenant or a proxy).
+ */
+export const graphScopes = (config: ResolvedConfig) => [`${cloudPresets[config.values.cloud].graphBaseUrl}/.default`];
+
+/**
+ * Sign-in with MSAL in the main process: silent first, then the system browser (loopback +
+ * PKCE) or a device code. Token cache encrypted by the OS, or in memory when it cannot be.
+ */
+export async function createAuthService(options: CreateAuthServiceOptions): Promise<AuthServiceWithGraph> {
+  const { config, platform, cacheDir } = options;
+  const clientId = config.values.clientId;
+  if (!clientId) {
+    throw new AppError({
+      code: 'config-invalid',
+      message: 'No app registration (clientId) is configured, so sign-in cannot start.',
+      nextStep: 'Ask IT for the clientId (set it in settings, M365_CONNECT_CLIENT_ID or the policy file), or try the demo tenant.',
+    });
+  }
+  await mkdir(cacheDir, { recursive: true, mode: 0o700 });
+  const serviceName = tokenCacheServiceName(config.values.keychainService);
+  const cache = await (options.openCache ?? openTokenCache)({ cacheDir, serviceName });
+  const dispatcher = createDispatcher(createTrust(config.values.extraCaFile));
+  // The last error Entra answered, for flows where MSAL keeps only the error name.
+  let lastEntraError: EntraErrorHint | null = null;
+  const mapAuthError = (error: unknown) => {
+    const mapped = mapError(error, lastEntraError);
+    lastEntraError = null;
+    return mapped;
+  };
+  const app = createMsalApp({
+    clientId,
+    authorityHost: config.values.authorityHost,
+    tenant: config.values.tenant,
+    networkClient: createMsalNetworkModule(dispatcher, {
+      onErrorBody: (body) => {
+        lastEntraError = body;
+      },
+    }),
+    cachePlugin: cache.plugin,
+  });
+  const active = activeAccountStore(cacheDir);
+  const scopes = graphScopes(config);
+  let pending: PendingSignIn | null = null;
+
+  const activeAccount = async (): Promise<AccountInfo | null> => {
+    const accounts = await app.getAllAccounts();
+    const id = await active.read();
+    return accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
+  };
+
+  const silent = async (account: AccountInfo, forScopes: string[]) =>
+    app.acquireTokenSilent({ account, scopes: forScopes });
+
+  const remember = async (result: AuthenticationResult | null): Promise<Account> => {
+    if (!result?.account) throw mapError(new Error('no account in the token response'));
+    await active.write(result.account.homeAccountId);
+    return toAccount(result.account);
+  };
+
+  const interactive = async (request: Parameters<typeof startInteractiveSignIn>[1], onProgress?: SignInOptions['onProgress']) => {
+    onProgress?.('opening-browser');
+    const started = startInteractiveSignIn(app, request, async (url) => {
+      await platform.openExternal(url);
+      onProgress?.('waiting');
+    });
+    pending = started.pending;
+    try {
+      return await started.result;
+    } finally {
+      if (pending === started.pending) pending = null;
+    }
+  };
+
+  const deviceCode = async (onDeviceCode: SignInOptions['onDeviceCode'], onProgress: SignInOptions['onProgress']) => {
+    let rejectCancelled: (error: Error) => void = () => undefined;
+    const cancelled = new Promise<never>((_, reject) => {
+      rejectCancelled = reject;
+    });
+    const request: DeviceCodeRequest = {
+      scopes,
+      deviceCodeCallback: (response) => {
+        onDeviceCode?.({
+          userCode: response.userCode,
+          verificationUri: response.verificationUri,
+          expiresAt: new Date(Date.now() + response.expiresIn * 1000).toISOString(),
+          message: response.message,
+        });
+        onProgress?.('waiting');
+      },
+    };
+    const mine: PendingSignIn = {
+      cancel() {
+        // MSAL checks this flag before each poll; the race below answers the caller at once.
+        request.cancel = true;
+        rejectCancelled(new SignInCancelledError());
+      },
+    };
+    pending = mine;
+    const result = app.acquireTokenByDeviceCode(request);
+    result.catch(() => undefined);
+    try {
+      return await Promise.race([result, cancelled]);
+    } finally {
+      if (pending === mine) pending = null;
+    }
+  };
+
+  const service: AuthServiceWithGraph = {
+    cacheNotice: cache.reason,
+
+    async current() {
+      const account = await activeAccount();
+      if (!account) return { account: null, cachePersisted: cache.persisted };
+      try {
+        const result = await silent(account, scopes);
+        return { account: toAccount(result.account ?? account), cachePersisted: cache.persisted };
+      } catch (error) {
+        if (error instanceof InteractionRequiredAuthError) return { account: null, cachePersisted: cache.persisted };
+        throw mapAuthError(error);
+      }
+    },
+
+    async signIn({ method, switchAccount, onDeviceCode, onProgress }) {
+      if (pending) {
+        throw new AppError({ code: 'sign-in-failed', message: 'A sign-in is already in progress.', nextStep: 'Finish or cancel it first.' });
+      }
+      try {
+        if (!switchAccount) {
+          const { account } = await service.current().catch(() => ({ account: null }));
+          if (account) {
+            onProgress?.('done');
+            return account;
+          }
+        }
+        const result =
+          method === 'device-code'
+            ? await deviceCode(onDeviceCode, onProgress)
+            : await interactive({ scopes, ...(switchAccount ? { prompt: 'select_account' } : {}) }, onProgress);
+        onProgress?.('exchanging');
+        const account = await remember(result);
+        onProgress?.('done');
+        return account;
+      } catch (error) {
+        throw mapAuthError(error);
+      }
+    },
+
+    cancel() {
+      if (!pending) return false;
+      pending.cancel();
+      pending = null;
+      return true;
+    },
+
+    async signOut() {
+      const account = await activeAccount();
+      if (!account) return false;
+      await app.getTokenCache().removeAccount(account);
+      await active.clear();
+      if ((await app.getAllAccounts()).length === 0) await cache.clear();
+      return true;
+    },
+
+    async acquireSmtpToken(upn) {
+      const accounts = await app.getAllAccounts();
+      const account =
+        accounts.find((a) => a.username.toLowerCase() === upn.toLowerCase()) ??
+        (await activeAccount());
+      if (!account) throw notSignedIn();
+      const smtpScopes = [config.smtpScope];
+      try {
+        return (await silent(account, smtpScopes)).accessToken;
+      } catch (error) {
+        if (!(error instanceof InteractionRequiredAuthError)) throw mapAuthError(error);
+      }
+      // First use of SMTP.Send: the user consents once in the browser.
+      try {
+        const result = await interactive({ scopes: smtpScopes, loginHint: account.username });
+        return result.accessToken;
+      } catch (error) {
+        throw mapAuthError(error);
+      }
+    },
+
+    async acquireGraphToken() {
+      const account = await activeAccount();
+      if (!account) throw notSignedIn();
+      try {
+        const result = await silent(account, scopes);
+        const claims = (result.idTokenClaims ?? account.idTokenClaims ?? {}) as { amr?: unknown; oid?: unknown };
+        return {
+          accessToken: result.accessToken,
+          account: toAccount(result.account ?? account),
+          userId: typeof claims.oid === 'string' ? claims.oid : account.localAccountId,
+          amr: Array.isArray(claims.amr) ? claims.amr.filter((v): v is string => typeof v === 'string') : [],
+        };
+      } catch (error) {
+        if (error instanceof InteractionRequiredAuthError) throw notSignedIn();
+        throw mapAuthError(error);
+      }
+    },
+
+    async close() {
+      pending?.cancel();
+      await dispatcher.close().catch(() => undefined);
+    },
+  };
+  return service;
+}
+
+function toAccount(account: AccountInfo): Account {
+  return {
+    upn: account.username,
+    name: account.name ?? account.username,
+    tenantId: account.tenantId,
+    homeAccountId: account.homeAccountId,
+  };
+}
+
+const notSignedIn = () =>
+  new AppError({ code: 'not-signed-in', message: 'You are not signed in.', nextStep: 'Sign in first.' });
+

@@ -1,0 +1,141 @@
+import { AppError, type AppErrorShape } from '../../shared/ipc/errors';
+import { NetworkUnreachableError } from '../config/trust';
+
+/** Thrown by our own cancel(); never leaves the auth folder as anything but sign-in-cancelled. */
+export class SignInCancelledError extends Error {
+  constructor() {
+    super('Sign-in was cancelled.');
+    this.name = 'SignInCancelledError';
+  }
+}
+
+type Explained = Omit<AppErrorShape, 'issues'>;
+
+/** Entra's AADSTS codes the app explains; anything else is a generic failure with its code. */
+const byAadsts: Record<string, Explained> = {
+  '50076': {
+    code: 'mfa-required',
+    message: 'Your organisation requires multi-factor authentication (MFA) for this sign-in.',
+    nextStep: 'Sign in again in the browser and complete the MFA prompt (device-code sign-in also shows it).',
+  },
+  '50079': {
+    code: 'mfa-required',
+    message: 'You must set up multi-factor authentication (MFA) before you can sign in.',
+    nextStep: 'Sign in again in the browser and complete the MFA registration it offers, then come back.',
+  },
+  '65001': {
+    code: 'consent-required',
+    message: 'This app has not been given permission to use your account yet.',
+    nextStep: 'Sign in again and accept the permissions, or ask your admin to grant consent for the app in Entra ID (Enterprise applications).',
+  },
+  '65004': {
+    code: 'sign-in-cancelled',
+    message: 'You declined the permissions the app asked for, so sign-in stopped.',
+    nextStep: 'Sign in again and accept the permissions to continue.',
+  },
+  '90094': {
+    code: 'consent-required',
+    message: 'This app needs an admin to approve its permissions in your organisation.',
+    nextStep: 'Ask your admin to grant admin consent for the app in Entra ID (Enterprise applications).',
+  },
+  '50126': {
+    code: 'bad-credentials',
+    message: 'The user name or password is incorrect.',
+    nextStep: 'Check your user name and password and sign in again; if you forgot the password, reset it.',
+  },
+  '50034': {
+    code: 'bad-credentials',
+    message: 'That user account does not exist in this organisation.',
+    nextStep: 'Check the user name (your work email address) and sign in again.',
+  },
+  '53003': {
+    code: 'blocked-by-conditional-access',
+    message: 'A Conditional Access policy of your organisation blocked this sign-in.',
+    nextStep: 'Ask your admin which policy blocked it (they can look up the sign-in in the Entra sign-in logs) or sign in from a compliant device or network.',
+  },
+  '700016': {
+    code: 'unknown-client',
+    message: 'The app registration (client ID) is not known in your organisation.',
+    nextStep: 'Ask IT to check the clientId and tenant settings (config show), or to register the app in your tenant.',
+  },
+  '50053': {
+    code: 'sign-in-failed',
+    message: 'Your account is locked after too many sign-in attempts.',
+    nextStep: 'Wait a few minutes and try again, or ask your admin to unlock it.',
+  },
+  '50105': {
+    code: 'sign-in-failed',
+    message: 'Your admin has not given you access to this app.',
+    nextStep: 'Ask your admin to assign you to the app in Entra ID (Enterprise applications).',
+  },
+};
+
+const networkCodes = new Set(['network_error', 'no_network_connectivity', 'endpoints_resolution_error', 'openid_config_error']);
+const cancelCodes = new Set(['user_canceled', 'device_code_polling_cancelled', 'authorization_declined']);
+
+type MsalLike = { errorCode?: unknown; errorMessage?: unknown; subError?: unknown; message?: unknown; errorNo?: unknown };
+
+/** What Entra last answered with an error (seen by our network module), for flows where MSAL drops the code. */
+export type EntraErrorHint = { error: string; errorCodes: number[] };
+
+/**
+ * Any failure from MSAL (or our network layer) as an AppError with a plain message and the
+ * next step. Only the AADSTS code and error code travel on: server text can quote input
+ * and is never shown raw, and tokens are never part of an error.
+ */
+export function mapAuthError(error: unknown, hint?: EntraErrorHint | null): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof SignInCancelledError) {
+    return new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.', nextStep: 'Sign in again when you are ready.' });
+  }
+  const network = findNetworkError(error);
+  if (network) {
+    return new AppError({
+      code: 'network',
+      message: `Could not reach the Microsoft sign-in service (${network}).`,
+      nextStep: 'Check your internet connection, proxy or firewall, then try again.',
+    });
+  }
+  const msal = (typeof error === 'object' && error !== null ? error : {}) as MsalLike;
+  const errorCode = typeof msal.errorCode === 'string' ? msal.errorCode : '';
+  const text = [msal.errorMessage, msal.message, msal.subError].filter((part) => typeof part === 'string').join(' ');
+  const errorNo = typeof msal.errorNo === 'string' || typeof msal.errorNo === 'number' ? String(msal.errorNo) : undefined;
+  const aadsts = errorNo ?? /AADSTS(\d+)/.exec(text)?.[1] ?? (hint?.errorCodes[0] !== undefined ? String(hint.errorCodes[0]) : undefined);
+
+  if (aadsts && byAadsts[aadsts]) return new AppError({ ...byAadsts[aadsts], message: `${byAadsts[aadsts].message} (AADSTS${aadsts})` });
+  if (cancelCodes.has(errorCode) || (errorCode === 'access_denied' && !aadsts) || /authorization_declined/.test(text)) {
+    return new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.', nextStep: 'Sign in again when you are ready.' });
+  }
+  if (errorCode === 'expired_token' || /expired_token|device_code_expired/.test(`${errorCode} ${text}`)) {
+    return new AppError({ code: 'sign-in-failed', message: 'The sign-in code expired before it was used.', nextStep: 'Start the sign-in again and enter the new code within 15 minutes.' });
+  }
+  if (networkCodes.has(errorCode)) {
+    return new AppError({
+      code: 'network',
+      message: 'Could not reach the Microsoft sign-in service.',
+      nextStep: 'Check your internet connection, proxy or firewall, then try again.',
+    });
+  }
+  if (errorCode === 'interaction_required' || errorCode === 'login_required' || errorCode === 'no_tokens_found') {
+    return new AppError({ code: 'not-signed-in', message: 'Your sign-in has expired.', nextStep: 'Sign in again.' });
+  }
+  const reference = aadsts ? `AADSTS${aadsts}` : errorCode || 'no error code';
+  return new AppError({
+    code: 'sign-in-failed',
+    message: `Sign-in failed (${reference}).`,
+    nextStep: 'Try again; if it keeps failing, give your admin this code and the time of the attempt.',
+  });
+}
+
+function findNetworkError(error: unknown): string | null {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current; depth += 1) {
+    if (current instanceof NetworkUnreachableError) return current.causeCode;
+    const code = (current as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(code)) {
+      return code;
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return null;
+}

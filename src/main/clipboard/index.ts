@@ -1,0 +1,1 @@
+export { createSelfClearingClipboard, clipboardClearDelayMs, type SelfClearingClipboard, type Timer } from './self-clearing-copy';

@@ -1,0 +1,193 @@
+import { access, constants, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { guideIds, type GuideId } from '../../shared/readiness/guide-ids';
+import { cloudPresets, type CloudName } from './clouds';
+import { invalidValue } from './errors';
+import { readJsonFile } from './json-file';
+import { machinePolicyPath } from './locations';
+import type { ConfigSource, ResolvedConfig, ResolvedKey, ResolvedValues } from './resolved';
+import {
+  configKeys,
+  configKeySchemas,
+  demoEnvName,
+  envNameFor,
+  policyEnvName,
+  policySchema,
+  userSettingsSchema,
+  type ConfigKey,
+  type ConfigValues,
+  type Policy,
+  type UserSettings,
+} from './schema';
+
+export type LoadConfigOptions = {
+  env?: NodeJS.ProcessEnv;
+  /** The user's settings file; omitted = no user settings. */
+  settingsFile?: string;
+  /** Explicit policy path; otherwise M365_CONNECT_POLICY, otherwise the machine-wide location. */
+  policyFile?: string;
+  /** The caller asked for the demo tenant (e.g. `--demo`); M365_CONNECT_DEMO=1 does the same. */
+  demo?: boolean;
+  platform?: NodeJS.Platform;
+};
+
+const defaults = {
+  tenant: 'organizations',
+  cloud: 'public',
+  smtpPort: 587,
+  keychainService: 'm365-connect',
+} as const;
+
+type Layer = { source: Exclude<ConfigSource, 'default'>; label: string; values: UserSettings };
+
+/**
+ * Resolves the configuration once: policy > environment > user settings > defaults, each
+ * value validated by the one schema, each with its source. Throws AppError('config-invalid')
+ * naming the key and where it came from; nothing is returned half-resolved.
+ */
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
+  const env = options.env ?? process.env;
+  const platform = options.platform ?? process.platform;
+
+  const { policy, policyFile } = await readPolicy(options, env, platform);
+  const locked = policy?.locked ?? [];
+  const settings = options.settingsFile
+    ? await readJsonFile('settings', options.settingsFile, userSettingsSchema, { required: false })
+    : null;
+  const envValues = readEnv(env);
+
+  const ignored: ResolvedConfig['ignored'] = [];
+  const layers: Layer[] = [];
+  if (policy) layers.push({ source: 'policy', label: `policy file ${policyFile}`, values: pickConfig(policy) });
+  layers.push({ source: 'env', label: 'the environment', values: dropLocked(envValues, 'env', locked, ignored) });
+  if (settings && options.settingsFile) {
+    layers.push({
+      source: 'settings',
+      label: `settings file ${options.settingsFile}`,
+      values: dropLocked(settings, 'settings', locked, ignored),
+    });
+  }
+
+  const pick = <K extends ConfigKey>(key: K): { value: ConfigValues[K]; source: ConfigSource; label: string } | null => {
+    for (const layer of layers) {
+      const value = layer.values[key];
+      if (value !== undefined) return { value: value as ConfigValues[K], source: layer.source, label: layer.label };
+    }
+    return null;
+  };
+
+  const sources = {} as Record<ResolvedKey, ConfigSource>;
+  const take = <K extends ConfigKey>(key: K, fallback: ConfigValues[K], fallbackSource: ConfigSource = 'default') => {
+    const found = pick(key);
+    sources[key] = found?.source ?? fallbackSource;
+    return found?.value ?? fallback;
+  };
+
+  const cloud: CloudName = take('cloud', defaults.cloud);
+  const preset = cloudPresets[cloud];
+  // Preset-derived values come from wherever the cloud choice came from.
+  const cloudSource = sources.cloud;
+  const extraCa = pick('extraCaFile');
+  sources.extraCaFile = extraCa?.source ?? 'default';
+
+  const values: ResolvedValues = {
+    clientId: pick('clientId')?.value ?? null,
+    tenant: take('tenant', defaults.tenant),
+    cloud,
+    authorityHost: take('authorityHost', preset.authorityHost, cloudSource),
+    graphBaseUrl: take('graphBaseUrl', preset.graphBaseUrl, cloudSource),
+    smtpHost: take('smtpHost', preset.smtpHost, cloudSource),
+    smtpPort: take('smtpPort', defaults.smtpPort),
+    extraCaFile: extraCa ? await checkCaFile(extraCa.value, extraCa.label) : null,
+    keychainService: take('keychainService', defaults.keychainService),
+    routesOffered: policy?.routesOffered ?? ['app-password', 'oauth'],
+    hiddenGuides: hiddenGuidesFrom(policy),
+  };
+  sources.clientId = pick('clientId')?.source ?? 'default';
+  sources.routesOffered = policy?.routesOffered ? 'policy' : 'default';
+  sources.hiddenGuides = policy?.shownGuides || policy?.hiddenGuides ? 'policy' : 'default';
+
+  const demoRequested = options.demo === true || isTruthy(env[demoEnvName]);
+  return {
+    values,
+    sources,
+    locked: [...new Set(locked)],
+    demoTenant: values.clientId === null && demoRequested,
+    smtpScope: preset.smtpScope,
+    policyFile,
+    settingsFile: options.settingsFile ?? null,
+    ignored,
+  };
+}
+
+async function readPolicy(options: LoadConfigOptions, env: NodeJS.ProcessEnv, platform: NodeJS.Platform) {
+  const named = options.policyFile ?? nonEmpty(env[policyEnvName]);
+  const policyFile = named ?? machinePolicyPath(platform, env);
+  // A policy someone named must exist; the machine-wide one is optional.
+  const policy: Policy | null = await readJsonFile('policy', policyFile, policySchema, { required: named !== undefined });
+  return { policy, policyFile: policy ? policyFile : null };
+}
+
+function readEnv(env: NodeJS.ProcessEnv): UserSettings {
+  const values: Record<string, unknown> = {};
+  for (const key of configKeys) {
+    const name = envNameFor(key);
+    const raw = nonEmpty(env[name]);
+    if (raw === undefined) continue;
+    const parsed = configKeySchemas[key].safeParse(raw);
+    if (!parsed.success) {
+      throw invalidValue(key, `environment variable ${name}`, parsed.error.issues[0]?.message ?? 'invalid value');
+    }
+    values[key] = parsed.data;
+  }
+  return values as UserSettings;
+}
+
+function pickConfig(policy: Policy): UserSettings {
+  const values: Record<string, unknown> = {};
+  for (const key of configKeys) if (policy[key] !== undefined) values[key] = policy[key];
+  return values as UserSettings;
+}
+
+function dropLocked(
+  values: UserSettings,
+  source: 'env' | 'settings',
+  locked: readonly ConfigKey[],
+  ignored: ResolvedConfig['ignored'],
+): UserSettings {
+  const kept: Record<string, unknown> = { ...values };
+  for (const key of locked) {
+    if (kept[key] === undefined) continue;
+    delete kept[key];
+    ignored.push({ key, source, reason: 'locked by your organisation’s policy' });
+  }
+  return kept as UserSettings;
+}
+
+function hiddenGuidesFrom(policy: Policy | null): GuideId[] {
+  if (policy?.hiddenGuides) return [...new Set(policy.hiddenGuides)];
+  if (policy?.shownGuides) {
+    const shown = new Set(policy.shownGuides);
+    return guideIds.filter((id) => !shown.has(id));
+  }
+  return [];
+}
+
+/** The extra CA must be a readable PEM with at least one certificate: fail now, not mid-TLS. */
+async function checkCaFile(path: string, label: string): Promise<string> {
+  const absolute = resolve(path);
+  try {
+    await access(absolute, constants.R_OK);
+    const pem = await readFile(absolute, 'utf8');
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+      throw invalidValue('extraCaFile', label, `${absolute} holds no PEM certificate`);
+    }
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AppError') throw error;
+    throw invalidValue('extraCaFile', label, `${absolute} cannot be read`);
+  }
+  return absolute;
+}
+
+const nonEmpty = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value);
+const isTruthy = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());

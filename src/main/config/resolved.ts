@@ -1,0 +1,38 @@
+import type { GuideId } from '../../shared/readiness/guide-ids';
+import type { SmtpMethod } from '../../shared/smtp/result';
+import type { CloudName } from './clouds';
+import type { ConfigKey } from './schema';
+
+export type ConfigSource = 'policy' | 'env' | 'settings' | 'default';
+
+export type ResolvedValues = {
+  /** null until an app registration is configured (then only the demo tenant can work). */
+  clientId: string | null;
+  tenant: string;
+  cloud: CloudName;
+  authorityHost: string;
+  graphBaseUrl: string;
+  smtpHost: string;
+  smtpPort: number;
+  /** Absolute path of a PEM bundle trusted besides the system store, or null. */
+  extraCaFile: string | null;
+  keychainService: string;
+  routesOffered: SmtpMethod[];
+  hiddenGuides: GuideId[];
+};
+export type ResolvedKey = keyof ResolvedValues;
+
+export type ResolvedConfig = {
+  values: ResolvedValues;
+  sources: Record<ResolvedKey, ConfigSource>;
+  /** Keys the policy locks: user settings and environment cannot change them. */
+  locked: ConfigKey[];
+  /** No client id configured and the demo (sandbox) tenant was asked for. */
+  demoTenant: boolean;
+  /** The XOAUTH2 scope for the chosen cloud. */
+  smtpScope: string;
+  policyFile: string | null;
+  settingsFile: string | null;
+  /** Values a user tried to set on a locked key; shown by `config show`, never applied. */
+  ignored: { key: ConfigKey; source: 'env' | 'settings'; reason: string }[];
+};

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { guideIds } from '../../shared/readiness/guide-ids';
+import { smtpMethodSchema } from '../../shared/smtp/result';
+import { cloudNames } from './clouds';
+
+/**
+ * The one configuration schema shared by the app and the CLI. Each key validates the same
+ * way whichever source (policy, environment, settings) supplied it.
+ */
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const domain = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+const httpsOrigin = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' && url.username === '' && url.password === '' && !url.search && !url.hash;
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// URL without credentials, query or fragment')
+  .transform((value) => value.replace(/\/+$/, ''));
+
+export const configKeySchemas = {
+  clientId: z.string().trim().regex(guid, 'must be an application (client) ID, a GUID'),
+  tenant: z
+    .string()
+    .trim()
+    .refine(
+      (value) => value === 'organizations' || value === 'common' || guid.test(value) || domain.test(value),
+      'must be "organizations", "common", a tenant ID (GUID) or a domain such as contoso.com',
+    ),
+  cloud: z.enum(cloudNames, { error: `must be one of ${cloudNames.join(', ')}` }),
+  authorityHost: httpsOrigin,
+  graphBaseUrl: httpsOrigin,
+  smtpHost: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
+  smtpPort: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535'),
+  extraCaFile: z.string().trim().min(1, 'must be a file path'),
+  keychainService: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(128, 'must be at most 128 characters'),
+} as const;
+
+export type ConfigKey = keyof typeof configKeySchemas;
+export const configKeys = Object.keys(configKeySchemas) as ConfigKey[];
+export type ConfigValues = { [K in ConfigKey]: z.output<(typeof configKeySchemas)[K]> };
+
+/** M365_CONNECT_ + the key in upper snake case. */
+export const envNameFor = (key: ConfigKey): string =>
+  `M365_CONNECT_${key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}`;
+
+export const policyEnvName = 'M365_CONNECT_POLICY';
+/** Asks for the built-in demo tenant (the sandbox) when no client id is configured. */
+export const demoEnvName = 'M365_CONNECT_DEMO';
+
+const configKeySchema = z.enum(configKeys as [ConfigKey, ...ConfigKey[]]);
+
+/** A user's settings file: configuration keys only, every one optional. */
+export const userSettingsSchema = z
+  .object(Object.fromEntries(configKeys.map((key) => [key, configKeySchemas[key].optional()])) as {
+    [K in ConfigKey]: z.ZodOptional<(typeof configKeySchemas)[K]>;
+  })
+  .strict();
+export type UserSettings = { [K in ConfigKey]?: ConfigValues[K] | undefined };
+
+const guideIdSchema = z.enum(guideIds);
+
+/**
+ * The machine-wide policy: the same keys, plus what the organisation offers and locks.
+ * Strict: an unknown key is a mistake an admin must hear about, not something to ignore.
+ */
+export const policySchema = userSettingsSchema
+  .extend({
+    $schema: z.string().optional(),
+    routesOffered: z
+      .array(smtpMethodSchema)
+      .min(1, 'must offer at least one route')
+      .refine((routes) => new Set(routes).size === routes.length, 'must not repeat a route')
+      .optional(),
+    shownGuides: z.array(guideIdSchema).optional(),
+    hiddenGuides: z.array(guideIdSchema).optional(),
+    locked: z.array(configKeySchema).optional(),
+  })
+  .strict()
+  .refine((policy) => !(policy.shownGuides && policy.hiddenGuides), {
+    message: 'set either shownGuides or hiddenGuides, not both',
+    path: ['shownGuides'],
+  });
+export type Policy = z.output<typeof policySchema>;

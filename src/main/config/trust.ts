@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
+import tls from 'node:tls';
+import { Agent as UndiciAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+
+/**
+ * One place decides which certificate authorities the app trusts: the system store plus an
+ * optional extra PEM (the sandbox's CA, or a corporate TLS-inspection CA). MSAL, Graph and
+ * SMTP all build their connections from here, so nobody needs NODE_EXTRA_CA_CERTS.
+ */
+const systemBundles = [
+  '/etc/ssl/certs/ca-certificates.crt', // Debian, Ubuntu, Arch
+  '/etc/pki/tls/certs/ca-bundle.crt', // Fedora, RHEL
+  '/etc/ssl/ca-bundle.pem', // openSUSE
+  '/etc/ssl/cert.pem', // Alpine, macOS (OpenSSL)
+];
+
+type TlsWithSystemStore = typeof tls & { getCACertificates?: (type: 'system' | 'default') => string[] };
+
+function systemCertificates(): string[] {
+  const withStore = tls as TlsWithSystemStore;
+  // Node 22.15+/23.5+ (Electron's Node) reads the OS store directly.
+  if (typeof withStore.getCACertificates === 'function') {
+    return withStore.getCACertificates('system');
+  }
+  if (process.platform === 'win32') return [];
+  for (const bundle of systemBundles) {
+    try {
+      return [readFileSync(bundle, 'utf8')];
+    } catch {
+      // try the next distribution's location
+    }
+  }
+  return [];
+}
+
+export type Trust = {
+  /** PEM certificates to pass as `ca` to tls/https (null = Node's defaults are enough). */
+  ca: string[] | null;
+  extraCaFile: string | null;
+};
+
+export function createTrust(extraCaFile: string | null): Trust {
+  if (!extraCaFile) return { ca: null, extraCaFile: null };
+  // Passing `ca` replaces Node's store, so the system and bundled roots go in too.
+  const ca = [...tls.rootCertificates, ...systemCertificates(), readFileSync(extraCaFile, 'utf8')];
+  return { ca, extraCaFile };
+}
+
+export function createHttpsAgent(trust: Trust): HttpsAgent {
+  return new HttpsAgent({ keepAlive: true, ...(trust.ca ? { ca: trust.ca } : {}) });
+}
+
+export function createDispatcher(trust: Trust): Dispatcher {
+  return new UndiciAgent({ connect: trust.ca ? { ca: trust.ca } : {}, keepAliveTimeout: 10_000 });
+}
+
+/** Marks a failure to reach a server at all (DNS, refused, TLS, timeout), for error mapping. */
+export class NetworkUnreachableError extends Error {
+  constructor(
+    readonly url: string,
+    readonly causeCode: string,
+  ) {
+    super(`Could not reach ${new URL(url).host} (${causeCode}).`);
+    this.name = 'NetworkUnreachableError';
+  }
+}
+
+/** MSAL's network module over the trusted dispatcher (msal-node otherwise uses global fetch). */
+export function createMsalNetworkModule(
+  dispatcher: Dispatcher,
+  moduleOptions: { timeoutMs?: number; onErrorBody?: (body: { error: string; errorCodes: number[] }) => void } = {},
+): INetworkModule {
+  const timeoutMs = moduleOptions.timeoutMs ?? 30_000;
+  const { onErrorBody } = moduleOptions;
+  const send = async <T>(
+    url: string,
+    method: 'GET' | 'POST',
+    options: NetworkRequestOptions | undefined,
+    timeout: number | undefined,
+  ): Promise<NetworkResponse<T>> => {
+    let response;
+    try {
+      response = await undiciFetch(url, {
+        method,
+        headers: options?.headers ?? {},
+        ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
+        dispatcher,
+        signal: AbortSignal.timeout(timeout ?? timeoutMs),
+      });
+    } catch (error) {
+      throw new NetworkUnreachableError(url, causeCodeOf(error));
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name.toLowerCase()] = value;
+    });
+    const text = await response.text();
+    let body: unknown;
+    try {
+      body = text === '' ? {} : JSON.parse(text);
+    } catch {
+      throw new NetworkUnreachableError(url, `unexpected non-JSON answer, HTTP ${response.status}`);
+    }
+    // MSAL drops Entra's error codes in some flows (device code); let the caller see them.
+    if (response.status >= 400 && onErrorBody) {
+      const error = body as { error?: unknown; error_codes?: unknown };
+      if (typeof error.error === 'string') {
+        const codes = Array.isArray(error.error_codes) ? error.error_codes.filter((c): c is number => typeof c === 'number') : [];
+        onErrorBody({ error: error.error, errorCodes: codes });
+      }
+    }
+    return { headers, body: body as T, status: response.status };
+  };
+  return {
+    sendGetRequestAsync: (url, options, timeout) => send(url, 'GET', options, timeout),
+    sendPostRequestAsync: (url, options) => send(url, 'POST', options, undefined),
+  };
+}
+
+export function causeCodeOf(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    if (current instanceof Error) {
+      const code = (current as NodeJS.ErrnoException).code;
+      if (code) return code;
+      if (current.name === 'TimeoutError' || current.name === 'AbortError') return 'timeout';
+      current = (current as Error & { cause?: unknown }).cause;
+    } else break;
+  }
+  return 'network error';
+}

@@ -1,0 +1,41 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { AppError } from '../../shared/ipc/errors';
+import { writeFileAtomic, type AtomicWriteIo } from './atomic-write';
+import { invalidFile } from './errors';
+import { readJsonFile } from './json-file';
+import { userSettingsSchema, type ConfigKey, type ConfigValues, type UserSettings } from './schema';
+
+export type SettingsChanges = { [K in ConfigKey]?: ConfigValues[K] | null };
+
+/**
+ * Changes the user's settings file: `null` removes a key. Validated with the same schema
+ * as loading, refused for keys the policy locks, and written atomically so a failed write
+ * leaves the previous file intact. Returns the settings as written.
+ */
+export async function saveUserSettings(options: {
+  settingsFile: string;
+  changes: SettingsChanges;
+  locked?: readonly ConfigKey[];
+  io?: AtomicWriteIo;
+}): Promise<UserSettings> {
+  const lockedChanged = Object.keys(options.changes).filter((key) => options.locked?.includes(key as ConfigKey));
+  if (lockedChanged.length > 0) {
+    throw new AppError({
+      code: 'policy-forbidden',
+      message: `Your organisation's policy locks ${lockedChanged.map((key) => `"${key}"`).join(', ')}.`,
+      nextStep: 'Ask your IT administrator if this setting needs to change.',
+    });
+  }
+  const current = (await readJsonFile('settings', options.settingsFile, userSettingsSchema, { required: false })) ?? {};
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(options.changes)) {
+    if (value === null || value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  const parsed = userSettingsSchema.safeParse(next);
+  if (!parsed.success) throw invalidFile('settings', options.settingsFile, parsed.error);
+  await mkdir(dirname(options.settingsFile), { recursive: true, mode: 0o700 });
+  await writeFileAtomic(options.settingsFile, `${JSON.stringify(parsed.data, null, 2)}\n`, options.io);
+  return parsed.data;
+}

@@ -1,0 +1,128 @@
+import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
+import type { Dispatcher } from 'undici';
+import { z } from 'zod';
+import { AppError } from '../../shared/ipc/errors';
+import { causeCodeOf } from '../config/trust';
+import { readinessBatch, type BatchItemResponse, type BatchRequest } from './batch-requests';
+import { factsFromBatch, type GatheredFacts } from './facts-from-batch';
+import { defaultRetryPolicy, isRetryableStatus, retryAfterMs, RetryAfterMiddleware, type RetryPolicy } from './retry';
+import { BearerMiddleware, TrustedFetchMiddleware } from './transport';
+
+export type GatherOptions = {
+  graphBaseUrl: string;
+  accessToken: string;
+  /** The signed-in user's object id from the token, for Conditional Access targeting. */
+  userId: string | null;
+  dispatcher: Dispatcher;
+  retry?: RetryPolicy;
+  timeoutMs?: number;
+};
+
+const batchResponseSchema = z.object({
+  responses: z.array(
+    z.object({
+      id: z.string(),
+      status: z.number(),
+      headers: z.record(z.string(), z.string()).optional(),
+      body: z.unknown().optional(),
+    }),
+  ),
+});
+
+export function createGraphClient(options: Pick<GatherOptions, 'graphBaseUrl' | 'accessToken' | 'dispatcher' | 'retry' | 'timeoutMs'>) {
+  const bearer = new BearerMiddleware(async () => options.accessToken);
+  const retry = new RetryAfterMiddleware(options.retry ?? defaultRetryPolicy);
+  const transport = new TrustedFetchMiddleware(options.dispatcher, options.timeoutMs ?? 30_000);
+  bearer.setNext(retry);
+  retry.setNext(transport);
+  return Client.initWithMiddleware({
+    middleware: bearer,
+    baseUrl: `${options.graphBaseUrl}/`,
+    defaultVersion: 'beta',
+    customHosts: new Set([new URL(options.graphBaseUrl).hostname]),
+  });
+}
+
+/**
+ * Gathers the readiness facts in one `$batch` round trip. Items that Graph throttles inside
+ * the batch (429/503 per item) are asked again, alone, after their Retry-After, within the
+ * same bounded budget; a 403 is an answer, not an error.
+ */
+export async function gatherReadinessFacts(options: GatherOptions): Promise<GatheredFacts> {
+  const policy = options.retry ?? defaultRetryPolicy;
+  const sleep = policy.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const client = createGraphClient(options);
+
+  const answers = new Map<string, BatchItemResponse>();
+  let pending: readonly BatchRequest[] = readinessBatch;
+  for (let attempt = 1; pending.length > 0; attempt += 1) {
+    const items = await postBatch(client, pending);
+    for (const item of items) answers.set(item.id, item);
+    const throttled = items.filter((item) => isRetryableStatus(item.status));
+    if (throttled.length === 0 || attempt >= policy.maxAttempts) break;
+    const wait = Math.max(...throttled.map((item) => retryAfterMs(headerOf(item, 'retry-after')) ?? policy.defaultWaitMs));
+    if (wait > policy.maxWaitMs) break;
+    await sleep(wait);
+    const again = new Set(throttled.map((item) => item.id));
+    pending = pending.filter((request) => again.has(request.id));
+  }
+  return factsFromBatch([...answers.values()], options.userId);
+}
+
+async function postBatch(client: Client, requests: readonly BatchRequest[]): Promise<BatchItemResponse[]> {
+  let response: Response;
+  try {
+    response = (await client
+      .api('/$batch')
+      .version('beta')
+      .responseType(ResponseType.RAW)
+      .post({ requests })) as Response;
+  } catch (error) {
+    throw new AppError({
+      code: 'network',
+      message: `Could not reach Microsoft Graph (${causeCodeOf(error)}).`,
+      nextStep: 'Check your internet connection (and proxy or firewall), then run the check again.',
+    });
+  }
+  if (!response.ok) throw await batchFailed(response);
+  const parsed = batchResponseSchema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) {
+    throw new AppError({
+      code: 'graph-failed',
+      message: 'Microsoft Graph gave an answer the app could not read.',
+      nextStep: 'Run the check again; if it keeps happening, report it.',
+    });
+  }
+  return parsed.data.responses;
+}
+
+async function batchFailed(response: Response): Promise<AppError> {
+  await response.body?.cancel();
+  if (isRetryableStatus(response.status)) {
+    const wait = retryAfterMs(response.headers.get('retry-after'));
+    const when = wait !== null ? `in ${Math.ceil(wait / 1000)} seconds` : 'in a few minutes';
+    return new AppError({
+      code: 'graph-failed',
+      message: `Microsoft Graph is busy (HTTP ${response.status}) and kept asking to wait.`,
+      nextStep: `Run the check again ${when}.`,
+    });
+  }
+  if (response.status === 401) {
+    return new AppError({
+      code: 'not-signed-in',
+      message: 'Microsoft Graph did not accept your sign-in (HTTP 401).',
+      nextStep: 'Sign out and sign in again.',
+    });
+  }
+  return new AppError({
+    code: 'graph-failed',
+    message: `Microsoft Graph refused the readiness check (HTTP ${response.status}).`,
+    nextStep: 'Run the check again later; if it keeps happening, ask your admin.',
+  });
+}
+
+function headerOf(item: BatchItemResponse, name: string): string | undefined {
+  if (!item.headers) return undefined;
+  const key = Object.keys(item.headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : item.headers[key];
+}

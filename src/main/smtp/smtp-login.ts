@@ -1,0 +1,209 @@
+import type { TLSSocket } from 'node:tls';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { SmtpOutcome } from '../../shared/smtp/classify';
+import type { SmtpMethod, SmtpStage } from '../../shared/smtp/result';
+import { createRedactor, type Redactor } from './redact';
+import { createTranscriptRecorder } from './transcript';
+
+export type SmtpTimeouts = {
+  /** TCP connect, DNS included. */
+  connect: number;
+  /** From connected to the server's 220 greeting (and each STARTTLS handshake). */
+  greeting: number;
+  /** Silence on an established connection. */
+  socket: number;
+};
+
+export const defaultSmtpTimeouts: SmtpTimeouts = { connect: 15_000, greeting: 15_000, socket: 30_000 };
+
+export type SmtpLoginRequest = {
+  host: string;
+  port: number;
+  ca: string[] | undefined;
+  timeouts: SmtpTimeouts;
+  upn: string;
+  method: SmtpMethod;
+  secret: string;
+  onStage?: (stage: SmtpStage, detail: string) => void;
+};
+
+export type SmtpLoginRecord = {
+  outcome: SmtpOutcome;
+  /** The server's final reply line, redacted; null when none came. */
+  reply: string | null;
+  transcript: string[];
+  redact: Redactor;
+};
+
+type NodemailerError = Error & { code?: string; originalCode?: string; response?: string };
+
+/** Grace for the QUIT exchange after AUTH: the result is known, this only completes the transcript. */
+const quitGraceMs = 2_000;
+
+/**
+ * One test login: connect, EHLO, STARTTLS (required), EHLO, AUTH, QUIT. No mail is sent.
+ * nodemailer's requireTLS refuses to go on without STARTTLS; the check before login() is a
+ * second lock on the same door, because a credential sent in clear cannot be taken back.
+ */
+export function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord> {
+  const redact = createRedactor([request.secret]);
+  let connection: SMTPConnection | null = null;
+  const currentSocket = () => (connection?._socket || null) as TLSSocket | null;
+  const recorder = createTranscriptRecorder({
+    isSecure: () => connection?.secure === true,
+    redact,
+    describeTls: () => describeTls(currentSocket()),
+  });
+
+  let stage: SmtpStage = 'connect';
+  const enter = (next: SmtpStage, detail: string) => {
+    stage = next;
+    request.onStage?.(next, detail);
+  };
+  recorder.onClientLine((line) => {
+    if (/STARTTLS$/.test(line) && stage === 'connect') enter('tls', 'Starting TLS (STARTTLS)');
+  });
+
+  return new Promise((resolve) => {
+    let settled = false;
+    let authenticated = false;
+    let lastReply: string | null = null;
+    let failure: NodemailerError | null = null;
+
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(guard);
+      connection?.close();
+      const reply = lastReply === null ? null : redact(lastLine(lastReply));
+      const outcome: SmtpOutcome = {
+        method: request.method,
+        authenticated,
+        stage: authenticated ? 'done' : stage,
+        errorCode: failure?.code,
+        systemCode: failure?.originalCode,
+        reply,
+        message: failure ? redact(failure.message) : undefined,
+      };
+      resolve({ outcome, reply, transcript: recorder.lines(), redact });
+    };
+
+    const fail = (error: NodemailerError) => {
+      if (failure === null) {
+        failure = error;
+        if (error.response) lastReply = error.response;
+        recorder.error(error.message);
+      }
+    };
+
+    // Ends the session politely and waits briefly for the server's 221, then reports.
+    const quitThenFinish = () => {
+      const conn = connection;
+      if (!conn || conn.destroyed) return finish();
+      conn.once('end', finish);
+      setTimeout(finish, quitGraceMs).unref();
+      conn.quit();
+    };
+
+    // Whatever happens inside nodemailer, the caller gets an answer after this long.
+    const overallMs = request.timeouts.connect + 2 * request.timeouts.greeting + 2 * request.timeouts.socket;
+    const guard = setTimeout(() => {
+      fail(Object.assign(new Error('The test login took too long'), { code: 'ETIMEDOUT' }));
+      finish();
+    }, overallMs);
+
+    enter('connect', `Connecting to ${request.host}:${request.port}`);
+    recorder.note(`Trying ${request.host}:${request.port}...`);
+
+    const conn = new SMTPConnection({
+      host: request.host,
+      port: request.port,
+      secure: false,
+      requireTLS: true,
+      connectionTimeout: request.timeouts.connect,
+      greetingTimeout: request.timeouts.greeting,
+      socketTimeout: request.timeouts.socket,
+      dnsTimeout: request.timeouts.connect,
+      socketCloseTimeout: 0,
+      tls: {
+        minVersion: 'TLSv1.2',
+        rejectUnauthorized: true,
+        ...(request.ca ? { ca: request.ca } : {}),
+      },
+      logger: recorder.logger,
+      debug: true,
+      transactionLog: true,
+      customAuth: { [xoauth2HandlerName]: xoauth2Handler },
+    });
+    connection = conn;
+
+    conn.on('error', (error: NodemailerError) => {
+      fail(error);
+      finish();
+    });
+    conn.on('end', () => {
+      if (!settled && failure === null && !authenticated) {
+        fail(Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' }));
+      }
+      finish();
+    });
+
+    conn.connect((connectError) => {
+      if (connectError) {
+        fail(connectError as NodemailerError);
+        return finish();
+      }
+      if (!conn.secure) {
+        fail(Object.assign(new Error('The connection is not encrypted; credentials were not sent'), { code: 'ETLS' }));
+        return quitThenFinish();
+      }
+      enter('auth', request.method === 'oauth' ? 'Signing in with XOAUTH2' : 'Signing in with AUTH LOGIN');
+      conn.login(
+        { user: request.upn, pass: request.secret, method: request.method === 'oauth' ? xoauth2HandlerName : 'LOGIN' },
+        (loginError) => {
+          if (loginError) {
+            fail(loginError as NodemailerError);
+          } else {
+            authenticated = true;
+            lastReply = conn.lastServerResponse || null;
+            enter('done', 'Signed in');
+          }
+          quitThenFinish();
+        },
+      );
+    });
+  });
+}
+
+/**
+ * Registered under its own name: asked for 'XOAUTH2' without a token generator, nodemailer 10
+ * silently falls back to the server's first mechanism (AUTH LOGIN, with the token as password).
+ */
+const xoauth2HandlerName = 'M365-XOAUTH2';
+
+/**
+ * XOAUTH2 as Exchange speaks it: one AUTH line with the bearer blob; on failure the server sends
+ * a 334 with error details, the client answers with an empty line and gets the final 5xx.
+ * Done here rather than with nodemailer's token generator, which would try to refresh the token.
+ */
+const xoauth2Handler = async (ctx: Parameters<NonNullable<SMTPConnection['options']['customAuth']>[string]>[0]) => {
+  const { user, pass } = ctx.auth.credentials;
+  const blob = Buffer.from(`user=${user}\x01auth=Bearer ${pass}\x01\x01`, 'utf8').toString('base64');
+  let reply = await ctx.sendCommand(`AUTH XOAUTH2 ${blob}`);
+  if (reply.status === 334) reply = await ctx.sendCommand('');
+  if (reply.status >= 200 && reply.status < 300) return;
+  throw new Error('Invalid login');
+};
+
+function lastLine(reply: string): string {
+  const parts = reply.split(/\r?\n/).filter((part) => part.trim() !== '');
+  return parts[parts.length - 1] ?? reply;
+}
+
+function describeTls(socket: TLSSocket | null): string {
+  if (!socket || typeof socket.getProtocol !== 'function') return 'encrypted';
+  const cipher = socket.getCipher();
+  const peer = socket.getPeerCertificate();
+  const subject = peer && typeof peer === 'object' && 'subject' in peer ? peer.subject?.CN : undefined;
+  return [socket.getProtocol(), cipher?.name, subject ? `peer CN=${subject}` : null].filter(Boolean).join(', ');
+}

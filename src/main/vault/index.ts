@@ -1,0 +1,3 @@
+export { createVaultService, accountForUpn, defaultKeychainService, type VaultOptions } from './vault-service';
+export type { SecretStore } from './secret-store';
+export { keychainError, keychainErrorKind } from './keychain-errors';

@@ -1,0 +1,31 @@
+/**
+ * The slice of keytar the vault uses. keytar's upstream is archived, so the vault depends on
+ * this shape only: tests inject a fake, and a successor library can be adapted to it.
+ */
+export interface SecretStore {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>;
+}
+
+/**
+ * Loads keytar on first use, not at import: a machine without libsecret must still start the
+ * app and be told what is missing, instead of crashing while loading the main process.
+ */
+export function lazyKeytar(load: () => Promise<SecretStore> = loadKeytar): SecretStore {
+  let loaded: Promise<SecretStore> | undefined;
+  const store = () => (loaded ??= load());
+  return {
+    getPassword: async (service, account) => (await store()).getPassword(service, account),
+    setPassword: async (service, account, password) => (await store()).setPassword(service, account, password),
+    deletePassword: async (service, account) => (await store()).deletePassword(service, account),
+    findCredentials: async (service) => (await store()).findCredentials(service),
+  };
+}
+
+async function loadKeytar(): Promise<SecretStore> {
+  const module = (await import('keytar')) as SecretStore & { default?: SecretStore };
+  // CommonJS through ESM interop: the functions sit on `default` in some bundlers.
+  return typeof module.getPassword === 'function' ? module : (module.default as SecretStore);
+}

@@ -1,0 +1,37 @@
+import { AccountCheck } from './screens/AccountCheck';
+import { AppPassword } from './screens/AppPassword';
+import { Done } from './screens/Done';
+import { FixSteps } from './screens/FixSteps';
+import { SignIn } from './screens/SignIn';
+import { Store } from './screens/Store';
+import { Verify } from './screens/Verify';
+import { Welcome } from './screens/Welcome';
+import { assertNever } from './steps';
+import type { WizardNavigation } from './useWizard';
+
+/** One screen per step; the switch is exhaustive, so a new step kind fails to compile until handled. */
+export function CurrentScreen({ navigation }: { navigation: WizardNavigation }) {
+  const { step, go, back } = navigation;
+  switch (step.kind) {
+    case 'welcome':
+      return <Welcome onNext={(tenant) => go({ kind: 'sign-in', tenant })} />;
+    case 'sign-in':
+      return <SignIn step={step} onBack={back} onNext={(account) => go({ kind: 'account-check', tenant: step.tenant, account })} />;
+    case 'account-check':
+      return <AccountCheck step={step} onBack={back} onNext={(verdict) => go({ ...step, kind: 'fix-steps', verdict })} />;
+    case 'fix-steps':
+      return <FixSteps step={step} onBack={back} go={go} />;
+    case 'app-password':
+      return <AppPassword step={step} onBack={back} onNext={(password) => go({ ...step, kind: 'store', password })} />;
+    case 'store': {
+      const { password: _password, ...rest } = step;
+      return <Store step={step} onBack={back} onNext={() => navigation.replace({ ...rest, kind: 'verify' })} />;
+    }
+    case 'verify':
+      return <Verify step={step} onBack={back} onNext={() => go({ ...step, kind: 'done' })} />;
+    case 'done':
+      return <Done step={step} onBack={back} onRestart={navigation.restart} />;
+    default:
+      return assertNever(step);
+  }
+}

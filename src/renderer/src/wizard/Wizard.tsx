@@ -1,0 +1,74 @@
+import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AppErrorShape } from '../../../shared/ipc/errors';
+import { call } from '../api';
+import { WizardContext, type AppInfo, type WizardContextValue } from './context';
+import { toErrorShape } from './errors';
+import { ErrorMessage } from './parts/ErrorMessage';
+import { GuidesView } from './parts/GuidesView';
+import { StepIndicator } from './parts/StepIndicator';
+import { WizardHeader } from './parts/WizardHeader';
+import { CurrentScreen } from './CurrentScreen';
+import { useWizard } from './useWizard';
+
+const useStyles = makeStyles({
+  shell: {
+    maxWidth: '800px',
+    margin: '0 auto',
+    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
+    display: 'grid',
+    gap: tokens.spacingVerticalL,
+  },
+  main: { display: 'grid', gap: tokens.spacingVerticalL },
+});
+
+/** The whole wizard: loads what the app is configured for, then shows the current step. */
+export function Wizard() {
+  const styles = useStyles();
+  const navigation = useWizard();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [infoError, setInfoError] = useState<AppErrorShape | null>(null);
+  const [guides, setGuides] = useState<{ open: boolean; id: string | undefined }>({ open: false, id: undefined });
+
+  useEffect(() => {
+    call('app:info', {}).then(setInfo, (error: unknown) => setInfoError(toErrorShape(error)));
+  }, []);
+
+  const openGuide = useCallback((id?: string) => setGuides({ open: true, id }), []);
+  const context = useMemo<WizardContextValue | null>(() => (info ? { info, openGuide } : null), [info, openGuide]);
+
+  if (!context) {
+    return (
+      <main className={styles.shell}>
+        {infoError ? (
+          <WizardContext.Provider value={{ info: fallbackInfo, openGuide }}>
+            <ErrorMessage error={infoError} title="The app could not start" />
+          </WizardContext.Provider>
+        ) : (
+          <Spinner label="Starting…" />
+        )}
+      </main>
+    );
+  }
+  return (
+    <WizardContext.Provider value={context}>
+      <div className={styles.shell}>
+        <WizardHeader demo={context.info.demoTenant} onOpenGuides={() => openGuide()} />
+        {guides.open ? (
+          <main className={styles.main}>
+            <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
+          </main>
+        ) : (
+          <>
+            <StepIndicator current={navigation.step.kind} />
+            <main className={styles.main}>
+              <CurrentScreen navigation={navigation} />
+            </main>
+          </>
+        )}
+      </div>
+    </WizardContext.Provider>
+  );
+}
+
+const fallbackInfo: AppInfo = { version: '', demoTenant: false, host: 'electron', routesOffered: [], hiddenGuides: [] };

@@ -1,0 +1,27 @@
+import { Button } from '@fluentui/react-components';
+import { CheckmarkRegular, CopyRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { call } from '../../api';
+
+/** Copies a value through the main process (the renderer has no clipboard permission). */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await call('clipboard:copy', { text });
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <Button
+      size="small"
+      icon={state === 'copied' ? <CheckmarkRegular /> : <CopyRegular />}
+      onClick={() => void copy()}
+      aria-label={`Copy ${label}`}
+    >
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+    </Button>
+  );
+}

@@ -1,0 +1,22 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import { useWizardContext } from '../context';
+
+/** A failure in plain language: what happened, what to do next, and the guide that helps. */
+export function ErrorMessage({ error, title = 'That did not work' }: { error: AppErrorShape; title?: string }) {
+  const { openGuide } = useWizardContext();
+  return (
+    <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-message">
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        {error.message}
+        {error.nextStep && <div>{error.nextStep}</div>}
+      </MessageBarBody>
+      {error.guide !== undefined && (
+        <MessageBarActions>
+          <Button onClick={() => openGuide(error.guide)}>Read the guide</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}

@@ -1,0 +1,63 @@
+import { Body1, Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSyncRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { Verdict } from '../../../../shared/readiness/verdict';
+import { call } from '../../api';
+import { useWizardContext } from '../context';
+import { toErrorShape } from '../errors';
+import { ErrorMessage } from '../parts/ErrorMessage';
+import { ScreenHeading } from '../parts/ScreenHeading';
+import { VerdictView } from '../parts/VerdictView';
+import { WizardNav } from '../parts/WizardNav';
+import type { WizardStep } from '../steps';
+
+const useStyles = makeStyles({
+  screen: { display: 'grid', gap: tokens.spacingVerticalL },
+});
+
+type State = { kind: 'checking' } | { kind: 'checked'; verdict: Verdict } | { kind: 'failed'; error: AppErrorShape };
+type Props = {
+  step: Extract<WizardStep, { kind: 'account-check' }>;
+  onBack: () => void;
+  onNext: (verdict: Verdict) => void;
+};
+
+/** The readiness verdict: facts, unknowns and why, the route that can work, the ordered steps. */
+export function AccountCheck({ step, onBack, onNext }: Props) {
+  const styles = useStyles();
+  const { info } = useWizardContext();
+  const [state, setState] = useState<State>({ kind: 'checking' });
+
+  const check = useCallback(() => {
+    setState({ kind: 'checking' });
+    call('readiness:check', {}).then(
+      (verdict) => setState({ kind: 'checked', verdict }),
+      (error: unknown) => setState({ kind: 'failed', error: toErrorShape(error) }),
+    );
+  }, []);
+  useEffect(check, [check]);
+
+  return (
+    <section className={styles.screen}>
+      <ScreenHeading>Account check</ScreenHeading>
+      <Body1>What your organisation&apos;s settings allow for {step.account.upn}.</Body1>
+      <div aria-live="polite">
+        {state.kind === 'checking' && <Spinner size="small" label="Checking your account…" />}
+      </div>
+      {state.kind === 'failed' && <ErrorMessage error={state.error} title="The check did not finish" />}
+      {state.kind === 'checked' && <VerdictView verdict={state.verdict} routesOffered={info.routesOffered} />}
+      <div>
+        <Button icon={<ArrowSyncRegular />} onClick={check} disabledFocusable={state.kind === 'checking'}>
+          Check again
+        </Button>
+      </div>
+      <WizardNav
+        onBack={onBack}
+        {...(state.kind === 'checked'
+          ? { onNext: () => onNext(state.verdict) }
+          : { onNext: () => undefined, nextDisabled: true })}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+import type { SmtpMethod } from '../smtp/result';
+import type { GuideId } from './guide-ids';
+import { hasSecondFactor } from './methods';
+import { isBasicAuthOffByDefault, retirementNotice } from './retirement';
+import type { FactName, Facts, Step, Verdict } from './verdict';
+
+export type ReadinessInput = {
+  account: { upn: string; tenantId: string };
+  facts: Facts;
+  /** Why a fact is unknown (e.g. "403: needs Policy.Read.All"), from the gather. */
+  unknownWhy?: Partial<Record<FactName, string>>;
+  /** The calendar date (YYYY-MM-DD): the Basic-auth retirement depends on it. */
+  today: string;
+  /** Routes the organisation's policy offers; both when there is no policy. */
+  routesOffered?: readonly SmtpMethod[];
+};
+
+type RouteState = Verdict['routes']['appPassword'];
+type AppPasswordBlocker = 'security-defaults' | 'per-user-mfa-off' | null;
+
+const step = (guide: GuideId, who: Step['who'], why: string): Step => ({ guide, who, why });
+
+const defaultUnknownWhy: Record<FactName, string> = {
+  perUserMfa: 'Reading per-user MFA state needs the Policy.Read.All permission, which a regular user does not have; your admin can see it.',
+  securityDefaults: 'Reading the security defaults setting needs the Policy.Read.All permission; your admin can see it.',
+  conditionalAccessMfa: 'Reading Conditional Access policies needs the Policy.Read.All permission; your admin can see them.',
+  methods: 'Your registered sign-in methods could not be read.',
+  signInUsedMfa: 'The sign-in did not say whether MFA was used.',
+};
+
+/**
+ * Facts -> verdict. Pure: no I/O, no clock (today comes in), so every combination is tested.
+ *
+ * The rules (Microsoft 365 facts, /work/shared/reference/microsoft-365.md):
+ * - App passwords exist only with legacy per-user MFA (enabled or enforced); never with
+ *   security defaults on (which also switch SMTP Basic auth off), and Conditional Access MFA
+ *   does not create them. Whether the admin allows users to create them cannot be read
+ *   from Graph, nor can SMTP AUTH enablement: the test login tells.
+ * - OAuth (XOAUTH2 with the signed-in token) works for anyone who can sign in, whatever the
+ *   MFA setup; it is the route that survives the Basic-auth retirement.
+ */
+export function decideReadiness(input: ReadinessInput): Verdict {
+  const { facts, today } = input;
+  const offered = input.routesOffered ?? ['app-password', 'oauth'];
+  const retired = isBasicAuthOffByDefault(today);
+
+  const blocker = appPasswordBlocker(facts);
+  const appPassword = appPasswordRoute(facts, blocker, retired);
+  const oauth: RouteState = 'possible';
+
+  const recommended: Verdict['recommended'] =
+    offered.includes('app-password') && appPassword === 'possible'
+      ? 'app-password'
+      : offered.includes('oauth')
+        ? 'oauth'
+        : 'admin-action';
+
+  const appPasswordSteps = stepsToAppPassword(facts, blocker);
+  const steps: Step[] =
+    recommended === 'oauth'
+      ? [
+          step('oauth-route', 'user', 'Use OAuth in your tool: it signs in with your Microsoft account, needs no app password and keeps working after the Basic-auth retirement.'),
+          ...(offered.includes('app-password') ? appPasswordSteps.map(onlyIfAppPasswordNeeded) : []),
+        ]
+      : appPasswordSteps;
+
+  return {
+    account: { upn: input.account.upn, tenantId: input.account.tenantId },
+    facts,
+    routes: { appPassword, oauth },
+    recommended,
+    steps,
+    unknowns: unknownsOf(input, appPassword),
+    summary: summarize(recommended, appPassword, blocker, retired),
+    notices: noticesFor(facts, appPassword, offered, today),
+  };
+}
+
+function appPasswordBlocker(facts: Facts): AppPasswordBlocker {
+  if (facts.securityDefaults === true) return 'security-defaults';
+  if (facts.perUserMfa === 'disabled') return 'per-user-mfa-off';
+  return null;
+}
+
+function appPasswordRoute(facts: Facts, blocker: AppPasswordBlocker, retired: boolean): RouteState {
+  if (blocker) return 'blocked';
+  const perUserOn = facts.perUserMfa === 'enabled' || facts.perUserMfa === 'enforced';
+  // After the retirement Basic auth works only where an admin turned it back on: unknowable.
+  if (perUserOn && facts.securityDefaults === false) return retired ? 'unknown' : 'possible';
+  return 'unknown';
+}
+
+function stepsToAppPassword(facts: Facts, blocker: AppPasswordBlocker): Step[] {
+  const steps: Step[] = [];
+  const perUserOn = facts.perUserMfa === 'enabled' || facts.perUserMfa === 'enforced';
+  if (blocker === 'security-defaults') {
+    steps.push(
+      step('disable-security-defaults', 'admin', 'Security defaults are on: they make app passwords impossible and switch SMTP Basic authentication off. Only an admin can turn them off, and must then protect accounts another way (per-user MFA).'),
+    );
+  }
+  if (blocker !== null && !perUserOn) {
+    steps.push(
+      step('enable-per-user-mfa', 'admin', facts.conditionalAccessMfa === true
+        ? 'App passwords exist only with per-user MFA; the Conditional Access MFA your organisation uses does not provide them. An admin must turn per-user MFA on for you.'
+        : 'App passwords exist only with per-user MFA, which is off for you. An admin must turn it on for you.'),
+    );
+  }
+  if (blocker !== null) {
+    steps.push(step('allow-app-passwords', 'admin', 'An admin must also allow users to create app passwords (MFA service settings).'));
+  } else if (perUserOn) {
+    steps.push(
+      step('allow-app-passwords', 'admin', 'Needed only if "App password" is missing when you add a sign-in method: users can create app passwords only when an admin allows it, and Microsoft Graph does not show whether yours has.'),
+    );
+  }
+  if (blocker === null && !perUserOn) {
+    // Per-user MFA unknown: trying is the fastest way to find out.
+    steps.push(
+      step('create-app-password', 'user', 'Try to create an app password. If "App password" is not offered, per-user MFA is off for you or app passwords are not allowed: ask your admin (next steps).'),
+      step('enable-per-user-mfa', 'admin', 'Needed only if you could not create an app password and per-user MFA is off for you: app passwords exist only with per-user MFA.'),
+      step('allow-app-passwords', 'admin', 'Needed only if you could not create an app password: an admin must allow users to create them.'),
+    );
+  } else {
+    steps.push(step('create-app-password', 'user', createWhy(facts)));
+  }
+  steps.push(step('use-app-password', 'user', 'Store the app password in this app and run the test login: it proves SMTP AUTH accepts it for your mailbox.'));
+  return steps;
+}
+
+function createWhy(facts: Facts): string {
+  const base = 'Create an app password in My Sign-Ins > Security info; it is shown only once.';
+  if (facts.perUserMfa === 'enabled' && (facts.methods === 'unknown' || !hasSecondFactor(facts.methods))) {
+    return `${base} You will first be asked to finish setting up MFA (per-user MFA is enabled but not yet enforced).`;
+  }
+  return base;
+}
+
+function onlyIfAppPasswordNeeded(original: Step): Step {
+  return { ...original, why: `Only if your tool needs an app password: ${original.why}` };
+}
+
+function unknownsOf(input: ReadinessInput, appPassword: RouteState): Verdict['unknowns'] {
+  const unknowns: Verdict['unknowns'] = [];
+  const { facts } = input;
+  const isUnknown: Record<FactName, boolean> = {
+    perUserMfa: facts.perUserMfa === 'unknown',
+    securityDefaults: facts.securityDefaults === 'unknown',
+    conditionalAccessMfa: facts.conditionalAccessMfa === 'unknown',
+    methods: facts.methods === 'unknown',
+    signInUsedMfa: false,
+  };
+  for (const fact of Object.keys(isUnknown) as FactName[]) {
+    if (isUnknown[fact]) unknowns.push({ fact, why: input.unknownWhy?.[fact] ?? defaultUnknownWhy[fact] });
+  }
+  if (appPassword !== 'blocked') {
+    unknowns.push({
+      fact: 'appPasswordsAllowed',
+      why: 'Whether your admin allows users to create app passwords is not visible through Microsoft Graph: you find out when you add a sign-in method (guide allow-app-passwords).',
+    });
+  }
+  if (appPassword !== 'blocked' && isBasicAuthOffByDefault(input.today)) {
+    unknowns.push({
+      fact: 'basicAuthReenabled',
+      why: 'Basic authentication for SMTP is off by default since the end of December 2026; whether your admin turned it back on is not visible through Microsoft Graph: the test login tells.',
+    });
+  }
+  unknowns.push({
+    fact: 'smtpAuthEnabled',
+    why: 'Whether SMTP AUTH is enabled for your mailbox is not exposed by Microsoft Graph: the test login tells (guide enable-smtp-auth).',
+  });
+  return unknowns;
+}
+
+function summarize(
+  recommended: Verdict['recommended'],
+  appPassword: RouteState,
+  blocker: AppPasswordBlocker,
+  retired: boolean,
+): string {
+  const why =
+    blocker === 'security-defaults'
+      ? 'App passwords are impossible here because security defaults are on.'
+      : blocker === 'per-user-mfa-off'
+        ? 'App passwords are not available because per-user MFA is off for you.'
+        : appPassword === 'possible'
+          ? 'Nothing visible blocks an app password for you.'
+          : retired
+            ? 'An app password would depend on your admin having turned Basic authentication back on.'
+            : 'Whether an app password can work for you cannot be seen from your account alone.';
+  const what =
+    recommended === 'app-password'
+      ? 'Create an app password, store it here and run the test login.'
+      : recommended === 'oauth'
+        ? 'Use OAuth: it works with your sign-in as it is.'
+        : appPassword === 'blocked'
+          ? 'Your admin must act before an app password can work, and your organisation does not offer OAuth.'
+          : 'Try to create an app password; if you cannot, your admin must act (your organisation does not offer OAuth).';
+  return `${why} ${what}`;
+}
+
+function noticesFor(facts: Facts, appPassword: RouteState, offered: readonly SmtpMethod[], today: string): string[] {
+  const notices = [retirementNotice(today)];
+  if (appPassword === 'possible' && facts.conditionalAccessMfa === true) {
+    notices.push(
+      'A Conditional Access policy requires MFA in your organisation. If it also covers legacy clients, the test login with an app password is refused ("did not meet the criteria"); OAuth is the way then.',
+    );
+  }
+  for (const route of ['app-password', 'oauth'] as const) {
+    if (!offered.includes(route)) {
+      notices.push(`Your organisation's policy does not offer the ${route === 'oauth' ? 'OAuth' : 'app password'} route in this app.`);
+    }
+  }
+  return notices;
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { colorsEnabled, Output } from '../../src/cli/output';
+import { Progress } from '../../src/cli/progress';
+import { fakeIo } from './support/fake-io';
+
+describe('colours', () => {
+  it('are on only for a terminal without NO_COLOR or TERM=dumb', () => {
+    expect(colorsEnabled({ write: () => true, isTTY: true }, {})).toBe(true);
+    expect(colorsEnabled({ write: () => true, isTTY: false }, {})).toBe(false);
+    expect(colorsEnabled({ write: () => true, isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(colorsEnabled({ write: () => true, isTTY: true }, { TERM: 'dumb' })).toBe(false);
+  });
+
+  it('leave no escape codes in piped output', () => {
+    const io = fakeIo();
+    const out = new Output(io, false);
+    out.table([['key', 'value']]);
+    out.error({ code: 'x', message: 'boom', nextStep: 'fix it', exitCode: 1 });
+    expect(io.stdoutText() + io.stderrText()).not.toMatch(/\u001b\[/);
+  });
+
+  it('prints errors as one JSON document on stdout in --json mode', () => {
+    const io = fakeIo();
+    new Output(io, true).error({ code: 'not-signed-in', message: 'Nobody is signed in.', exitCode: 8 });
+    expect(JSON.parse(io.stdoutText())).toEqual({ ok: false, error: { code: 'not-signed-in', message: 'Nobody is signed in.', exitCode: 8 } });
+  });
+});
+
+describe('progress', () => {
+  it('redraws one line with a bar on a terminal', () => {
+    let now = 0;
+    const chunks: string[] = [];
+    const progress = new Progress({ stream: { write: (c: string) => chunks.push(c), isTTY: true }, label: 'Users', unit: 'users', now: () => now });
+    progress.setTotal(1000);
+    now = 1000;
+    progress.update(500);
+    progress.finish(1000);
+    expect(chunks[0]).toMatch(/^\r.*\[#{12}-{12}\] 50% 500 \/ 1,000 users/);
+    expect(chunks.at(-1)).toBe('\n');
+  });
+
+  it('prints plain periodic lines when stderr is not a terminal', () => {
+    let now = 0;
+    const chunks: string[] = [];
+    const progress = new Progress({ stream: { write: (c: string) => chunks.push(c) }, label: 'Users', unit: 'users', lineIntervalMs: 5000, now: () => now });
+    for (let i = 1; i <= 20; i += 1) {
+      now = i * 1000;
+      progress.update(i * 100);
+    }
+    progress.finish(2000);
+    expect(chunks).toEqual(['Users: 500 users, 100 users/s\n', 'Users: 1,000 users, 100 users/s\n', 'Users: 1,500 users, 100 users/s\n', 'Users: 2,000 users, 100 users/s\n', 'Users: 2,000 users, 100 users/s\n']);
+    expect(chunks.join('')).not.toMatch(/\r|\u001b/);
+  });
+});

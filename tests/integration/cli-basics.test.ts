@@ -1,0 +1,169 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuiltCli, isolatedHome, runCli } from '../cli/support/cli-process';
+
+/** The built CLI, no sandbox needed: help, usage errors, configuration and policy, keychain absence. */
+beforeAll(() => ensureBuiltCli());
+
+const commands = [
+  ['sign-in'],
+  ['sign-out'],
+  ['whoami'],
+  ['check'],
+  ['smtp-test'],
+  ['store'],
+  ['forget'],
+  ['status'],
+  ['guides'],
+  ['config'],
+  ['config', 'show'],
+  ['report'],
+];
+
+describe('help', () => {
+  it.each(commands)('%s --help shows usage and examples and exits 0', async (...command) => {
+    const run = await runCli([...command, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: m365-connect /);
+    expect(run.stdout).toMatch(/\nExamples:\n {2}\$ m365-connect /);
+  });
+
+  it('the top-level help documents the exit codes', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    for (const code of ['0', '2', '3', '4', '5', '6', '7', '8']) expect(run.stdout).toMatch(new RegExp(`\\n +${code}  \\w`));
+  });
+});
+
+describe('usage errors exit 2', () => {
+  it('an unknown flag', async () => {
+    const run = await runCli(['status', '--frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown option '--frobnicate'/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('an unknown command', async () => {
+    expect((await runCli(['frobnicate'])).code).toBe(2);
+  });
+
+  it.each([['smtp-test'], ['store', '--password-stdin'], ['forget']])('%s without --user', async (...command) => {
+    const run = await runCli(command);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/required option '--user <upn>' not specified/);
+  });
+
+  it('a missing --user in --json mode still prints one JSON error document', async () => {
+    const run = await runCli(['smtp-test', '--json']);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'usage', exitCode: 2 } });
+  });
+
+  it('conflicting secret sources', async () => {
+    const run = await runCli(['smtp-test', '--user', 'a@b.c', '--oauth', '--password-stdin']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot be used with/);
+  });
+
+  it('an invalid port', async () => {
+    const run = await runCli(['smtp-test', '--user', 'a@b.c', '--port', '99999']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--port must be a whole number from 1 to 65535/);
+  });
+
+  it('a report file that is neither .csv nor .json', async () => {
+    const run = await runCli(['report', '--out', 'users.xlsx'], { env: await isolatedHome() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--out must end in .csv or .json/);
+  });
+
+  it('store refuses to prompt when stdin is not a terminal', async () => {
+    const run = await runCli(['store', '--user', 'a@b.c'], { env: await isolatedHome() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/standard input is not a terminal/);
+    expect(run.stderr).toMatch(/--password-stdin/);
+  });
+});
+
+describe('config show', () => {
+  it('prints every key with its source: policy over environment over default, locked keys ignored', async () => {
+    const home = await isolatedHome();
+    const policy = join(home.HOME!, 'policy.json');
+    await writeFile(policy, JSON.stringify({ smtpHost: 'smtp.corp.example', locked: ['smtpHost'], routesOffered: ['oauth'] }));
+    const run = await runCli(['config', 'show', '--json'], {
+      env: { ...home, M365_CONNECT_POLICY: policy, M365_CONNECT_SMTP_PORT: '2525', M365_CONNECT_SMTP_HOST: 'ignored.example' },
+    });
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout);
+    expect(document.values).toMatchObject({ smtpHost: 'smtp.corp.example', smtpPort: 2525, tenant: 'organizations', routesOffered: ['oauth'] });
+    expect(document.sources).toMatchObject({ smtpHost: 'policy', smtpPort: 'env', tenant: 'default', routesOffered: 'policy' });
+    expect(document.locked).toEqual(['smtpHost']);
+    expect(document.ignored).toEqual([expect.objectContaining({ key: 'smtpHost', source: 'env' })]);
+    expect(document.policyFile).toBe(policy);
+  });
+
+  it('the human form names each source and warns about ignored values on stderr', async () => {
+    const home = await isolatedHome();
+    const policy = join(home.HOME!, 'policy.json');
+    await writeFile(policy, JSON.stringify({ tenant: 'contoso.com', locked: ['tenant'] }));
+    const run = await runCli(['config', 'show'], { env: { ...home, M365_CONNECT_POLICY: policy, M365_CONNECT_TENANT: 'other.com' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/tenant\s+contoso\.com\s+\(policy, locked\)/);
+    expect(run.stdout).toMatch(/smtpPort\s+587\s+\(default\)/);
+    expect(run.stderr).toMatch(/"tenant" from the environment was ignored/);
+    expect(run.stdout + run.stderr).not.toMatch(/\u001b\[/);
+  });
+
+  it.each([
+    ['not JSON', '{ "smtpPort": ', /not valid JSON/],
+    ['a bad value', '{ "smtpPort": 70000 }', /"smtpPort": must be between 1 and 65535/],
+    ['an unknown key', '{ "smtpPortt": 25 }', /unknown key\(s\): smtpPortt/],
+  ])('a malformed policy (%s) exits 7 naming the file and the key, for every command', async (_name, text, problem) => {
+    const home = await isolatedHome();
+    const policy = join(home.HOME!, 'policy.json');
+    await writeFile(policy, text);
+    for (const command of [['config', 'show'], ['status'], ['whoami']]) {
+      const run = await runCli(command, { env: { ...home, M365_CONNECT_POLICY: policy } });
+      expect(run.code).toBe(7);
+      expect(run.stderr).toContain(policy);
+      expect(run.stderr).toMatch(problem);
+      expect(run.stdout).toBe('');
+    }
+    const json = await runCli(['config', 'show', '--json'], { env: { ...home, M365_CONNECT_POLICY: policy } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'config-invalid', exitCode: 7 } });
+  });
+
+  it('a policy path that does not exist is an error, not a silent default', async () => {
+    const run = await runCli(['config', 'show'], { env: { ...(await isolatedHome()), M365_CONNECT_POLICY: '/nonexistent/policy.json' } });
+    expect(run.code).toBe(7);
+    expect(run.stderr).toMatch(/\/nonexistent\/policy.json could not be read: the file does not exist/);
+  });
+});
+
+describe('without a keychain (no D-Bus session)', () => {
+  const noDbus = async () => ({ ...(await isolatedHome()), DBUS_SESSION_BUS_ADDRESS: undefined, DISPLAY: undefined, M365_CONNECT_KEYRING_READY: undefined });
+
+  it('store exits 6 with the way forward and never saves the password elsewhere', async () => {
+    const env = await noDbus();
+    const run = await runCli(['store', '--user', 'ada@contoso.com', '--password-stdin'], { env, stdin: 'abcdefghijklmnop\n' });
+    expect(run.code).toBe(6);
+    expect(run.stderr).toMatch(/keychain is not available/);
+    expect(run.stderr).toMatch(/gnome-keyring/);
+    expect(run.stdout + run.stderr).not.toContain('abcdefghijklmnop');
+  });
+
+  it('forget and smtp-test --keychain exit 6; --json gives the error object', async () => {
+    const env = await noDbus();
+    expect((await runCli(['forget', '--user', 'ada@contoso.com'], { env })).code).toBe(6);
+    const run = await runCli(['smtp-test', '--user', 'ada@contoso.com', '--keychain', '--json'], { env });
+    expect(run.code).toBe(6);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', exitCode: 6 } });
+  });
+
+  it('status still answers, reporting the keychain as unavailable', async () => {
+    const run = await runCli(['status', '--json'], { env: await noDbus() });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ keychain: { available: false }, storedAccounts: [], signedIn: null });
+  });
+});

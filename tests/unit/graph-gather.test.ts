@@ -1,0 +1,238 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:https';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import selfsigned from 'selfsigned';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDispatcher, createTrust } from '../../src/main/config/trust';
+import { conditionalAccessRequiresMfa, gatherReadinessFacts, readinessBatch, retryAfterMs } from '../../src/main/graph';
+import { AppError } from '../../src/shared/ipc/errors';
+
+/**
+ * A local HTTPS "Graph" that answers $batch with per-item responses the test chooses, and
+ * counts every HTTP request; its certificate is trusted only through extraCaFile.
+ */
+type Item = { status: number; body?: unknown; headers?: Record<string, string> };
+type Outer = { status: number; headers?: Record<string, string> };
+const userId = 'aaaaaaaa-0000-4000-8000-000000000001';
+
+let server: Server;
+let baseUrl: string;
+let caFile: string;
+let requests: { method: string; url: string; auth: string | undefined; body: { requests: { id: string; url: string; method: string }[] } }[] = [];
+let answer: (id: string, call: number) => Item;
+let outer: Outer[] = [];
+let calls = 0;
+
+const okItems: Record<string, Item> = {
+  me: { status: 200, body: { id: userId, userPrincipalName: 'adele@contoso.com', displayName: 'Adele' } },
+  methods: {
+    status: 200,
+    body: { value: [{ '@odata.type': '#microsoft.graph.passwordAuthenticationMethod' }, { '@odata.type': '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod' }] },
+  },
+  requirements: { status: 200, body: { perUserMfaState: 'enforced' } },
+  securityDefaults: { status: 200, body: { id: '00000000-0000-0000-0000-000000000005', isEnabled: false } },
+  conditionalAccess: { status: 200, body: { value: [] } },
+  memberOf: { status: 200, body: { value: [] } },
+};
+const forbidden: Item = { status: 403, body: { error: { code: 'Authorization_RequestDenied', message: 'Insufficient privileges' } } };
+
+beforeAll(async () => {
+  const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keySize: 2048,
+    extensions: [
+      { name: 'basicConstraints', cA: true },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+    ],
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'm365-graph-'));
+  caFile = join(dir, 'ca.pem');
+  await writeFile(caFile, pems.cert);
+  server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+    let raw = '';
+    req.on('data', (chunk) => (raw += chunk));
+    req.on('end', () => {
+      const body = raw ? JSON.parse(raw) : { requests: [] };
+      requests.push({ method: req.method ?? '', url: req.url ?? '', auth: req.headers.authorization, body });
+      calls += 1;
+      const forced = outer.shift();
+      if (forced) {
+        res.writeHead(forced.status, { 'content-type': 'application/json', ...forced.headers });
+        res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'slow down' } }));
+        return;
+      }
+      const responses = (body.requests as { id: string }[]).map(({ id }) => ({ id, ...answer(id, calls) }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ responses }));
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  requests = [];
+  outer = [];
+  calls = 0;
+  answer = (id) => okItems[id] ?? { status: 404 };
+});
+
+const sleeps: number[] = [];
+const gather = (retry?: { maxAttempts: number; maxWaitMs: number; defaultWaitMs: number }) =>
+  gatherReadinessFacts({
+    graphBaseUrl: baseUrl,
+    accessToken: 'test-access-token',
+    userId,
+    dispatcher: createDispatcher(createTrust(caFile)),
+    retry: {
+      ...(retry ?? { maxAttempts: 3, maxWaitMs: 30_000, defaultWaitMs: 1_000 }),
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    },
+  });
+
+describe('readiness gather: one $batch round trip', () => {
+  it('posts every request in ONE beta $batch with the bearer token, and reads the facts', async () => {
+    const gathered = await gather();
+    expect(requests).toHaveLength(1);
+    expect(requests[0]).toMatchObject({ method: 'POST', url: '/beta/$batch', auth: 'Bearer test-access-token' });
+    expect(requests[0]?.body.requests.map((r) => r.url)).toEqual(readinessBatch.map((r) => r.url));
+    expect(gathered).toEqual({
+      user: { id: userId, upn: 'adele@contoso.com', displayName: 'Adele' },
+      facts: { perUserMfa: 'enforced', securityDefaults: false, conditionalAccessMfa: false, methods: ['password', 'microsoftAuthenticator'] },
+      unknownWhy: {},
+    });
+  });
+
+  it('refuses an untrusted certificate when no extra CA is configured', async () => {
+    const attempt = gatherReadinessFacts({
+      graphBaseUrl: baseUrl,
+      accessToken: 't',
+      userId,
+      dispatcher: createDispatcher(createTrust(null)),
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'network' });
+  });
+
+  it('a plain user: 403 on policies makes those facts unknown, with the reason', async () => {
+    answer = (id) => (['requirements', 'securityDefaults', 'conditionalAccess'].includes(id) ? forbidden : okItems[id]!);
+    const gathered = await gather();
+    expect(requests).toHaveLength(1);
+    expect(gathered.facts).toEqual({ perUserMfa: 'unknown', securityDefaults: 'unknown', conditionalAccessMfa: 'unknown', methods: ['password', 'microsoftAuthenticator'] });
+    expect(gathered.unknownWhy.perUserMfa).toMatch(/refused to show your per-user MFA state \(Authorization_RequestDenied\): it needs the Policy\.Read\.All permission/);
+    expect(Object.keys(gathered.unknownWhy).sort()).toEqual(['conditionalAccessMfa', 'perUserMfa', 'securityDefaults']);
+  });
+
+  it('every item failing still gives facts (all unknown), never a crash', async () => {
+    answer = () => ({ status: 500, body: { error: { code: 'InternalServerError' } } });
+    const gathered = await gather();
+    expect(gathered.facts).toEqual({ perUserMfa: 'unknown', securityDefaults: 'unknown', conditionalAccessMfa: 'unknown', methods: 'unknown' });
+    expect(gathered.user).toEqual({ id: userId, upn: null, displayName: null });
+    expect(gathered.unknownWhy.methods).toMatch(/HTTP 500/);
+  });
+
+  it('a malformed item body is unknown, not a guess', async () => {
+    answer = (id) => (id === 'requirements' ? { status: 200, body: { perUserMfaState: 'sometimes' } } : okItems[id]!);
+    expect((await gather()).facts.perUserMfa).toBe('unknown');
+  });
+
+  it('retries the whole batch on 429 honouring Retry-After, then succeeds', async () => {
+    sleeps.length = 0;
+    outer = [{ status: 429, headers: { 'retry-after': '2' } }, { status: 503, headers: { 'retry-after': '1' } }];
+    const gathered = await gather();
+    expect(requests).toHaveLength(3);
+    expect(sleeps).toEqual([2000, 1000]);
+    expect(gathered.facts.perUserMfa).toBe('enforced');
+  });
+
+  it('gives up after the bounded attempts with a clear typed error', async () => {
+    outer = [429, 429, 429, 429].map((status) => ({ status, headers: { 'retry-after': '3' } }));
+    const error = await gather().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'graph-failed', message: expect.stringMatching(/busy \(HTTP 429\)/), nextStep: 'Run the check again in 3 seconds.' });
+    expect(requests).toHaveLength(3);
+  });
+
+  it('does not wait longer than the bound: a huge Retry-After fails at once', async () => {
+    sleeps.length = 0;
+    outer = [{ status: 503, headers: { 'retry-after': '3600' } }];
+    await expect(gather()).rejects.toMatchObject({ code: 'graph-failed' });
+    expect(requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('re-asks only the items Graph throttled inside the batch', async () => {
+    sleeps.length = 0;
+    answer = (id, call) =>
+      id === 'conditionalAccess' && call === 1 ? { status: 429, headers: { 'Retry-After': '4' } } : okItems[id]!;
+    const gathered = await gather();
+    expect(requests).toHaveLength(2);
+    expect(requests[1]?.body.requests.map((r) => r.id)).toEqual(['conditionalAccess']);
+    expect(sleeps).toEqual([4000]);
+    expect(gathered.facts.conditionalAccessMfa).toBe(false);
+  });
+
+  it('an item still throttled after the budget is unknown with the reason', async () => {
+    answer = (id) => (id === 'securityDefaults' ? { status: 503 } : okItems[id]!);
+    const gathered = await gather({ maxAttempts: 2, maxWaitMs: 10_000, defaultWaitMs: 10 });
+    expect(requests).toHaveLength(2);
+    expect(gathered.facts.securityDefaults).toBe('unknown');
+    expect(gathered.unknownWhy.securityDefaults).toMatch(/too busy .*\(HTTP 503\)/);
+  });
+
+  it('a 401 on the batch itself means sign in again', async () => {
+    outer = [{ status: 401 }];
+    await expect(gather()).rejects.toMatchObject({ code: 'not-signed-in' });
+  });
+});
+
+describe('Retry-After parsing', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(retryAfterMs('7')).toBe(7000);
+    expect(retryAfterMs('0.5')).toBe(500);
+    expect(retryAfterMs(new Date(10_000 + 5_000).toUTCString(), 10_000)).toBe(5000);
+    expect(retryAfterMs('soon')).toBeNull();
+    expect(retryAfterMs(undefined)).toBeNull();
+  });
+});
+
+describe('Conditional Access: does a policy require MFA of this user?', () => {
+  const mfa = (users: Record<string, string[]>, state = 'enabled') => ({
+    state,
+    grantControls: { builtInControls: ['mfa'], authenticationStrength: null as { id: string } | null },
+    conditions: { users: { includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [], ...users } },
+  });
+  const member = (groups: string[], roles: string[] = [], complete = true) => ({ groups: new Set(groups), roles: new Set(roles), complete });
+  const decide = (policies: ReturnType<typeof mfa>[], membership: ReturnType<typeof member> | null = member([])) =>
+    conditionalAccessRequiresMfa({ value: policies }, userId, membership).value;
+
+  it.each([
+    ['all users', [mfa({ includeUsers: ['All'] })], member([]), true],
+    ['this user', [mfa({ includeUsers: [userId] })], member([]), true],
+    ['report-only does not count', [mfa({ includeUsers: ['All'] }, 'enabledForReportingButNotEnforced')], member([]), false],
+    ['disabled does not count', [mfa({ includeUsers: ['All'] }, 'disabled')], member([]), false],
+    ['this user excluded', [mfa({ includeUsers: ['All'], excludeUsers: [userId] })], member([]), false],
+    ['a group the user is in', [mfa({ includeGroups: ['g1'] })], member(['g1']), true],
+    ['a group the user is not in', [mfa({ includeGroups: ['g1'] })], member(['g2']), false],
+    ['excluded through a group', [mfa({ includeUsers: ['All'], excludeGroups: ['breakglass'] })], member(['breakglass']), false],
+    ['not in the excluded group', [mfa({ includeUsers: ['All'], excludeGroups: ['breakglass'] })], member(['staff']), true],
+    ['a role the user holds', [mfa({ includeRoles: ['r-admin'] })], member([], ['r-admin']), true],
+    ['groups unreadable', [mfa({ includeGroups: ['g1'] })], null, 'unknown'],
+    ['memberships cut off by paging', [mfa({ includeGroups: ['g1'] })], member(['g2'], [], false), 'unknown'],
+    ['exclusion unreadable', [mfa({ includeUsers: ['All'], excludeGroups: ['breakglass'] })], null, 'unknown'],
+    ['a definite match wins over a maybe', [mfa({ includeGroups: ['g1'] }), mfa({ includeUsers: ['All'] })], null, true],
+  ])('%s', (_label, policies, membership, expected) => {
+    expect(decide(policies, membership)).toBe(expected);
+  });
+
+  it('a block or compliant-device policy is not an MFA requirement; authentication strength is', () => {
+    const block = { ...mfa({ includeUsers: ['All'] }), grantControls: { builtInControls: ['block'], authenticationStrength: null } };
+    expect(decide([block])).toBe(false);
+    const strength = { ...mfa({ includeUsers: ['All'] }), grantControls: { builtInControls: [], authenticationStrength: { id: 'x' } } };
+    expect(decide([strength])).toBe(true);
+  });
+});
