@@ -1,6 +1,7 @@
 // Bundles the CLI into out/cli/index.js, which plain `node` runs (package.json "bin").
 // Dependencies stay external: they are resolved from node_modules like any Node program.
 import { readFile } from 'node:fs/promises';
+import { URL } from 'node:url';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));

@@ -25,6 +25,7 @@ async function main() {
     stopSandbox = () => sandbox.stop();
     Object.assign(env, {
       M365_CONNECT_DEMO: '1',
+      M365_CONNECT_CLIENT_ID: sandbox.clientId,
       M365_CONNECT_AUTHORITY_HOST: sandbox.authorityHost,
       M365_CONNECT_TENANT: sandbox.tenantId,
       M365_CONNECT_GRAPH_BASE_URL: sandbox.graphBaseUrl,

@@ -7,6 +7,7 @@ import { aadError, sendTokenError, type AadError } from './errors';
 import { grantScopes, parseScopes } from './scopes';
 import { signInPolicyError, tokenResponse } from './token-response';
 
+/** Entra accepts the RFC 8628 URN and the short name MSAL sends. */
 const deviceCodeGrantType = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /** POST /{tenant}/oauth2/v2.0/token */
@@ -56,7 +57,7 @@ export async function handleToken(ctx: EntraContext, req: IncomingMessage, res: 
     return sendJson(res, 200, await tokenResponse(ctx, user, { ...stored.facts, authTime: stored.facts.authTime || nowSeconds }, grant, undefined));
   }
 
-  if (grantType === deviceCodeGrantType) {
+  if (grantType === deviceCodeGrantType || grantType === 'device_code') {
     const result = deviceCodeGrant(ctx, form.get('device_code') ?? '');
     if ('error' in result) return fail(result.error);
     return sendJson(res, 200, await tokenResponse(ctx, result.user, result.facts, result.grant, undefined));

@@ -4,6 +4,7 @@ import type { ReadinessService, SmtpService, VaultService } from '../main/servic
 import { createSmtpService, type SmtpServiceOptions } from '../main/smtp';
 import { createVaultService } from '../main/vault';
 import type { CliContext } from './context';
+import { cliKeytar } from './keytar-store';
 import { cliPlatform } from './platform';
 import type { TokenSource } from './report/graph-fetch';
 
@@ -31,7 +32,7 @@ export async function readinessService(context: CliContext): Promise<ReadinessSe
 
 export async function vaultService(context: CliContext): Promise<VaultService> {
   const config = await context.config();
-  return createVaultService({ service: config.values.keychainService });
+  return createVaultService({ service: config.values.keychainService, keytar: cliKeytar() });
 }
 
 export type SmtpOverrides = { host?: string; port?: number; ca?: string; timeoutSeconds?: number };
@@ -48,12 +49,25 @@ export async function smtpService(context: CliContext, overrides: SmtpOverrides)
   return createSmtpService(options);
 }
 
-/** The report's Graph token: the signed-in account's, refreshed silently by MSAL as needed. */
+/** Access tokens live an hour or more; asking MSAL again after half an hour stays well inside that. */
+const tokenReuseMs = 30 * 60 * 1000;
+
+/**
+ * The report's Graph token: the signed-in account's. Kept in memory between pages (each MSAL
+ * lookup reads the keychain-backed cache) and asked for again after a 401 or half an hour.
+ */
 export async function graphReportTokenSource(context: CliContext): Promise<TokenSource> {
   const auth = await authService(context);
   // Fail before any file is touched when nobody is signed in.
-  await auth.acquireGraphToken();
-  return async () => (await auth.acquireGraphToken()).accessToken;
+  let token = (await auth.acquireGraphToken()).accessToken;
+  let fetchedAt = Date.now();
+  return async ({ forceRefresh }) => {
+    if (forceRefresh || Date.now() - fetchedAt > tokenReuseMs) {
+      token = (await auth.acquireGraphToken()).accessToken;
+      fetchedAt = Date.now();
+    }
+    return token;
+  };
 }
 
 /** Releases the auth service's connections so the process can exit promptly. */

@@ -40,7 +40,7 @@ export async function composeServices(options: {
   const config = options.config ?? (await loadConfig({ settingsFile: settingsFileIn(dataDir) }));
   const { values } = config;
   const extraCa = values.extraCaFile ? await readFile(values.extraCaFile, 'utf8') : undefined;
-  const auth = createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
+  const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
   return {
     version: options.version,
     settings: effectiveSettings(config),

@@ -1,7 +1,8 @@
 import { AppError } from '../shared/ipc/errors';
+import { clipboardClearDelayMs, createSelfClearingClipboard } from './clipboard';
 import type { HandlerTable } from './ipc/handler-types';
 import type { Platform } from './platform';
-import { isAllowedExternalUrl } from './security/external-url';
+import { allowedExternalUrl } from './security/external-url';
 import type { Services } from './services';
 
 const requireSignedIn = async (services: Services) => {
@@ -18,6 +19,7 @@ const requireSignedIn = async (services: Services) => {
  */
 export function createHandlers(services: Services, platform: Platform): HandlerTable {
   const { settings } = services;
+  const clipboard = createSelfClearingClipboard({ platform });
   return {
     'app:info': async () => ({
       version: services.version,
@@ -70,15 +72,21 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
       return services.smtp.test({ upn, method, secret, onProgress: (progress) => context.emit('smtp:progress', progress) });
     },
     'shell:open-external': async ({ url }) => {
-      if (!isAllowedExternalUrl(url, settings.extraExternalOrigins)) {
+      const allowed = allowedExternalUrl(url, settings.extraExternalOrigins);
+      if (allowed === null) {
         throw new AppError({ code: 'url-not-allowed', message: 'The app only opens Microsoft sign-in and admin pages.' });
       }
-      await platform.openExternal(url);
+      // Opens the checked canonical URL, never the raw string (fuzzed by tests/security/ipc-fuzz.test.ts).
+      await platform.openExternal(allowed); // eng-disable OPEN_EXTERNAL_JS_CHECK
       return { opened: true };
     },
-    'clipboard:copy': async ({ text }) => {
-      await platform.writeClipboard(text);
-      return { copied: true };
+    'clipboard:copy': async ({ text, sensitive }) => {
+      if (!sensitive) {
+        await platform.writeClipboard(text);
+        return { copied: true, clearsAfterSeconds: null };
+      }
+      await clipboard.copy(text);
+      return { copied: true, clearsAfterSeconds: clipboardClearDelayMs / 1000 };
     },
     'report:export': async ({ format }) => {
       await requireSignedIn(services);

@@ -16,6 +16,9 @@ const commands = [
   ['forget'],
   ['status'],
   ['guides'],
+  ['guides', 'list'],
+  ['guides', 'show'],
+  ['guides', 'export'],
   ['config'],
   ['config', 'show'],
   ['report'],
@@ -112,7 +115,7 @@ describe('config show', () => {
     expect(run.stdout).toMatch(/tenant\s+contoso\.com\s+\(policy, locked\)/);
     expect(run.stdout).toMatch(/smtpPort\s+587\s+\(default\)/);
     expect(run.stderr).toMatch(/"tenant" from the environment was ignored/);
-    expect(run.stdout + run.stderr).not.toMatch(/\u001b\[/);
+    expect(run.stdout + run.stderr).not.toContain('\u001b[');
   });
 
   it.each([

@@ -144,11 +144,17 @@ describe('config: sources and precedence', () => {
     expect(machinePolicyPath('win32', { ProgramData: 'D:\\PD' })).toBe('D:\\PD\\m365-connect\\policy.json');
   });
 
-  it('demo tenant only when no client id is configured and the demo was asked for', async () => {
+  it('demo tenant only when asked for, and never over a client id from settings or a policy', async () => {
     expect((await loadConfig({ env: {}, demo: true })).demoTenant).toBe(true);
     expect((await loadConfig({ env: { M365_CONNECT_DEMO: '1' } })).demoTenant).toBe(true);
     expect((await loadConfig({ env: {} })).demoTenant).toBe(false);
-    expect((await loadConfig({ env: { M365_CONNECT_CLIENT_ID: clientA }, demo: true })).demoTenant).toBe(false);
+    // The demo launcher hands the sandbox's client id over in the environment.
+    expect((await loadConfig({ env: { M365_CONNECT_CLIENT_ID: clientA }, demo: true })).demoTenant).toBe(true);
+    expect((await loadConfig({ env: { M365_CONNECT_CLIENT_ID: clientA } })).demoTenant).toBe(false);
+    const dir = await mkdtemp(join(tmpdir(), 'm365-demo-'));
+    const policyFile = join(dir, 'policy.json');
+    await writeFile(policyFile, JSON.stringify({ clientId: clientA }));
+    expect((await loadConfig({ env: {}, policyFile, demo: true })).demoTenant).toBe(false);
   });
 });
 
@@ -305,5 +311,14 @@ describe('config: user settings are written atomically', () => {
     await expect(writeFileAtomic(target, 'new', io)).rejects.toThrow('EXDEV');
     expect(await readFile(target, 'utf8')).toBe('old');
     expect(await readdir(folder)).toEqual(['settings.json']);
+  });
+});
+
+describe('config: the documented policy example', () => {
+  it('is a valid policy', async () => {
+    const config = await loadConfig({ env: {}, policyFile: join(import.meta.dirname, '../../src/main/config/policy.example.json') });
+    expect(config.values.tenant).toBe('contoso.com');
+    expect(config.locked).toContain('clientId');
+    expect(config.values.hiddenGuides).toEqual(['disable-security-defaults']);
   });
 });

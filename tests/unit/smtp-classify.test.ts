@@ -135,6 +135,16 @@ describe('SMTP classifier on connection and TLS failures', () => {
     [{ errorCode: 'ETLS', stage: 'tls', message: 'Connection closed unexpectedly' }, 'starttls-unavailable'],
     [{ errorCode: 'ECONNECTION', message: 'EHLO failed but HELO does not support required STARTTLS. response=502 EHLO not supported' }, 'starttls-unavailable'],
     [{ errorCode: 'ETLS', stage: 'tls', message: 'Error initiating TLS - C0:ERROR:ssl3_read_bytes:tlsv1 alert protocol version' }, 'starttls-unavailable'],
+    [
+      {
+        errorCode: 'ESOCKET',
+        stage: 'tls',
+        systemCode: 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
+        message: '804C453DF97F0000:error:0A00042E:SSL routines:ssl3_read_bytes:tlsv1 alert protocol version:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number 70',
+      },
+      'starttls-unavailable',
+    ],
+    [{ errorCode: 'ESOCKET', stage: 'tls', message: 'C0:error:0A000102:SSL routines:ssl_choose_client_version:unsupported protocol' }, 'starttls-unavailable'],
     [{ errorCode: 'ETLS', stage: 'tls', message: 'Error initiating TLS - self-signed certificate in certificate chain' }, 'tls-untrusted'],
     [{ errorCode: 'ETLS', stage: 'tls', message: 'Error initiating TLS - self signed certificate' }, 'tls-untrusted'],
     [{ errorCode: 'ETLS', stage: 'tls', message: 'Error initiating TLS - unable to verify the first certificate' }, 'tls-untrusted'],

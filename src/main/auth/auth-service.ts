@@ -108,6 +108,25 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   const silent = async (account: AccountInfo, forScopes: string[]) =>
     app.acquireTokenSilent({ account, scopes: forScopes });
 
+  // MSAL caches a `.default` token under the scopes Entra granted, so asking for `.default`
+  // again always misses the cache and costs a refresh round trip. Once we know the granted
+  // scopes, ask for exactly those: a cache hit until the token nears expiry.
+  let grantedGraphScopes: string[] | null = null;
+  const oidcScopes = new Set(['openid', 'profile', 'email', 'offline_access']);
+  const silentGraph = async (account: AccountInfo) => {
+    const result = await silent(account, grantedGraphScopes ?? scopes).catch((error: unknown) => {
+      if (grantedGraphScopes === null) throw error;
+      grantedGraphScopes = null;
+      return silent(account, scopes);
+    });
+    noteGranted(result);
+    return result;
+  };
+  const noteGranted = (result: AuthenticationResult) => {
+    const granted = result.scopes.filter((scope) => !oidcScopes.has(scope.toLowerCase()));
+    grantedGraphScopes = granted.length > 0 ? granted : null;
+  };
+
   const remember = async (result: AuthenticationResult | null): Promise<Account> => {
     if (!result?.account) throw mapError(new Error('no account in the token response'));
     await active.write(result.account.homeAccountId);
@@ -117,7 +136,8 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   const interactive = async (request: Parameters<typeof startInteractiveSignIn>[1], onProgress?: SignInOptions['onProgress']) => {
     onProgress?.('opening-browser');
     const started = startInteractiveSignIn(app, request, async (url) => {
-      await platform.openExternal(url);
+      // MSAL's authorize URL at the configured authority, never renderer input.
+      await platform.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
       onProgress?.('waiting');
     });
     pending = started.pending;
@@ -169,7 +189,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
       const account = await activeAccount();
       if (!account) return { account: null, cachePersisted: cache.persisted };
       try {
-        const result = await silent(account, scopes);
+        const result = await silentGraph(account);
         return { account: toAccount(result.account ?? account), cachePersisted: cache.persisted };
       } catch (error) {
         if (error instanceof InteractionRequiredAuthError) return { account: null, cachePersisted: cache.persisted };
@@ -194,6 +214,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
             ? await deviceCode(onDeviceCode, onProgress)
             : await interactive({ scopes, ...(switchAccount ? { prompt: 'select_account' } : {}) }, onProgress);
         onProgress?.('exchanging');
+        if (result) noteGranted(result);
         const account = await remember(result);
         onProgress?.('done');
         return account;
@@ -214,6 +235,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
       if (!account) return false;
       await app.getTokenCache().removeAccount(account);
       await active.clear();
+      grantedGraphScopes = null;
       if ((await app.getAllAccounts()).length === 0) await cache.clear();
       return true;
     },
@@ -243,7 +265,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
       const account = await activeAccount();
       if (!account) throw notSignedIn();
       try {
-        const result = await silent(account, scopes);
+        const result = await silentGraph(account);
         const claims = (result.idTokenClaims ?? account.idTokenClaims ?? {}) as { amr?: unknown; oid?: unknown };
         return {
           accessToken: result.accessToken,

@@ -13,3 +13,5 @@ export {
   NetworkUnreachableError,
   type Trust,
 } from './trust';
+export { effectiveSettingsFrom } from './effective-settings';
+export type { AtomicWriteIo } from './atomic-write';

@@ -112,7 +112,9 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     values,
     sources,
     locked: [...new Set(locked)],
-    demoTenant: values.clientId === null && demoRequested,
+    // The demo launcher passes the sandbox's app registration through the environment; a
+    // client id from settings or a policy is a real tenant, whatever the demo switch says.
+    demoTenant: demoRequested && (values.clientId === null || sources.clientId === 'env'),
     smtpScope: preset.smtpScope,
     policyFile,
     settingsFile: options.settingsFile ?? null,

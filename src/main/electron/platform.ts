@@ -6,7 +6,8 @@ import type { Platform, SaveFileRequest } from '../platform';
 export function createElectronPlatform(getWindow: () => BrowserWindow | null): Platform {
   return {
     host: 'electron',
-    openExternal: (url) => shell.openExternal(url),
+    // Callers pass only allowlisted URLs (handlers.ts) or MSAL's authorize URL at the configured authority.
+    openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
     writeClipboard: (text) => clipboard.writeText(text),
     readClipboard: async () => clipboard.readText(),
     appDataDir: () => app.getPath('userData'),
@@ -22,7 +23,13 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
       // An offscreen, script-less window: the HTML is our own, but it still gets no privileges.
       const printer = new BrowserWindow({
         show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          javascript: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
       });
       try {
         await printer.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);

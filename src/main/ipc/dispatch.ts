@@ -23,6 +23,21 @@ const isInvokeChannel = (value: unknown): value is InvokeChannel =>
 
 const failure = (error: AppErrorShape): IpcResult<never> => ({ ok: false, error });
 
+// Structured clone can deliver a Date, Map, Set, RegExp or Error, which zod would read as an
+// empty object. A request is only ever a plain object (or a primitive zod will reject).
+const isExoticObject = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype !== Object.prototype && prototype !== null;
+};
+
+// zod echoes unknown key names into messages and paths; a hostile payload must not get its
+// megabyte-long keys sent back, so both are capped.
+const clip = (text: string, max = 200) => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+const invalidPayload = (issues: { path: string; message: string }[]): IpcResult<never> =>
+  failure({ code: 'invalid-payload', message: 'The request was not valid.', issues });
+
 /**
  * The one gate between a window and the handlers: channel known, sender trusted, payload
  * valid, and every outcome a typed result. Nothing thrown escapes to the IPC layer.
@@ -35,16 +50,17 @@ export function createDispatch(handlers: HandlerTable, options: DispatchOptions)
     if (!isTrustedSender(sender, options.trustedOrigin)) {
       return failure({ code: 'untrusted-sender', message: 'The request did not come from the app window.' });
     }
+    if (isExoticObject(payload)) {
+      return invalidPayload([{ path: '(root)', message: 'Invalid input: expected a plain object' }]);
+    }
     const parsed = contract[channel].request.safeParse(payload);
     if (!parsed.success) {
-      return failure({
-        code: 'invalid-payload',
-        message: 'The request was not valid.',
-        issues: parsed.error.issues.slice(0, 10).map((issue) => ({
-          path: issue.path.map(String).join('.') || '(root)',
-          message: issue.message,
+      return invalidPayload(
+        parsed.error.issues.slice(0, 10).map((issue) => ({
+          path: clip(issue.path.map(String).join('.')) || '(root)',
+          message: clip(issue.message),
         })),
-      });
+      );
     }
     try {
       // The table is keyed by channel, so this pairing is sound; TypeScript can't correlate the union.

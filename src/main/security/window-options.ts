@@ -23,6 +23,8 @@ export function secureWindowOptions(preloadPath: string) {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       enableBlinkFeatures: '',
+      // Middle-click would otherwise open links in a new window without will-navigate.
+      disableBlinkFeatures: 'Auxclick',
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,

@@ -1,3 +1,4 @@
+import { createSecureContext } from 'node:tls';
 import { classifySmtpOutcome } from '../../shared/smtp/classify';
 import type { SmtpTestResult } from '../../shared/smtp/result';
 import type { SmtpService, SmtpTestRequest } from '../services';
@@ -22,13 +23,14 @@ export function createSmtpService(options: SmtpServiceOptions = {}): SmtpService
   const timeouts: SmtpTimeouts = { ...defaultSmtpTimeouts, ...options.timeoutsMs };
   // Read once: a missing or unreadable CA file is a configuration error worth failing on early.
   const ca = smtpTrustedCas(options.extraCa);
+  const secureContext = createSecureContext({ minVersion: 'TLSv1.2', ...(ca ? { ca } : {}) });
 
   return {
     async test(request: SmtpTestRequest): Promise<SmtpTestResult> {
       const record = await runSmtpLogin({
         host,
         port,
-        ca,
+        secureContext,
         timeouts,
         upn: request.upn,
         method: request.method,

@@ -98,7 +98,7 @@ export function createTranscriptRecorder(options: {
       fatal: log('fatal'),
     },
     note: (text) => push(`=== ${text}`),
-    error: (text) => push(`*** ${text}`),
+    error: (text) => text.trim().split(/\r?\n/).forEach((part) => push(`*** ${part}`)),
     lines: () => [...lines],
     onClientLine: (listener) => clientListeners.push(listener),
   };

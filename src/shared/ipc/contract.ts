@@ -79,8 +79,9 @@ export const contract = {
     response: z.object({ opened: z.boolean() }),
   },
   'clipboard:copy': {
-    request: z.object({ text: z.string().max(4096) }).strict(),
-    response: z.object({ copied: z.boolean() }),
+    /** sensitive: cleared from the clipboard after 30 s if it still holds this text. */
+    request: z.object({ text: z.string().max(4096), sensitive: z.boolean().optional() }).strict(),
+    response: z.object({ copied: z.boolean(), clearsAfterSeconds: z.number().nullable() }),
   },
   'report:export': {
     request: z.object({ format: z.enum(['html', 'pdf']) }).strict(),

@@ -137,8 +137,11 @@ function causeOf(outcome: SmtpOutcome): { cause: SmtpCause; detail?: string } {
       return classifyTls(outcome);
     case 'ESOCKET':
     case 'ECONNECTION': {
-      // A certificate failure can also surface as a socket error (TLS from the first byte).
-      if (certificateProblem.test(`${outcome.systemCode ?? ''} ${outcome.message ?? ''}`)) return classifyTls(outcome);
+      // A TLS handshake failure (certificate, protocol version) can also surface as a socket error.
+      const text = `${outcome.systemCode ?? ''} ${outcome.message ?? ''}`;
+      if (certificateProblem.test(text) || protocolVersionProblem.test(text) || /\bSSL routines\b|ERR_SSL|ERR_TLS/.test(text)) {
+        return classifyTls(outcome);
+      }
       if (system) return { cause: system };
       // requireTLS over a server that cannot even EHLO: encryption was never possible.
       if (/EHLO failed but HELO does not support required STARTTLS/i.test(outcome.message ?? '')) {

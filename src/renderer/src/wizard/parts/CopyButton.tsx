@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { call } from '../../api';
 
 /** Copies a value through the main process (the renderer has no clipboard permission). */
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/** sensitive: main clears it from the clipboard after 30 s if it is still there. */
+export function CopyButton({ text, label, sensitive = false }: { text: string; label: string; sensitive?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
-      await call('clipboard:copy', { text });
+      await call('clipboard:copy', { text, sensitive });
       setState('copied');
     } catch {
       setState('failed');

@@ -25,7 +25,7 @@ export function DeviceCodeCard({ info }: { info: EventPayload<'auth:device-code'
         <Text className={styles.code} aria-label={`Code: ${info.userCode.split('').join(' ')}`}>
           {info.userCode}
         </Text>
-        <CopyButton text={info.userCode} label="the code" />
+        <CopyButton text={info.userCode} label="the code" sensitive />
       </div>
       <div className={styles.row}>
         <Text>{info.verificationUri}</Text>

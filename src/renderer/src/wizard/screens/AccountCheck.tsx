@@ -1,4 +1,4 @@
-import { Body1, Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { useWizardContext } from '../context';
 import { toErrorShape } from '../errors';
 import { ErrorMessage } from '../parts/ErrorMessage';
+import { Busy } from '../parts/Busy';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { VerdictView } from '../parts/VerdictView';
 import { WizardNav } from '../parts/WizardNav';
@@ -43,7 +44,7 @@ export function AccountCheck({ step, onBack, onNext }: Props) {
       <ScreenHeading>Account check</ScreenHeading>
       <Body1>What your organisation&apos;s settings allow for {step.account.upn}.</Body1>
       <div aria-live="polite">
-        {state.kind === 'checking' && <Spinner size="small" label="Checking your account…" />}
+        {state.kind === 'checking' && <Busy label="Checking your account…" />}
       </div>
       {state.kind === 'failed' && <ErrorMessage error={state.error} title="The check did not finish" />}
       {state.kind === 'checked' && <VerdictView verdict={state.verdict} routesOffered={info.routesOffered} />}

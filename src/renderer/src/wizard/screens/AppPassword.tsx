@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { useWizardContext } from '../context';
 import { toErrorShape } from '../errors';
 import { securityInfoUrl } from '../guide-links';
-import { checkAppPassword } from '../password-check';
+import { normalizeAppPassword } from '../../../../shared/vault/normalize';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
@@ -31,7 +31,7 @@ export function AppPassword({ step, onBack, onNext }: Props) {
   const [raw, setRaw] = useState('');
   const [visible, setVisible] = useState(false);
   const [openError, setOpenError] = useState<AppErrorShape | null>(null);
-  const checked = raw === '' ? null : checkAppPassword(raw);
+  const checked = raw === '' ? null : normalizeAppPassword(raw);
 
   const openSecurityInfo = async () => {
     setOpenError(null);

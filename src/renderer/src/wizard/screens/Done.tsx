@@ -1,4 +1,4 @@
-import { Body1, Button, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Response } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
@@ -7,6 +7,7 @@ import { useWizardContext } from '../context';
 import { toErrorShape } from '../errors';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { ReportExport } from '../parts/ReportExport';
+import { Busy } from '../parts/Busy';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { SettingsTable, type Setting } from '../parts/SettingsTable';
 import { WizardNav } from '../parts/WizardNav';
@@ -56,7 +57,7 @@ export function Done({ step, onBack, onRestart }: Props) {
     <section className={styles.screen}>
       <ScreenHeading>You&apos;re ready</ScreenHeading>
       <Body1>Enter these settings in your backup or migration tool.</Body1>
-      {!loaded && !error && <Spinner size="small" label="Collecting the settings…" />}
+      {!loaded && !error && <Busy label="Collecting the settings…" />}
       {error && <ErrorMessage error={error} />}
       {loaded && <SettingsTable settings={settings} label="Settings for your backup tool" />}
       {appPassword && (

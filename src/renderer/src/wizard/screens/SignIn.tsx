@@ -1,4 +1,4 @@
-import { Body1, Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { GlobeRegular, PhoneRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/account';
@@ -8,6 +8,7 @@ import { call } from '../../api';
 import { toErrorShape } from '../errors';
 import { DeviceCodeCard } from '../parts/DeviceCodeCard';
 import { ErrorMessage } from '../parts/ErrorMessage';
+import { Busy } from '../parts/Busy';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { useApiEvent } from '../parts/useApiEvent';
 import { WizardNav } from '../parts/WizardNav';
@@ -75,8 +76,8 @@ export function SignIn({ onBack, onNext }: Props) {
     <section className={styles.screen}>
       <ScreenHeading>Sign in</ScreenHeading>
       <div aria-live="polite" data-testid="sign-in-status">
-        {state.kind === 'checking' && <Spinner size="small" label="Looking for an account you already signed in with…" />}
-        {state.kind === 'signing-in' && <Spinner size="small" label={progress} />}
+        {state.kind === 'checking' && <Busy label="Looking for an account you already signed in with…" />}
+        {state.kind === 'signing-in' && <Busy label={progress} />}
         {state.kind === 'signed-in' && (
           <Body1>
             Signed in as <strong>{state.account.name}</strong> ({state.account.upn}).

@@ -1,4 +1,4 @@
-import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { Response } from '../../../../shared/ipc/contract';
@@ -8,6 +8,7 @@ import { toErrorShape } from '../errors';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { KeychainLocation } from '../parts/KeychainLocation';
 import { ReplaceDialog } from '../parts/ReplaceDialog';
+import { Busy } from '../parts/Busy';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
 import type { WizardStep } from '../steps';
@@ -52,7 +53,7 @@ export function Store({ step, onBack, onNext }: Props) {
         The app password is saved in your operating system&apos;s keychain, not in a file. Your backup tool, and this
         app&apos;s test login, read it from there.
       </Body1>
-      {status === null && !error && <Spinner size="small" label="Looking in the keychain…" />}
+      {status === null && !error && <Busy label="Looking in the keychain…" />}
       {status && <KeychainLocation service={status.service} account={status.account} />}
       {status?.stored && !stored && (
         <MessageBar intent="warning">
@@ -61,7 +62,7 @@ export function Store({ step, onBack, onNext }: Props) {
       )}
       {error && <ErrorMessage error={error} title="The keychain did not accept it" />}
       <div aria-live="polite">
-        {busy && <Spinner size="small" label="Saving…" />}
+        {busy && <Busy label="Saving…" />}
         {stored && (
           <MessageBar intent="success" layout="multiline" data-testid="stored">
             <MessageBarBody>

@@ -1,0 +1,140 @@
+/**
+ * `report` throughput and peak memory for 10,000 and 100,000 users, beside the time a plain
+ * HTTP client needs merely to download the same pages, in the same run, against the same
+ * sandbox. Prints figures; asserts nothing. Needs a Secret Service for the token cache:
+ *   npm run bench:report   (= scripts/with-keyring.sh npx tsx bench/report.bench.ts)
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fetch } from 'undici';
+import { createAuthService } from '../src/main/auth';
+import { createDispatcher, createTrust, loadConfig } from '../src/main/config';
+import { registrationDetailsPath } from '../src/cli/report/run-report';
+import { startSandbox } from '../sandbox/index';
+import { cliPath, ensureBuiltCli, repoRoot } from '../tests/cli/support/cli-process';
+import { closeBrowser, sandboxEnv, signInWithDeviceCode, type Sandbox } from '../tests/cli/support/sandbox-cli';
+
+type Scenario = Sandbox['scenario'];
+
+const sizes = [10_000, 100_000];
+
+async function plainDownload(sb: Sandbox, token: string): Promise<{ ms: number; users: number; pages: number; bytes: number }> {
+  const dispatcher = createDispatcher(createTrust(sb.caPemPath));
+  const started = performance.now();
+  let url: string | null = `${sb.graphBaseUrl}${registrationDetailsPath}`;
+  let users = 0;
+  let pages = 0;
+  let bytes = 0;
+  while (url) {
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` }, dispatcher });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`plain download: HTTP ${response.status}`);
+    const body = JSON.parse(text) as { value: unknown[]; '@odata.nextLink'?: string };
+    users += body.value.length;
+    bytes += text.length;
+    pages += 1;
+    url = body['@odata.nextLink'] ?? null;
+  }
+  const ms = performance.now() - started;
+  await dispatcher.close();
+  return { ms, users, pages, bytes };
+}
+
+/** The built CLI under GNU time: wall clock and peak resident memory of that process alone. */
+function timedReport(env: NodeJS.ProcessEnv, out: string): Promise<{ ms: number; maxRssKb: number; stderr: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('/usr/bin/time', ['-v', process.execPath, cliPath, 'report', '--out', out], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      resolve({ ms, maxRssKb: rss ? Number(rss[1]) : NaN, stderr, code });
+    });
+  });
+}
+
+async function benchSize(base: Scenario, users: number): Promise<string[]> {
+  const scenario: Scenario = { ...base, tenant: { ...base.tenant, reportUsers: users } };
+  const sb = await startSandbox({ scenario });
+  const dir = await mkdtemp(join(tmpdir(), 'bench-report-'));
+  try {
+    const env = await sandboxEnv(sb);
+    const admin = sb.scenario.users[0]!;
+    const signIn = await signInWithDeviceCode(sb, env, { upn: admin.upn, password: admin.password, ...(admin.mfaCode ? { mfaCode: admin.mfaCode } : {}) });
+    if (signIn.code !== 0) throw new Error(`sign-in failed: ${signIn.stderr}`);
+
+    // The same cached token the CLI uses, for the plain client.
+    const config = await loadConfig({ env: { ...process.env, ...env } });
+    const auth = await createAuthService({
+      config,
+      platform: { openExternal: async () => undefined },
+      cacheDir: join(env.XDG_CONFIG_HOME!, 'm365-connect', 'msal'),
+    });
+    const token = (await auth.acquireGraphToken()).accessToken;
+    await auth.close();
+
+    await plainDownload(sb, token); // warm-up: connections, JIT, the sandbox's generator
+    const plain = await plainDownload(sb, token);
+    const lines: string[] = [];
+    for (const format of ['csv', 'json'] as const) {
+      const out = join(dir, `report.${format}`);
+      const report = await timedReport(env, out);
+      if (report.code !== 0) throw new Error(`report failed (${report.code}): ${report.stderr}`);
+      const size = (await stat(out)).size;
+      if (format === 'json') {
+        const count = (JSON.parse(await readFile(out, 'utf8')) as { userCount: number }).userCount;
+        if (count !== users) throw new Error(`report wrote ${count} users, expected ${users}`);
+      }
+      lines.push(
+        [
+          users.toLocaleString('en-US').padStart(8),
+          format.padEnd(4),
+          `${Math.round(users / (report.ms / 1000)).toLocaleString('en-US')} users/s`.padStart(16),
+          `${(report.ms / 1000).toFixed(2)} s`.padStart(9),
+          `${(report.maxRssKb / 1024).toFixed(1)} MiB`.padStart(11),
+          `${(size / 1024 / 1024).toFixed(1)} MiB`.padStart(10),
+          `${(plain.ms / 1000).toFixed(2)} s`.padStart(9),
+          `${Math.round(plain.users / (plain.ms / 1000)).toLocaleString('en-US')} users/s`.padStart(16),
+          `${plain.pages}`.padStart(6),
+        ].join('  '),
+      );
+    }
+    return lines;
+  } finally {
+    await sb.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
+    console.error('The report bench needs a Secret Service for the token cache: run it with `npm run bench:report`.');
+    process.exit(2);
+  }
+  ensureBuiltCli();
+  const base = JSON.parse(await readFile(join(repoRoot, 'sandbox/scenarios/large-tenant.json'), 'utf8')) as Scenario;
+  console.log('m365-connect report: the built CLI (child process, /usr/bin/time -v) vs a plain undici client downloading the same pages');
+  console.log(`node ${process.version}, ${new Date().toISOString()}`);
+  console.log(
+    ['   users', 'fmt ', '   report speed', '  report', '  peak RSS', ' file size', ' plain dl', '     plain speed', ' pages'].join('  '),
+  );
+  for (const users of sizes) {
+    for (const line of await benchSize(base, users)) console.log(line);
+  }
+  await closeBrowser();
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  await closeBrowser();
+  process.exit(1);
+});

@@ -1,0 +1,10 @@
+import { startSandbox } from '/work/main/sandbox/index';
+import { Agent } from 'undici';
+const sb = await startSandbox({ scenario: 'ready-user' });
+console.log(sb.authority, sb.graphBaseUrl, sb.smtp);
+const dispatcher = new Agent({ connect: { ca: sb.caPem } });
+const r = await fetch(`${sb.authority}/v2.0/.well-known/openid-configuration`, { dispatcher } as RequestInit);
+console.log(r.status, (await r.json()).issuer);
+const g = await fetch(`${sb.graphBaseUrl}/v1.0/me`, { dispatcher } as RequestInit);
+console.log(g.status, await g.text(), [...g.headers.entries()].length);
+await sb.stop();

@@ -1,0 +1,187 @@
+import { rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { createEntraHandler } from './entra/server';
+import type { EntraContext } from './entra/context';
+import { approveDeviceCode } from './entra/device-code';
+import { EntraStore } from './entra/store';
+import { FaultInjector, zeroCounters, type Counters, type FaultSettings } from './faults';
+import { createGraphHandler } from './graph/server';
+import type { GraphContext, GraphLogEntry } from './graph/context';
+import { loadScenario } from './scenario/load';
+import type { Scenario, ScenarioInput } from './scenario/schema';
+import { completeDeviceSignIn, completeSignIn, signInSelectors, type SignInOutcome } from './sign-in-driver';
+import { startSmtpServer } from './smtp/server';
+import { Tenant, type SandboxUser } from './state/tenant';
+import { createSandboxTls } from './tls/certificates';
+import { createSigningKeys } from './tokens/keys';
+import type { TokenIssuer } from './tokens/claims';
+
+export { exchangeReplies } from './smtp/replies';
+export { listScenarios, loadScenario } from './scenario/load';
+export type { Scenario, ScenarioInput } from './scenario/schema';
+export type { Counters, FaultSettings } from './faults';
+export type { SignInOutcome } from './sign-in-driver';
+export type { SandboxUser } from './state/tenant';
+
+export type StartSandboxOptions = {
+  /** A name in sandbox/scenarios/ or a scenario object (validated). Default: ready-user. */
+  scenario?: string | ScenarioInput;
+  /** Added to every Entra token, Graph and SMTP AUTH reply (overrides the scenario's). */
+  latencyMs?: number;
+  host?: '127.0.0.1';
+  /** Device-code polling interval told to clients (Entra says 5). */
+  deviceCodeIntervalSeconds?: number;
+  /** Fixed ports (0 or absent = any free port). */
+  ports?: { entra?: number; graph?: number; smtp?: number };
+};
+
+export type SignInCredentials = { upn: string; password: string; mfaCode?: string };
+
+export type Sandbox = {
+  authority: string;
+  authorityHost: string;
+  tenantId: string;
+  graphBaseUrl: string;
+  smtp: { host: string; port: number };
+  caPemPath: string;
+  caPem: string;
+  clientId: string;
+  /** The parsed scenario; `scenario.tenant` is live (the tenant reads it on every request). */
+  scenario: Scenario;
+  /** Live counters; resetCounters() zeroes them in place. */
+  counters: Counters;
+  resetCounters(): void;
+  /** Graph HTTP requests seen (method, path, status), oldest first. */
+  graphLog: GraphLogEntry[];
+  faults: { set(faults: FaultSettings): void; clear(): void };
+  setLatency(ms: number): void;
+  /** Creates an app password as the security-info page would and returns it (shown once). */
+  createAppPassword(upn: string, name: string): string;
+  /** The live user record: change it (perUserMfa, methods, smtpAuth...) to change the tenant. */
+  user(upn: string): SandboxUser;
+  /** App password names of a user (secrets are never readable again). */
+  appPasswordNames(upn: string): string[];
+  /** Signs out everywhere: refresh tokens of this user stop working. */
+  revokeSessions(upn: string): void;
+  signInPage: typeof signInSelectors;
+  /**
+   * Completes the sign-in page open in `page` (password, then the MFA code when asked; the
+   * scenario's code by default). Resolves once the browser has left the sandbox for the app's
+   * redirect URI (with a code or an Entra error) or reached the device/security-info page;
+   * rejects with a SignInRejectedError when the page refused the password or the code.
+   */
+  completeSignIn(page: Page, credentials: SignInCredentials): Promise<void>;
+  completeDeviceSignIn(page: Page, input: SignInCredentials & { userCode: string }): Promise<void>;
+  /** Like completeSignIn, but reports where the page ended up instead of throwing. */
+  trySignIn(page: Page, credentials: SignInCredentials): Promise<SignInOutcome>;
+  /** Approves a pending device code without a browser, as if `upn` signed in (with MFA when required). */
+  approveDeviceCode(userCode: string, upn: string): void;
+  securityInfoUrl: string;
+  deviceLoginUrl: string;
+  stop(): Promise<void>;
+};
+
+export class SignInRejectedError extends Error {
+  constructor(readonly outcome: SignInOutcome) {
+    super(`The sandbox sign-in did not complete: ${outcome}.`);
+    this.name = 'SignInRejectedError';
+  }
+}
+
+function expectSuccess(outcome: SignInOutcome): void {
+  if (outcome === 'password-rejected' || outcome === 'mfa-rejected' || outcome === 'error-page') throw new SignInRejectedError(outcome);
+}
+
+function listen(server: Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function guard(handler: (req: Parameters<Parameters<typeof createServer>[1] & object>[0], res: Parameters<Parameters<typeof createServer>[1] & object>[1]) => Promise<void>) {
+  return (req: Parameters<typeof handler>[0], res: Parameters<typeof handler>[1]): void => {
+    handler(req, res).catch((error: unknown) => {
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ error: 'server_error', error_description: `Sandbox failure: ${error instanceof Error ? error.message : String(error)}` }));
+      } else res.destroy();
+    });
+  };
+}
+
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
+  const scenario = loadScenario(options.scenario ?? 'ready-user');
+  const host = options.host ?? '127.0.0.1';
+  const tenant = new Tenant(scenario);
+  const [tls, keys] = await Promise.all([createSandboxTls(), createSigningKeys()]);
+  const counters = zeroCounters();
+  const faults = new FaultInjector(scenario.faults);
+  let latency = options.latencyMs ?? scenario.latencyMs;
+  const latencyMs = (): number => latency;
+
+  const entraServer = createServer({ key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' });
+  const graphServer = createServer({ key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' });
+  const entraPort = await listen(entraServer, host, options.ports?.entra ?? 0);
+  const graphPort = await listen(graphServer, host, options.ports?.graph ?? 0);
+  const authorityHost = `https://${host}:${entraPort}`;
+  const graphBaseUrl = `https://${host}:${graphPort}`;
+  const tokens: TokenIssuer = { issuer: `${authorityHost}/${tenant.id}/v2.0`, tenantId: tenant.id, clientId: scenario.app.clientId, appName: scenario.app.displayName, keys };
+
+  const store = new EntraStore();
+  const entra: EntraContext = { tenant, store, tokens, host: authorityHost, counters, latencyMs, deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds ?? scenario.deviceCodeIntervalSeconds };
+  const graphLog: GraphLogEntry[] = [];
+  const graph: GraphContext = { tenant, tokens, base: graphBaseUrl, counters, faults, latencyMs, log: graphLog };
+  entraServer.on('request', guard(createEntraHandler(entra)));
+  graphServer.on('request', guard(createGraphHandler(graph)));
+  const smtp = await startSmtpServer({ tenant, tokens, counters, faults, latencyMs, tls: { key: tls.key, cert: tls.cert } }, host);
+
+  const userOrThrow = (upn: string): SandboxUser => {
+    const user = tenant.findUser(upn);
+    if (!user) throw new Error(`No user ${upn} in scenario ${scenario.name}`);
+    return user;
+  };
+  const mfaCodeFor = (credentials: SignInCredentials): string => credentials.mfaCode ?? tenant.findUser(credentials.upn)?.mfaCode ?? '';
+  const closeHttps = (server: Server): Promise<void> =>
+    new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+  return {
+    authority: `${authorityHost}/${tenant.id}`,
+    authorityHost,
+    tenantId: tenant.id,
+    graphBaseUrl,
+    smtp: { host: smtp.host, port: smtp.port },
+    caPemPath: tls.caPemPath,
+    caPem: tls.caPem,
+    clientId: scenario.app.clientId,
+    scenario,
+    counters,
+    resetCounters: () => void Object.assign(counters, zeroCounters()),
+    graphLog,
+    faults: { set: (settings) => faults.set(settings), clear: () => faults.clear() },
+    setLatency: (ms) => {
+      latency = ms;
+    },
+    createAppPassword: (upn, name) => tenant.createAppPassword(userOrThrow(upn), name),
+    user: userOrThrow,
+    appPasswordNames: (upn) => userOrThrow(upn).appPasswords.map((entry) => entry.name),
+    revokeSessions: (upn) => store.revokeRefreshTokens(userOrThrow(upn).upn),
+    signInPage: signInSelectors,
+    completeSignIn: async (page, credentials) => expectSuccess(await completeSignIn(page, authorityHost, { ...credentials, mfaCode: mfaCodeFor(credentials) })),
+    completeDeviceSignIn: async (page, input) =>
+      expectSuccess(await completeDeviceSignIn(page, authorityHost, `${authorityHost}/devicelogin`, { ...input, mfaCode: mfaCodeFor(input) })),
+    trySignIn: (page, credentials) => completeSignIn(page, authorityHost, { ...credentials, mfaCode: mfaCodeFor(credentials) }),
+    approveDeviceCode: (userCode, upn) => approveDeviceCode(entra, userCode, userOrThrow(upn), true),
+    securityInfoUrl: `${authorityHost}/security-info`,
+    deviceLoginUrl: `${authorityHost}/devicelogin`,
+    stop: async () => {
+      await Promise.all([closeHttps(entraServer), closeHttps(graphServer), smtp.close()]);
+      rmSync(tls.dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Screenshots of the wizard's main screens for the README, taken from the built renderer in the
+ * Chromium shell. Run after a build: `npx tsx scripts/screenshots.ts` -> docs/screenshots/*.png.
+ * The services are the scripted demo ones the E2E tests use, so every screen shows real content.
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../src/shell/chromium';
+import { openShell } from '../src/shell/launch';
+import { fakePlatform } from '../tests/support/fake-platform';
+import { verdicts, wizardServices, type WizardScenario } from '../tests/support/wizard-fakes';
+
+const outDir = resolve(__dirname, '../docs/screenshots');
+const rendererDir = resolve(__dirname, '../out/renderer');
+
+type Scheme = 'light' | 'dark';
+
+async function withShell(scenario: WizardScenario, scheme: Scheme, run: (page: Page) => Promise<void>) {
+  const browser = await launchChromium({ headless: true });
+  // Under tsx, esbuild's keepNames puts `__name(...)` calls into functions serialised with
+  // toString(), which includes the shell's api-bridge init script; the page has no `__name`, so the
+  // event half of window.api never installs. Until the shell guards against it, define it first.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    const newPage = context.newPage.bind(context);
+    context.newPage = async () => {
+      const page = await newPage();
+      await page.addInitScript('globalThis.__name = (target) => target;');
+      return page;
+    };
+    return context;
+  };
+  try {
+    const shell = await openShell({ browser, services: wizardServices(scenario), platform: fakePlatform(), rendererDir, colorScheme: scheme });
+    await run(shell.page);
+    await shell.close();
+  } finally {
+    await browser.close();
+  }
+}
+
+async function shot(page: Page, name: string) {
+  await page.mouse.move(0, 0);
+  // Screenshots show the screen, not the focus ring the heading carries after navigation.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.screenshot({ path: resolve(outDir, `${name}.png`), fullPage: true });
+  console.log(`docs/screenshots/${name}.png`);
+}
+
+const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
+
+async function main() {
+  await mkdir(outDir, { recursive: true });
+  await withShell({ signIn: 'wait-for-cancel' }, 'light', async (page) => {
+    await shot(page, '1-welcome');
+    await click(page, 'Get started');
+    await click(page, 'Use a code on another device');
+    await page.getByTestId('device-code').waitFor();
+    await shot(page, '2-sign-in-device-code');
+    await click(page, 'Cancel sign-in');
+  });
+  await withShell({ signedIn: true, smtp: { 'app-password': 'ok' } }, 'light', async (page) => {
+    await click(page, 'Get started');
+    await click(page, 'Next');
+    await page.getByTestId('route').waitFor();
+    await shot(page, '3-account-check');
+    await click(page, 'Next');
+    await shot(page, '4-fix-steps');
+    await click(page, 'Next: app password');
+    await page.getByLabel('App password', { exact: true }).fill('abcd efgh ijkl mnop');
+    await shot(page, '5-app-password');
+    await click(page, 'Next: store it');
+    await click(page, 'Save to the keychain');
+    await page.getByTestId('stored').waitFor();
+    await shot(page, '6-store');
+    await click(page, 'Next: test the login');
+    await click(page, 'Test the app password');
+    await page.getByTestId('result-app-password').waitFor();
+    await shot(page, '7-verify');
+    await click(page, 'Next: finish');
+    await page.getByTestId('tool-settings').waitFor();
+    await shot(page, '8-done');
+  });
+  await withShell({ signedIn: true, verdict: verdicts.securityDefaults }, 'dark', async (page) => {
+    await click(page, 'Get started');
+    await click(page, 'Next');
+    await page.getByTestId('route').waitFor();
+    await shot(page, '9-account-check-security-defaults-dark');
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

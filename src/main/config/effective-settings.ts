@@ -1,0 +1,18 @@
+import type { EffectiveSettings } from '../services';
+import type { ResolvedConfig } from './resolved';
+
+/** What the handler table needs from the resolved configuration. */
+export function effectiveSettingsFrom(config: ResolvedConfig, extraExternalOrigins: string[] = []): EffectiveSettings {
+  const { values } = config;
+  return {
+    smtpHost: values.smtpHost,
+    smtpPort: values.smtpPort,
+    keychainService: values.keychainService,
+    tenant: values.tenant,
+    cloud: values.cloud,
+    demoTenant: config.demoTenant,
+    routesOffered: [...values.routesOffered],
+    hiddenGuides: [...values.hiddenGuides],
+    extraExternalOrigins,
+  };
+}

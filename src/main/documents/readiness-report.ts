@@ -1,0 +1,115 @@
+import { escapeHtml, guideArticleHtml, guideById, guideTitle, htmlDocument, type Guide } from '../../shared/guides';
+import { methodName } from '../../shared/readiness/methods';
+import { retirementNotice } from '../../shared/readiness/retirement';
+import type { Verdict } from '../../shared/readiness/verdict';
+
+/** Plain names for the facts and unknowns of the verdict, as the helpdesk reads them. */
+const factLabels: Record<string, string> = {
+  perUserMfa: 'Per-user MFA',
+  securityDefaults: 'Security defaults',
+  conditionalAccessMfa: 'Conditional Access requires MFA',
+  methods: 'Registered sign-in methods',
+  signInUsedMfa: 'This sign-in used MFA',
+  appPasswordsAllowed: 'Users may create app passwords',
+  basicAuthReenabled: 'Basic authentication for SMTP turned back on',
+  smtpAuthEnabled: 'SMTP AUTH enabled for the mailbox',
+};
+const label = (fact: string): string => factLabels[fact] ?? fact;
+
+const triState = (value: boolean | 'unknown', on: string, off: string): string =>
+  value === 'unknown' ? 'Unknown' : value ? on : off;
+
+const routeState: Record<Verdict['routes']['appPassword'], string> = {
+  possible: 'Possible',
+  blocked: 'Blocked',
+  unknown: 'Cannot tell yet',
+};
+
+const recommendation: Record<Verdict['recommended'], string> = {
+  'app-password': 'App password',
+  oauth: 'OAuth (XOAUTH2)',
+  'admin-action': 'An admin must act first',
+};
+
+function factRows(verdict: Verdict): [string, string][] {
+  const { facts } = verdict;
+  const mfa = facts.perUserMfa === 'unknown' ? 'Unknown' : facts.perUserMfa.charAt(0).toUpperCase() + facts.perUserMfa.slice(1);
+  const methods =
+    facts.methods === 'unknown' ? 'Unknown' : facts.methods.length === 0 ? 'None' : facts.methods.map(methodName).join(', ');
+  return [
+    [label('perUserMfa'), mfa],
+    [label('securityDefaults'), triState(facts.securityDefaults, 'On', 'Off')],
+    [label('conditionalAccessMfa'), triState(facts.conditionalAccessMfa, 'Yes', 'No')],
+    [label('methods'), methods],
+    [label('signInUsedMfa'), facts.signInUsedMfa ? 'Yes' : 'No'],
+  ];
+}
+
+const table = (caption: string, rows: [string, string][]): string =>
+  `<table><caption class="meta" style="text-align:left">${escapeHtml(caption)}</caption><tbody>` +
+  rows.map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('') +
+  '</tbody></table>';
+
+/**
+ * The readiness verdict as a self-contained HTML page a user can send to the helpdesk: the
+ * account, what was found and what could not be, the routes, the ordered steps, and (so the
+ * report is useful offline) the guides those steps refer to. It never contains a secret: the
+ * verdict has none.
+ */
+export function readinessReportHtml(verdict: Verdict, now: Date): string {
+  const today = now.toISOString().slice(0, 10);
+  const generated = `${today} ${now.toISOString().slice(11, 16)} UTC`;
+  const stepGuides: Guide[] = [];
+  for (const step of verdict.steps) {
+    const guide = guideById(step.guide);
+    if (guide && !stepGuides.includes(guide)) stepGuides.push(guide);
+  }
+  const linkable = new Set<string>(stepGuides.map((g) => g.id));
+
+  const notices = [...verdict.notices];
+  // The retirement notice matters to every reader; add it if the verdict somehow lacks it.
+  if (!notices.some((n) => /basic authentication/i.test(n))) notices.unshift(retirementNotice(today));
+
+  const steps = verdict.steps
+    .map((step) => {
+      const title = escapeHtml(guideTitle(step.guide));
+      const ref = linkable.has(step.guide) ? `<a href="#${escapeHtml(step.guide)}">${title}</a>` : title;
+      return `<li><p><strong>${ref}</strong> <span class="badge">${step.who === 'admin' ? 'Admin' : 'User'}</span></p><p class="note">${escapeHtml(step.why)}</p></li>`;
+    })
+    .join('');
+
+  const unknowns =
+    verdict.unknowns.length === 0
+      ? '<p>Nothing relevant was left unknown.</p>'
+      : `<ul>${verdict.unknowns.map((u) => `<li><strong>${escapeHtml(label(u.fact))}</strong>: ${escapeHtml(u.why)}</li>`).join('')}</ul>`;
+
+  const body = [
+    '<header class="guide first">',
+    `<h1>Microsoft 365 readiness report</h1>`,
+    `<p class="meta">Generated ${escapeHtml(generated)} by m365-connect. This report contains no password and no token.</p>`,
+    table('Account', [
+      ['User', verdict.account.upn],
+      ['Tenant ID', verdict.account.tenantId],
+    ]),
+    `<div class="callout info" role="note"><p>${escapeHtml(verdict.summary)}</p></div>`,
+    '<h2>What was found</h2>',
+    table('Facts read from Microsoft 365', factRows(verdict)),
+    '<h2>What could not be found, and why</h2>',
+    unknowns,
+    '<h2>Routes</h2>',
+    table('Ways the backup tool can sign in', [
+      ['App password (Basic authentication)', routeState[verdict.routes.appPassword]],
+      ['OAuth (XOAUTH2)', routeState[verdict.routes.oauth]],
+      ['Recommended', recommendation[verdict.recommended]],
+    ]),
+    '<h2>Steps for this account, in order</h2>',
+    verdict.steps.length === 0 ? '<p>No steps are needed.</p>' : `<ol class="steps">${steps}</ol>`,
+    '<h2>Notices</h2>',
+    ...notices.map((n) => `<div class="callout warning" role="note"><p>${escapeHtml(n)}</p></div>`),
+    '</header>',
+    ...(stepGuides.length > 0 ? ['<h2 class="guide">The guides these steps refer to</h2>'] : []),
+    ...stepGuides.map((g) => guideArticleHtml(g, { level: 2, linkable, first: false })),
+  ].join('\n');
+
+  return htmlDocument(`Readiness report for ${verdict.account.upn}`, body);
+}

@@ -1,0 +1,1 @@
+export { GuideViewer, type GuideViewerProps } from './GuideViewer';

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { chromium, type Browser } from 'playwright-core';
+import type { Sandbox } from '../../../sandbox/index';
+import { isolatedHome, runCli, type CliRun } from './cli-process';
+
+export type { Sandbox };
+
+/**
+ * The CLI's environment for a sandbox tenant: every endpoint from configuration, the
+ * sandbox CA as the extra CA, a private home, and a keychain service of its own so test
+ * files sharing one keyring never see each other's tokens or passwords.
+ */
+export async function sandboxEnv(sb: Sandbox): Promise<NodeJS.ProcessEnv> {
+  return {
+    ...(await isolatedHome()),
+    M365_CONNECT_CLIENT_ID: sb.clientId,
+    M365_CONNECT_TENANT: sb.tenantId,
+    M365_CONNECT_AUTHORITY_HOST: sb.authorityHost,
+    M365_CONNECT_GRAPH_BASE_URL: sb.graphBaseUrl,
+    M365_CONNECT_SMTP_HOST: sb.smtp.host,
+    M365_CONNECT_SMTP_PORT: String(sb.smtp.port),
+    M365_CONNECT_EXTRA_CA_FILE: sb.caPemPath,
+    M365_CONNECT_KEYCHAIN_SERVICE: `m365-connect-test-${randomBytes(4).toString('hex')}`,
+  };
+}
+
+let browser: Browser | null = null;
+async function sharedBrowser(): Promise<Browser> {
+  browser ??= await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return browser;
+}
+export async function closeBrowser(): Promise<void> {
+  await browser?.close();
+  browser = null;
+}
+
+/**
+ * `m365-connect sign-in --device-code` as a child process, completed the way a person would:
+ * the code it prints is typed into the sandbox's device login page in Chromium, then the
+ * user's credentials (and MFA code) on the sign-in pages.
+ */
+export async function signInWithDeviceCode(
+  sb: Sandbox,
+  env: NodeJS.ProcessEnv,
+  user: { upn: string; password: string; mfaCode?: string },
+  extraArgs: string[] = [],
+): Promise<CliRun> {
+  let completing: Promise<void> | null = null;
+  let failure: unknown = null;
+  const run = runCli(['sign-in', '--device-code', ...extraArgs], {
+    env,
+    timeoutMs: 90_000,
+    onStderr: (stderr) => {
+      const match = /open (\S+) and enter the code (\S+)/.exec(stderr);
+      if (match && !completing) completing = completeDeviceLogin(sb, match[1]!, match[2]!, user).catch((error: unknown) => {
+          failure = error;
+        });
+    },
+  });
+  const result = await run;
+  if (completing) await completing;
+  if (failure) throw new Error(`completing the device-code sign-in failed: ${String(failure)}\nCLI stderr: ${result.stderr}`);
+  return result;
+}
+
+async function completeDeviceLogin(sb: Sandbox, url: string, code: string, user: { upn: string; password: string; mfaCode?: string }) {
+  const context = await (await sharedBrowser()).newContext({ ignoreHTTPSErrors: true });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.fill('#otc', code);
+    await page.click('#idSIButton9');
+    await sb.completeSignIn(page, user);
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../sandbox/index';
+import { cliPath, ensureBuiltCli, keyringAvailable, repoRoot, runCli } from '../cli/support/cli-process';
+import { parseCsv } from '../cli/support/parse-csv';
+import { closeBrowser, sandboxEnv, signInWithDeviceCode, type Sandbox } from '../cli/support/sandbox-cli';
+
+/**
+ * `report` end to end: the built CLI, signed in by device code as the tenant's admin, against
+ * the sandbox's 100,000-user registration report, with faults injected mid-way.
+ * The token cache lives in the OS keychain, so this needs scripts/with-keyring.sh (npm test).
+ */
+const reason = 'needs a Secret Service for the token cache between CLI runs: run under scripts/with-keyring.sh (npm test does)';
+
+describe.skipIf(!keyringAvailable())(`report against the 100,000-user sandbox (skipped unless ${reason})`, () => {
+  let sb: Sandbox;
+  let env: NodeJS.ProcessEnv;
+  let dir: string;
+  const users = 100_000;
+
+  beforeAll(async () => {
+    ensureBuiltCli();
+    sb = await startSandbox({ scenario: 'large-tenant' });
+    env = await sandboxEnv(sb);
+    dir = await mkdtemp(join(tmpdir(), 'cli-report-'));
+    const admin = sb.scenario.users[0]!;
+    const signIn = await signInWithDeviceCode(sb, env, { upn: admin.upn, password: admin.password, ...(admin.mfaCode ? { mfaCode: admin.mfaCode } : {}) });
+    expect(signIn.code, signIn.stderr).toBe(0);
+  }, 120_000);
+
+  afterAll(async () => {
+    await closeBrowser();
+    await sb?.stop();
+  });
+
+  const distinctCsvUsers = async (file: string) => {
+    const records = parseCsv(await readFile(file, 'utf8'));
+    const header = records[0]!;
+    const id = header.indexOf('id');
+    const upn = header.indexOf('userPrincipalName');
+    const rows = records.slice(1);
+    return { rows: rows.length, ids: new Set(rows.map((r) => r[id])).size, upns: new Set(rows.map((r) => r[upn])).size };
+  };
+
+  it('writes exactly 100,000 distinct users to CSV, with the tenant facts beside it', async () => {
+    const out = join(dir, 'all.csv');
+    const run = await runCli(['report', '--out', out, '--json'], { env, timeoutMs: 300_000 });
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ ok: true, users, format: 'csv', resumedAtUser: null });
+    expect(await distinctCsvUsers(out)).toEqual({ rows: users, ids: users, upns: users });
+    const meta = JSON.parse(await readFile(join(dir, 'all.meta.json'), 'utf8'));
+    expect(meta.userCount).toBe(users);
+    expect(meta.tenant.securityDefaults).not.toBe('unknown');
+    // Progress went to stderr as plain lines (stderr is not a terminal here), never to stdout.
+    expect(run.stderr).not.toMatch(/\r/);
+    expect(run.stderr).not.toContain('\u001b[');
+  }, 320_000);
+
+  it('503s beyond the retries mid-way: exits 5 with a resume hint; the rerun completes with no user lost or duplicated', async () => {
+    const out = join(dir, 'faulted.csv');
+    sb.resetCounters();
+    const first = runCli(['report', '--out', out, '--max-retries', '2'], { env, timeoutMs: 300_000 });
+    await waitFor(() => sb.counters.graphRequests >= 40);
+    sb.faults.set({ graph: { status: 503, retryAfterSeconds: 0, times: 1_000_000 } });
+    const failed = await first;
+    expect(failed.code, failed.stderr).toBe(5);
+    expect(failed.stderr).toMatch(/Run the same command again \(m365-connect report --out .*faulted\.csv\) to resume from user [\d,]+/);
+    const saved = Number(/([\d,]+) users are saved/.exec(failed.stderr)![1]!.replace(/,/g, ''));
+    expect(saved).toBeGreaterThan(0);
+    expect(saved).toBeLessThan(users);
+    await expect(stat(out)).rejects.toThrow(); // no half file under the final name
+
+    sb.faults.set({ graph: { status: 503, retryAfterSeconds: 0, times: 0 } });
+    const resumed = await runCli(['report', '--out', out, '--json'], { env, timeoutMs: 300_000 });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/Resuming the unfinished report/);
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ users, resumedAtUser: saved + 1 });
+    expect(await distinctCsvUsers(out)).toEqual({ rows: users, ids: users, upns: users });
+  }, 600_000);
+
+  it('a killed run (SIGKILL mid-write) resumes into one valid JSON document of 100,000 distinct users', async () => {
+    const out = join(dir, 'killed.json');
+    sb.resetCounters();
+    const child = spawn(process.execPath, [cliPath, 'report', '--out', out], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'ignore' });
+    await waitFor(() => sb.counters.graphRequests >= 30);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+
+    const resumed = await runCli(['report', '--out', out], { env, timeoutMs: 300_000 });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const document = JSON.parse(await readFile(out, 'utf8'));
+    const ids = new Set(document.users.map((u: { id: string }) => u.id));
+    expect(document.users).toHaveLength(users);
+    expect(ids.size).toBe(users);
+    expect(document.userCount).toBe(users);
+  }, 600_000);
+
+  it('honours 429 Retry-After and finishes', async () => {
+    const out = join(dir, 'throttled.json');
+    sb.resetCounters();
+    const run = runCli(['report', '--out', out, '--page-size', '999'], { env, timeoutMs: 300_000 });
+    await waitFor(() => sb.counters.graphRequests >= 10);
+    sb.faults.set({ graph: { status: 429, retryAfterSeconds: 1, times: 2 } });
+    const done = await run;
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr).toMatch(/HTTP 429; retrying in 1\.0 s/);
+    expect(JSON.parse(await readFile(out, 'utf8')).users).toHaveLength(users);
+  }, 320_000);
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 120_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../../sandbox/index';
+import { createAuthService } from '../../src/main/auth';
+import { createReadinessService } from '../../src/main/graph';
+import type { Verdict } from '../../src/shared/readiness/verdict';
+import { browserPlatform, launchTestBrowser, sandboxConfig } from './sandbox-auth-support';
+
+/**
+ * Every shipped scenario, signed in for real (MSAL against the sandbox, a Playwright page
+ * completing the sign-in), then checked: the verdict and route, and exactly ONE Graph HTTP
+ * request after the token, as counted by the sandbox.
+ */
+type Expected =
+  | { signInError: string }
+  | {
+      facts: Verdict['facts'];
+      routes: Verdict['routes'];
+      recommended: Verdict['recommended'];
+      firstSteps: string[];
+      unknownFacts: string[];
+      today?: string;
+    };
+
+const adminMethods = ['password', 'microsoftAuthenticator', 'phone'];
+const readyFacts: Verdict['facts'] = { perUserMfa: 'enabled', securityDefaults: false, conditionalAccessMfa: false, methods: adminMethods, signInUsedMfa: true };
+const ready: Expected = {
+  facts: readyFacts,
+  routes: { appPassword: 'possible', oauth: 'possible' },
+  recommended: 'app-password',
+  firstSteps: ['admin:allow-app-passwords', 'user:create-app-password', 'user:use-app-password'],
+  unknownFacts: ['appPasswordsAllowed', 'smtpAuthEnabled'],
+};
+
+const plainUser: Expected = {
+  facts: { perUserMfa: 'unknown', securityDefaults: 'unknown', conditionalAccessMfa: 'unknown', methods: adminMethods, signInUsedMfa: true },
+  routes: { appPassword: 'unknown', oauth: 'possible' },
+  recommended: 'oauth',
+  firstSteps: ['user:oauth-route', 'user:create-app-password', 'admin:enable-per-user-mfa', 'admin:allow-app-passwords', 'user:use-app-password'],
+  unknownFacts: ['perUserMfa', 'securityDefaults', 'conditionalAccessMfa', 'appPasswordsAllowed', 'smtpAuthEnabled'],
+};
+
+const expectations: Record<string, Expected> = {
+  'consent-required': plainUser,
+  'ready-user': ready,
+  'large-tenant': ready,
+  // SMTP AUTH enablement is invisible to Graph: the verdict cannot differ; the test login tells.
+  'smtp-auth-disabled-mailbox': ready,
+  'smtp-auth-disabled-tenant': ready,
+  // Graph cannot see the retirement either; after the switch-off date the model says so.
+  'basic-auth-retired': {
+    ...ready,
+    today: '2027-01-15',
+    routes: { appPassword: 'unknown', oauth: 'possible' },
+    recommended: 'oauth',
+    firstSteps: ['user:oauth-route', 'admin:allow-app-passwords', 'user:create-app-password', 'user:use-app-password'],
+    unknownFacts: ['appPasswordsAllowed', 'basicAuthReenabled', 'smtpAuthEnabled'],
+  },
+  'mfa-not-enabled': {
+    facts: { perUserMfa: 'disabled', securityDefaults: false, conditionalAccessMfa: false, methods: ['password'], signInUsedMfa: false },
+    routes: { appPassword: 'blocked', oauth: 'possible' },
+    recommended: 'oauth',
+    firstSteps: ['user:oauth-route', 'admin:enable-per-user-mfa', 'admin:allow-app-passwords', 'user:create-app-password', 'user:use-app-password'],
+    unknownFacts: ['smtpAuthEnabled'],
+  },
+  'security-defaults': {
+    facts: { perUserMfa: 'disabled', securityDefaults: true, conditionalAccessMfa: false, methods: adminMethods, signInUsedMfa: true },
+    routes: { appPassword: 'blocked', oauth: 'possible' },
+    recommended: 'oauth',
+    firstSteps: ['user:oauth-route', 'admin:disable-security-defaults', 'admin:enable-per-user-mfa', 'admin:allow-app-passwords', 'user:create-app-password', 'user:use-app-password'],
+    unknownFacts: ['smtpAuthEnabled'],
+  },
+  'conditional-access-mfa': {
+    facts: { perUserMfa: 'disabled', securityDefaults: false, conditionalAccessMfa: true, methods: adminMethods, signInUsedMfa: true },
+    routes: { appPassword: 'blocked', oauth: 'possible' },
+    recommended: 'oauth',
+    firstSteps: ['user:oauth-route', 'admin:enable-per-user-mfa', 'admin:allow-app-passwords', 'user:create-app-password', 'user:use-app-password'],
+    unknownFacts: ['smtpAuthEnabled'],
+  },
+  'non-admin-403': plainUser,
+  'conditional-access-blocked': { signInError: 'blocked-by-conditional-access' },
+  // The app asks for `.default` (what the admin granted), never for admin-only scopes by name,
+  // so a plain user is not refused (AADSTS65001): they sign in and the policy reads answer 403.
+  // (AADSTS65001 itself is mapped and tested in auth-sandbox.test.ts.)
+};
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchTestBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('readiness for every shipped scenario', () => {
+  it('has an expectation for every scenario file', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const shipped = (await readdir(join(import.meta.dirname, '../../sandbox/scenarios'))).map((f) => f.replace(/\.(json|ya?ml)$/, ''));
+    expect(Object.keys(expectations).sort()).toEqual(shipped.sort());
+  });
+
+  it.each(Object.entries(expectations))('%s', async (scenario, expected) => {
+    const sb = await startSandbox({ scenario });
+    const user = sb.scenario.users[0]!;
+    const config = await sandboxConfig(sb, `m365-connect-test-${randomUUID()}`);
+    const platform = browserPlatform(browser, sb, user);
+    const auth = await createAuthService({ config, platform, cacheDir: await mkdtemp(join(tmpdir(), 'm365-ready-')) });
+    const readiness = createReadinessService({ config, auth, ...('today' in expected && expected.today ? { today: () => expected.today! } : { today: () => '2026-11-22' }) });
+    try {
+      if ('signInError' in expected) {
+        await expect(auth.signIn({ method: 'browser' })).rejects.toMatchObject({ code: expected.signInError });
+        return;
+      }
+      const account = await auth.signIn({ method: 'browser' });
+      await Promise.all(platform.done);
+      await auth.acquireGraphToken();
+      sb.resetCounters();
+
+      const verdict = await readiness.check();
+
+      expect(sb.counters.graphRequests).toBe(1);
+      expect(sb.counters.tokenRequests).toBe(0);
+      expect(verdict.account).toEqual({ upn: account.upn, tenantId: sb.tenantId });
+      expect(verdict.facts).toEqual(expected.facts);
+      expect(verdict.routes).toEqual(expected.routes);
+      expect(verdict.recommended).toBe(expected.recommended);
+      expect(verdict.steps.map((s) => `${s.who}:${s.guide}`)).toEqual(expected.firstSteps);
+      expect(verdict.unknowns.map((u) => u.fact)).toEqual(expected.unknownFacts);
+      if (expected === plainUser) {
+        expect(verdict.unknowns[0]!.why).toMatch(/refused .* \(Authorization_RequestDenied\)/);
+      }
+      expect(verdict.notices[0]).toMatch(/end of December 2026/);
+    } finally {
+      await auth.signOut().catch(() => false);
+      await Promise.all([auth.close(), readiness.close()]);
+      await sb.stop();
+    }
+  });
+
+  it('Graph throttling (429 with Retry-After) is waited out, then answered', async () => {
+    const sb = await startSandbox({ scenario: 'ready-user' });
+    const config = await sandboxConfig(sb, `m365-connect-test-${randomUUID()}`);
+    const platform = browserPlatform(browser, sb, sb.scenario.users[0]!);
+    const auth = await createAuthService({ config, platform, cacheDir: await mkdtemp(join(tmpdir(), 'm365-ready-')) });
+    const readiness = createReadinessService({ config, auth, today: () => '2026-11-22' });
+    try {
+      await auth.signIn({ method: 'browser' });
+      await auth.acquireGraphToken();
+      sb.faults.set({ graph: { status: 429, retryAfterSeconds: 1, times: 1 } });
+      sb.resetCounters();
+      const started = Date.now();
+      const verdict = await readiness.check();
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+      expect(sb.counters.graphRequests).toBe(2);
+      expect(verdict.recommended).toBe('app-password');
+
+      sb.faults.set({ graph: { status: 503, retryAfterSeconds: 0, times: 10 } });
+      await expect(readiness.check()).rejects.toMatchObject({ code: 'graph-failed', message: expect.stringMatching(/HTTP 503/) });
+    } finally {
+      await auth.signOut().catch(() => false);
+      await Promise.all([auth.close(), readiness.close()]);
+      await sb.stop();
+    }
+  });
+});
