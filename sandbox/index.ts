@@ -26,8 +26,11 @@ export type { SignInOutcome } from './sign-in-driver';
 export type { SandboxUser } from './state/tenant';
 
 export type StartSandboxOptions = {
-  /** A name in sandbox/scenarios/ or a scenario object (validated). Default: ready-user. */
-  scenario?: string | ScenarioInput;
+  /**
+   * A name in sandbox/scenarios/ or a scenario object. Objects are validated at run time, so a
+   * plain object literal is accepted as well as a typed ScenarioInput. Default: ready-user.
+   */
+  scenario?: string | ScenarioInput | Record<string, unknown>;
   /** Added to every Entra token, Graph and SMTP AUTH reply (overrides the scenario's). */
   latencyMs?: number;
   host?: '127.0.0.1';
@@ -78,6 +81,8 @@ export type Sandbox = {
   trySignIn(page: Page, credentials: SignInCredentials): Promise<SignInOutcome>;
   /** Approves a pending device code without a browser, as if `upn` signed in (with MFA when required). */
   approveDeviceCode(userCode: string, upn: string): void;
+  /** Expires every pending device code now: the next poll answers expired_token (AADSTS70020). */
+  expireDeviceCodes(): void;
   securityInfoUrl: string;
   deviceLoginUrl: string;
   stop(): Promise<void>;
@@ -177,6 +182,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       expectSuccess(await completeDeviceSignIn(page, authorityHost, `${authorityHost}/devicelogin`, { ...input, mfaCode: mfaCodeFor(input) })),
     trySignIn: (page, credentials) => completeSignIn(page, authorityHost, { ...credentials, mfaCode: mfaCodeFor(credentials) }),
     approveDeviceCode: (userCode, upn) => approveDeviceCode(entra, userCode, userOrThrow(upn), true),
+    expireDeviceCodes: () => store.expireDeviceCodes(),
     securityInfoUrl: `${authorityHost}/security-info`,
     deviceLoginUrl: `${authorityHost}/devicelogin`,
     stop: async () => {

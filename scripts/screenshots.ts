@@ -18,20 +18,6 @@ type Scheme = 'light' | 'dark';
 
 async function withShell(scenario: WizardScenario, scheme: Scheme, run: (page: Page) => Promise<void>) {
   const browser = await launchChromium({ headless: true });
-  // Under tsx, esbuild's keepNames puts `__name(...)` calls into functions serialised with
-  // toString(), which includes the shell's api-bridge init script; the page has no `__name`, so the
-  // event half of window.api never installs. Until the shell guards against it, define it first.
-  const newContext = browser.newContext.bind(browser);
-  browser.newContext = async (options) => {
-    const context = await newContext(options);
-    const newPage = context.newPage.bind(context);
-    context.newPage = async () => {
-      const page = await newPage();
-      await page.addInitScript('globalThis.__name = (target) => target;');
-      return page;
-    };
-    return context;
-  };
   try {
     const shell = await openShell({ browser, services: wizardServices(scenario), platform: fakePlatform(), rendererDir, colorScheme: scheme });
     await run(shell.page);

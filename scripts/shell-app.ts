@@ -5,8 +5,8 @@ import { composeServices } from '../src/main/compose';
 import { launchChromium } from '../src/shell/chromium';
 import { openShell } from '../src/shell/launch';
 import { createShellPlatform } from '../src/shell/platform';
+import { version } from '../package.json';
 
-const version = (require('../package.json') as { version: string }).version;
 
 /** The app in the system Chromium: headed when there is a display, headless otherwise. */
 export async function openShellApp(options: { env: NodeJS.ProcessEnv; userDataDir: string; onClosed: () => void }) {

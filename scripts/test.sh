@@ -12,6 +12,8 @@ npx eslint --max-warnings 0 .
 stage "typecheck (tsc -b, strict)"
 npx tsc -b
 stage "unit and integration tests (vitest, real gnome-keyring)"
-bash scripts/with-keyring.sh npx vitest run
+bash scripts/with-keyring.sh npx vitest run --exclude "tests/security/**"
 stage "end-to-end tests (Playwright in the system Chromium, real gnome-keyring)"
 bash scripts/with-keyring.sh npx playwright test
+stage "security suite (fuzzed IPC, TLS downgrades, secrets scan, faults, electronegativity)"
+npm run --silent test:security

@@ -95,6 +95,11 @@ export class EntraStore {
     return entry;
   }
 
+  /** Ends the 15-minute lifetime of every device code now (tests of expired_token). */
+  expireDeviceCodes(): void {
+    for (const entry of this.deviceCodes.values()) entry.expiresAt = Date.now() - 1;
+  }
+
   deviceCode(deviceCode: string): DeviceCode | undefined {
     return this.deviceCodes.get(deviceCode);
   }

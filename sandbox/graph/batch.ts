@@ -9,7 +9,7 @@ type BatchItem = { id: string; method: string; url: string };
 function parseItems(body: unknown): BatchItem[] | string {
   const requests = typeof body === 'object' && body !== null && 'requests' in body ? (body as { requests: unknown }).requests : undefined;
   if (!Array.isArray(requests)) return 'Invalid batch payload format.';
-  if (requests.length > maxBatchRequests) return `The number of requests in the batch (${requests.length}) exceeds the limit of ${maxBatchRequests}.`;
+  if (requests.length > maxBatchRequests) return 'Number of requests inside batch exceeds the limit.';
   const items: BatchItem[] = [];
   for (const entry of requests as unknown[]) {
     const item = entry as Partial<Record<keyof BatchItem, unknown>>;

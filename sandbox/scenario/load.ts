@@ -13,7 +13,7 @@ export function listScenarios(): string[] {
 }
 
 /** A scenario by name (a file in sandbox/scenarios/) or as an object; both are validated. */
-export function loadScenario(scenario: string | ScenarioInput): Scenario {
+export function loadScenario(scenario: string | ScenarioInput | Record<string, unknown>): Scenario {
   if (typeof scenario !== 'string') return parse(scenario, 'the scenario object');
   if (!/^[a-z0-9-]+$/.test(scenario) || !listScenarios().includes(scenario)) {
     throw new Error(`Unknown scenario "${scenario}". Available: ${listScenarios().join(', ')}`);

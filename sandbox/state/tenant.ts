@@ -73,8 +73,8 @@ export class Tenant {
 
   /** Why this user can't create an app password, or null when they can (mirrors M365's rules). */
   appPasswordBlocker(user: SandboxUser): string | null {
-    if (user.perUserMfa === 'disabled') return 'App passwords exist only with per-user MFA, which is not enabled for this user.';
     if (this.scenario.tenant.securityDefaults) return 'App passwords cannot be used while security defaults are on.';
+    if (user.perUserMfa === 'disabled') return 'App passwords exist only with per-user MFA, which is not enabled for this user.';
     if (!this.scenario.tenant.allowAppPasswords) return 'Your organisation does not allow users to create app passwords.';
     if (user.appPasswords.length >= maxAppPasswordsPerUser) return `You can have at most ${maxAppPasswordsPerUser} app passwords.`;
     return null;

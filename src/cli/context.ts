@@ -1,5 +1,9 @@
 import { join } from 'node:path';
-import { defaultUserDataDir, loadConfig, settingsFileIn, type ResolvedConfig } from '../main/config';
+// Straight to the files, not the config barrel: it also loads undici and MSAL's network module,
+// which `config show`, `guides` and `--help` never need (CLI start-up time).
+import { loadConfig } from '../main/config/load';
+import { defaultUserDataDir, settingsFileIn } from '../main/config/locations';
+import type { ResolvedConfig } from '../main/config/resolved';
 import type { CliIo } from './io';
 import { Output } from './output';
 

@@ -1,44 +1,42 @@
-import { createAuthService, type AuthServiceWithGraph } from '../main/auth';
-import { createReadinessService } from '../main/graph';
+import type { AuthServiceWithGraph } from '../main/auth';
 import type { ReadinessService, SmtpService, VaultService } from '../main/services';
-import { createSmtpService, type SmtpServiceOptions } from '../main/smtp';
-import { createVaultService } from '../main/vault';
+import type { SmtpServiceOptions } from '../main/smtp';
 import type { CliContext } from './context';
-import { cliKeytar } from './keytar-store';
-import { cliPlatform } from './platform';
 import type { TokenSource } from './report/graph-fetch';
 
 /**
- * The same services the app composes (src/main/compose.ts), built one at a time: a CLI
- * command needs one or two of them, and `config show` must not touch the keychain.
+ * The same services the app composes (src/main/compose.ts), built one at a time and loaded
+ * on first use: a command needs one or two of them, `config show` must not touch the
+ * keychain, and MSAL, nodemailer and keytar together cost seconds of start-up.
  */
 const authByContext = new WeakMap<CliContext, Promise<AuthServiceWithGraph>>();
 
 export function authService(context: CliContext): Promise<AuthServiceWithGraph> {
   let auth = authByContext.get(context);
   if (!auth) {
-    auth = context.config().then((config) =>
-      createAuthService({ config, platform: cliPlatform(context.io), cacheDir: context.tokenCacheDir }),
-    );
+    auth = (async () => {
+      const [{ createAuthService }, { cliPlatform }, config] = await Promise.all([import('../main/auth'), import('./platform'), context.config()]);
+      return createAuthService({ config, platform: cliPlatform(context.io), cacheDir: context.tokenCacheDir });
+    })();
     authByContext.set(context, auth);
   }
   return auth;
 }
 
 export async function readinessService(context: CliContext): Promise<ReadinessService & { close(): Promise<void> }> {
-  const config = await context.config();
+  const [{ createReadinessService }, config] = await Promise.all([import('../main/graph'), context.config()]);
   return createReadinessService({ config, auth: await authService(context) });
 }
 
 export async function vaultService(context: CliContext): Promise<VaultService> {
-  const config = await context.config();
+  const [{ createVaultService }, { cliKeytar }, config] = await Promise.all([import('../main/vault'), import('./keytar-store'), context.config()]);
   return createVaultService({ service: config.values.keychainService, keytar: cliKeytar() });
 }
 
 export type SmtpOverrides = { host?: string; port?: number; ca?: string; timeoutSeconds?: number };
 
 export async function smtpService(context: CliContext, overrides: SmtpOverrides): Promise<SmtpService> {
-  const { values } = await context.config();
+  const [{ createSmtpService }, { values }] = await Promise.all([import('../main/smtp'), context.config()]);
   const extraCa = overrides.ca ?? values.extraCaFile ?? undefined;
   const options: SmtpServiceOptions = { host: overrides.host ?? values.smtpHost, port: overrides.port ?? values.smtpPort };
   if (extraCa) options.extraCa = extraCa;

@@ -27,10 +27,11 @@ export function requireTerminal(io: CliIo, what: string, alternative: string): v
 export function promptSecret(io: CliIo, question: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const { stdin, stderr } = io;
-    stderr.write(question);
-    let value = '';
+    // Echo off before the question shows, so nothing typed right after it is ever displayed.
     stdin.setRawMode?.(true);
     stdin.resume();
+    stderr.write(question);
+    let value = '';
     const finish = (error?: Error) => {
       stdin.setRawMode?.(false);
       stdin.pause();

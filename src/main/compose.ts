@@ -2,29 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthService } from './auth';
 import { loadConfig, settingsFileIn, type ResolvedConfig } from './config';
+import { effectiveSettingsFrom } from './config/effective-settings';
 import { createDocumentService } from './documents';
 import { createReadinessService } from './graph';
 import type { Platform } from './platform';
-import type { EffectiveSettings, Services } from './services';
+import type { Services } from './services';
 import { createSmtpService } from './smtp';
 import { createVaultService } from './vault';
-
-/** The handlers' view of the configuration: what the UI may know, nothing secret. */
-export function effectiveSettings(config: ResolvedConfig): EffectiveSettings {
-  const { values } = config;
-  return {
-    smtpHost: values.smtpHost,
-    smtpPort: values.smtpPort,
-    keychainService: values.keychainService,
-    tenant: values.tenant,
-    cloud: values.cloud,
-    demoTenant: config.demoTenant,
-    routesOffered: values.routesOffered,
-    hiddenGuides: values.hiddenGuides,
-    // In the demo tenant, the sandbox's own sign-in and security-info pages may be opened too.
-    extraExternalOrigins: config.demoTenant ? [new URL(values.authorityHost).origin] : [],
-  };
-}
 
 /**
  * Builds the real services from the resolved configuration. Shared by Electron's main, the
@@ -43,11 +27,12 @@ export async function composeServices(options: {
   const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
   return {
     version: options.version,
-    settings: effectiveSettings(config),
+    // In the demo tenant, the sandbox's own sign-in and security-info pages may be opened too.
+    settings: effectiveSettingsFrom(config, config.demoTenant ? [new URL(values.authorityHost).origin] : []),
     auth,
     readiness: createReadinessService({ config, auth }),
     vault: createVaultService({ service: values.keychainService }),
     smtp: createSmtpService({ host: values.smtpHost, port: values.smtpPort, ...(extraCa ? { extraCa } : {}) }),
-    documents: createDocumentService(),
+    documents: createDocumentService({ hiddenGuides: values.hiddenGuides }),
   };
 }

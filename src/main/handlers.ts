@@ -27,6 +27,7 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
       host: platform.host,
       routesOffered: settings.routesOffered,
       hiddenGuides: settings.hiddenGuides,
+      securityInfoUrl: settings.securityInfoUrl,
     }),
     'config:get': async () => ({
       smtpHost: settings.smtpHost,

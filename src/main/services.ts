@@ -71,6 +71,7 @@ export type EffectiveSettings = {
   hiddenGuides: string[];
   /** Extra https origins openExternal may reach, e.g. the sandbox's sign-in pages. */
   extraExternalOrigins: string[];
+  securityInfoUrl: string;
 };
 
 export type Services = {

@@ -29,9 +29,11 @@ function installApi(names: { invoke: string; emit: string; channels: string[]; e
   });
 }
 
-export const apiInitScript = `(${installApi.toString()})(${JSON.stringify({
+// Under tsx/esbuild, function sources carry `__name(...)` helper calls the page doesn't have;
+// defining it inside the script keeps installApi's serialised form runnable whatever compiled it.
+export const apiInitScript = `(() => { const __name = (fn) => fn; (${installApi.toString()})(${JSON.stringify({
   invoke: invokeBindingName,
   emit: emitFunctionName,
   channels: invokeChannels,
   events: eventChannels,
-})});`;
+})}); })();`;

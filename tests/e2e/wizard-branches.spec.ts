@@ -187,11 +187,25 @@ test('a failed readiness check says why and what to do', async () => {
   await close();
 });
 
+test('a fix step opens its guide in the offline viewer, and the wizard resumes there', async () => {
+  const { page, close } = await open({ signedIn: true });
+  await toAccountCheck(page);
+  await next(page);
+  await page.getByRole('button', { name: 'Read the guide: Create an app password' }).click();
+  await expect(page.getByTestId('guide-viewer')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an app password' })).toBeVisible();
+  await expectNoAxeViolations(page, 'guide from a fix step');
+  await page.getByRole('button', { name: 'Back to the wizard' }).click();
+  await expectScreen(page, 'Fix steps');
+  await close();
+});
+
 test('the guides are reachable from any screen and the wizard resumes where it was', async () => {
   const { page, close } = await open({ signedIn: true });
   await toAccountCheck(page);
   await page.getByRole('button', { name: 'Guides' }).click();
-  await expect(page.getByTestId('guides-view')).toBeVisible();
+  await expect(page.getByTestId('guide-viewer')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   await page.getByRole('button', { name: 'Back to the wizard' }).click();
   await expectScreen(page, 'Account check');
   await close();

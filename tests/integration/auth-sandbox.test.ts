@@ -24,6 +24,8 @@ const services: AuthServiceWithGraph[] = [];
 const track = (service: AuthServiceWithGraph) => (services.push(service), service);
 const user = () => sb.scenario.users[0]!;
 const freshDir = () => mkdtemp(join(tmpdir(), 'm365-auth-'));
+// The token cache lives under the keychain service: a fresh one means nobody is signed in yet.
+const isolatedConfig = () => sandboxConfig(sb, `m365-connect-test-${randomUUID()}`);
 
 beforeAll(async () => {
   sb = await startSandbox({ scenario: 'ready-user' });
@@ -102,7 +104,7 @@ describe.skipIf(noKeyring !== null)(`sign-in against the sandbox with a real key
 
 describe('sign-in flows against the sandbox', () => {
   it('device code: the code goes to the UI, the user completes it in a browser (MFA included)', async () => {
-    const auth = track(await createAuthService({ config, platform: noBrowser, cacheDir: await freshDir() }));
+    const auth = track(await createAuthService({ config: await isolatedConfig(), platform: noBrowser, cacheDir: await freshDir() }));
     const codes: EventPayload<'auth:device-code'>[] = [];
     let completed: Promise<void> = Promise.resolve();
     const account = await auth.signIn({
@@ -129,10 +131,34 @@ describe('sign-in flows against the sandbox', () => {
     expect((await auth.acquireGraphToken()).amr).toContain('mfa');
   });
 
+  it('switch account: a second account signs in, becomes current, and stays current after a restart', async () => {
+    const two = await startSandbox({ scenario: twoUsers() });
+    try {
+      const twoConfig = await sandboxConfig(two, `m365-connect-test-${randomUUID()}`);
+      const cacheDir = await freshDir();
+      const first = two.scenario.users[0]!;
+      const second = two.scenario.users[1]!;
+      const firstAuth = track(await createAuthService({ config: twoConfig, platform: browserPlatform(browser, two, first), cacheDir }));
+      expect((await firstAuth.signIn({ method: 'browser' })).upn).toBe(first.upn);
+      const switching = browserPlatform(browser, two, second);
+      const secondAuth = track(await createAuthService({ config: twoConfig, platform: switching, cacheDir }));
+      // Without switchAccount the cached account comes back silently; with it, the browser asks.
+      expect((await secondAuth.signIn({ method: 'browser' })).upn).toBe(first.upn);
+      expect(switching.opened).toHaveLength(0);
+      expect((await secondAuth.signIn({ method: 'browser', switchAccount: true })).upn).toBe(second.upn);
+      expect(new URL(switching.opened[0]!).searchParams.get('prompt')).toBe('select_account');
+      expect((await secondAuth.current()).account?.upn).toBe(second.upn);
+      const restarted = track(await createAuthService({ config: twoConfig, platform: noBrowser, cacheDir }));
+      expect((await restarted.current()).account?.upn).toBe(second.upn);
+    } finally {
+      await two.stop();
+    }
+  });
+
   it('cancel stops a pending browser sign-in at once', async () => {
     const opened: string[] = [];
     const auth = track(
-      await createAuthService({ config, platform: { openExternal: async (url) => void opened.push(url) }, cacheDir: await freshDir() }),
+      await createAuthService({ config: await isolatedConfig(), platform: { openExternal: async (url) => void opened.push(url) }, cacheDir: await freshDir() }),
     );
     const pending = auth.signIn({ method: 'browser' });
     await expect.poll(() => opened.length, { timeout: 10_000 }).toBe(1);
@@ -147,7 +173,7 @@ describe('sign-in flows against the sandbox', () => {
   });
 
   it('cancel stops a pending device-code sign-in at once', async () => {
-    const auth = track(await createAuthService({ config, platform: noBrowser, cacheDir: await freshDir() }));
+    const auth = track(await createAuthService({ config: await isolatedConfig(), platform: noBrowser, cacheDir: await freshDir() }));
     let shown = false;
     const pending = auth.signIn({ method: 'device-code', onDeviceCode: () => void (shown = true) });
     await expect.poll(() => shown, { timeout: 10_000 }).toBe(true);
@@ -205,6 +231,16 @@ describe('Entra errors from a real sign-in become plain AppErrors', () => {
     await expect(auth.signIn({ method: 'device-code' })).rejects.toMatchObject({ code: 'network' });
   });
 });
+
+function twoUsers(): ScenarioInput {
+  const base = scenarioWithError('AADSTS50076');
+  const { signInError: _none, ...adele } = base.users[0]!;
+  return {
+    ...base,
+    name: 'two-users',
+    users: [adele, { ...adele, upn: 'megan.bowen@contoso.onmicrosoft.com', displayName: 'Megan Bowen' }],
+  };
+}
 
 function scenarioWithError(signInError: (typeof forcedSignInErrors)[number]): ScenarioInput {
   return {

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index';
@@ -108,7 +108,7 @@ describe.skipIf(!keyringAvailable())(`store, smtp-test, forget against the sandb
       if ((await stat(file)).size > 10_000_000) continue;
       expect(await readFile(file, 'latin1'), file).not.toContain(password);
     }
-  });
+  }, 180_000);
 
   it('an untrusted certificate exits 4 before AUTH; --ca trusts it', async () => {
     const password = sb.createAppPassword(upn, 'tls check');
@@ -147,6 +147,12 @@ describe.skipIf(!keyringAvailable())(`store, smtp-test, forget against the sandb
     expect(oauth.code, oauth.stderr).toBe(0);
     expect(parseResult(oauth)).toMatchObject({ ok: true, cause: 'ok' });
     expect(oauth.stdout).not.toMatch(/eyJ[\w-]{20,}/); // no token in the transcript
+
+    const policy = join(env.HOME!, 'policy.json');
+    await writeFile(policy, JSON.stringify({ routesOffered: ['app-password'] }));
+    const refused = await run(['smtp-test', '--user', upn, '--oauth', '--json'], { env: { M365_CONNECT_POLICY: policy } });
+    expect(refused.code).toBe(7);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'policy-forbidden' } });
   }, 120_000);
 });
 
@@ -159,7 +165,8 @@ describe.skipIf(!keyringAvailable())(`smtp-test causes per scenario (skipped unl
     try {
       const env = await sandboxEnv(sb);
       const upn = sb.scenario.users[0]!.upn;
-      const run = await runCli(['smtp-test', '--user', upn, '--password-stdin', '--json'], { env, stdin: 'abcdefghijklmnop' });
+      const password = sb.createAppPassword(upn, 'scenario check');
+      const run = await runCli(['smtp-test', '--user', upn, '--password-stdin', '--json'], { env, stdin: password });
       expect(run.code, run.stderr).toBe(3);
       expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, cause, stage: 'auth' });
     } finally {

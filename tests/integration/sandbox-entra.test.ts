@@ -93,13 +93,14 @@ describe('Entra ID v2 in the sandbox, driven by the real msal-node', () => {
     expect(await page.textContent('body')).toContain('You have signed in to the M365 Connect application on your device.');
     await context.close();
     const result = await token;
+    if (!result) throw new Error('MSAL returned no device-code result');
     expect(result.account?.homeAccountId).toBe(`${user.id}.${sb.tenantId}`);
     // forceRefresh makes MSAL use the refresh token grant.
     const refreshed = await pca.acquireTokenSilent({ account: result.account!, scopes: ['User.Read'], forceRefresh: true });
     expect(refreshed.accessToken).not.toBe(result.accessToken);
   });
 
-  it('answers authorization_pending while the user has not signed in', async () => {
+  it('answers authorization_pending while the user has not signed in, then expired_token', async () => {
     const dispatcher = trustedDispatcher(sb);
     const started = await fetch(`${sb.authority}/oauth2/v2.0/devicecode`, { method: 'POST', body: new URLSearchParams({ client_id: sb.clientId, scope: 'User.Read offline_access' }), dispatcher });
     const device = (await started.json()) as Record<string, string | number>;
@@ -108,6 +109,9 @@ describe('Entra ID v2 in the sandbox, driven by the real msal-node', () => {
     expect(poll.status).toBe(400);
     expect(poll.body).toMatchObject({ error: 'authorization_pending', error_codes: [70016] });
     expect(String(poll.body['error_description'])).toMatch(/^AADSTS70016: /);
+    sb.expireDeviceCodes();
+    const expired = await redeemCode(sb, { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: String(device['device_code']) });
+    expect(expired.body).toMatchObject({ error: 'expired_token', error_codes: [70020] });
   });
 
   it('shows the password and MFA errors on the page, like Entra', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GraphError } from '@microsoft/microsoft-graph-client';
+import type { GraphError } from '@microsoft/microsoft-graph-client';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { deviceCodeToken, graphClient, rawGraph } from './sandbox-test-kit';
 
@@ -61,7 +61,7 @@ describe('Microsoft Graph in the sandbox, read by the real Graph client', () => 
     expect(sb.counters.graphBatchItems).toBe(20);
     const tooMany = await rawGraph(sb, '/v1.0/$batch', { token, method: 'POST', body: { requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/me' })) } });
     expect(tooMany.status).toBe(400);
-    expect(tooMany.body).toMatchObject({ error: { code: 'BadRequest' } });
+    expect(tooMany.body).toMatchObject({ error: { code: 'BadRequest', message: 'Number of requests inside batch exceeds the limit.' } });
   });
 
   it('pages the registration report with $top and $skiptoken to the end', async () => {

@@ -11,6 +11,7 @@ export const testSettings: EffectiveSettings = {
   routesOffered: ['app-password', 'oauth'],
   hiddenGuides: [],
   extraExternalOrigins: [],
+  securityInfoUrl: 'https://mysignins.microsoft.com/security-info',
 };
 
 const unavailable = (what: string) => async (): Promise<never> => {

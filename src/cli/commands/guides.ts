@@ -5,7 +5,6 @@ import { allGuides, guideById, renderBinderHtml, renderGuideHtml, renderGuideMar
 import { AppError } from '../../shared/ipc/errors';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
-import { renderPdf } from '../guides/pdf';
 import { withExamples } from '../help';
 
 const binderName = 'm365-connect-guides';
@@ -78,7 +77,7 @@ export function registerGuides(program: Command, context: CliContext): void {
         files.push(['README.md', `# Microsoft 365 app passwords and OAuth: the guides\n\n${selected.map((g) => `- [${g.title}](./${g.id}.md) (${g.audience === 'admin' ? 'for admins' : 'for users'})`).join('\n')}\n`]);
       } else {
         out.note('Rendering the PDF with the local Chromium…');
-        files.push([`${binderName}.pdf`, await renderPdf(renderBinderHtml(selected, { generatedOn }), context.io.env)]);
+        files.push([`${binderName}.pdf`, await (await import('../guides/pdf')).renderPdf(renderBinderHtml(selected, { generatedOn }), context.io.env)]);
       }
       const written: string[] = [];
       for (const [name, data] of files) {

@@ -1,16 +1,15 @@
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
-import { createDispatcher, createTrust } from '../../main/config';
+import type { Command } from 'commander';
 import { retirementNotice } from '../../shared/readiness/retirement';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 import { withExamples } from '../help';
 import { Progress } from '../progress';
+import { positiveInt } from '../options';
 import { formatFor } from '../report/formats';
 import type { TokenSource } from '../report/graph-fetch';
-import { runReport } from '../report/run-report';
-import { readAllStdin } from '../stdin';
 import { graphReportTokenSource } from '../services';
+import { readAllStdin } from '../stdin';
 
 type ReportOptions = {
   out: string;
@@ -19,14 +18,6 @@ type ReportOptions = {
   pageSize?: number;
   json?: boolean;
   accessTokenStdin?: boolean;
-};
-
-export const positiveInt = (name: string, min: number, max: number) => (value: string) => {
-  const parsed = Number(value);
-  if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
-    throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
-  }
-  return parsed;
 };
 
 export function registerReport(program: Command, context: CliContext): void {
@@ -46,6 +37,8 @@ export function registerReport(program: Command, context: CliContext): void {
       const format = formatFor(options.out);
       if (!format) throw usageError(`--out must end in .csv or .json (got "${options.out}").`);
       const config = await context.config();
+      // Loaded here, not at startup: undici is only needed by the commands that use the network.
+      const [{ createDispatcher, createTrust }, { runReport }] = await Promise.all([import('../../main/config/trust'), import('../report/run-report')]);
       const dispatcher = createDispatcher(createTrust(config.values.extraCaFile));
       const token: TokenSource = options.accessTokenStdin
         ? await fixedToken(await readAllStdin(context.io, 'an access token'))

@@ -8,7 +8,7 @@ import { usageError } from '../errors';
 import { withExamples } from '../help';
 import { authService, smtpService, vaultService } from '../services';
 import { readAllStdin } from '../stdin';
-import { positiveInt } from './report';
+import { positiveInt } from '../options';
 
 type SmtpTestOptions = {
   user: string;

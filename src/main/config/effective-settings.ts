@@ -14,5 +14,9 @@ export function effectiveSettingsFrom(config: ResolvedConfig, extraExternalOrigi
     routesOffered: [...values.routesOffered],
     hiddenGuides: [...values.hiddenGuides],
     extraExternalOrigins,
+    // The demo tenant has its own Security info page; a real tenant uses Microsoft's.
+    securityInfoUrl: config.demoTenant
+      ? `${new URL(values.authorityHost).origin}/security-info`
+      : 'https://mysignins.microsoft.com/security-info',
   };
 }

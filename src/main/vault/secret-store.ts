@@ -25,7 +25,15 @@ export function lazyKeytar(load: () => Promise<SecretStore> = loadKeytar): Secre
 }
 
 async function loadKeytar(): Promise<SecretStore> {
-  const module = (await import('keytar')) as SecretStore & { default?: SecretStore };
-  // CommonJS through ESM interop: the functions sit on `default` in some bundlers.
-  return typeof module.getPassword === 'function' ? module : (module.default as SecretStore);
+  const module = (await import('keytar')) as Partial<SecretStore> & { default?: SecretStore };
+  // CommonJS through ESM interop: under Node's own ESM loader the namespace carries only the
+  // names its lexer detected (getPassword alone, for keytar), so check for the whole shape.
+  const complete = (candidate: Partial<SecretStore> | undefined): candidate is SecretStore =>
+    candidate !== undefined &&
+    ['getPassword', 'setPassword', 'deletePassword', 'findCredentials'].every(
+      (name) => typeof candidate[name as keyof SecretStore] === 'function',
+    );
+  if (complete(module.default)) return module.default;
+  if (complete(module)) return module;
+  throw new Error('keytar loaded without its functions');
 }

@@ -27,6 +27,8 @@ export const contract = {
       host: z.enum(['electron', 'chromium-shell']),
       routesOffered: z.array(z.enum(['app-password', 'oauth'])),
       hiddenGuides: z.array(z.string()),
+      /** Where users create app passwords: Microsoft's Security info, or the demo tenant's own page. */
+      securityInfoUrl: z.string(),
     }),
   },
   'config:get': {

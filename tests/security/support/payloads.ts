@@ -38,7 +38,8 @@ export const requestFields: Record<InvokeChannel, Field[]> = {
 
 const validUpn = fc
   .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,30}$/), fc.domain())
-  .map(([local, domain]) => `${local}@${domain}`);
+  .map(([local, domain]) => `${local}@${domain}`)
+  .filter((address) => address.length <= 256);
 
 function validValue(field: Field): fc.Arbitrary<unknown> {
   switch (field.kind) {

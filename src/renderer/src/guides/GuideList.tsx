@@ -3,14 +3,13 @@ import {
   Field,
   Link,
   SearchBox,
-  Tab,
-  TabList,
   makeStyles,
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
 import type { Ref } from 'react';
 import { search, type Audience, type Guide } from '../../../shared/guides';
+import { AudienceTabs } from './AudienceTabs';
 import { ExportActions } from './ExportActions';
 
 const useStyles = makeStyles({
@@ -100,17 +99,12 @@ export function GuideList({ guides, query, audience, headingRef, onQueryChange, 
         </>
       ) : (
         <>
-          <TabList
-            selectedValue={audience}
-            onTabSelect={(_event, data) => onAudienceChange(data.value === 'admin' ? 'admin' : 'user')}
-            aria-label="Who the guides are for"
-          >
-            {(['user', 'admin'] as const).map((a) => (
-              <Tab key={a} value={a} id={`guide-tab-${a}`} aria-controls="guide-tabpanel">
-                {audienceLabel(a)} ({guides.filter((g) => g.audience === a).length})
-              </Tab>
-            ))}
-          </TabList>
+          <AudienceTabs
+            value={audience}
+            counts={{ user: guides.filter((g) => g.audience === 'user').length, admin: guides.filter((g) => g.audience === 'admin').length }}
+            panelId="guide-tabpanel"
+            onChange={onAudienceChange}
+          />
           <div role="tabpanel" id="guide-tabpanel" aria-labelledby={`guide-tab-${audience}`}>
             {inTab.length === 0 ? (
               <p className={styles.summary}>Your organisation has no guides for this group.</p>

@@ -71,4 +71,11 @@ export function Wizard() {
   );
 }
 
-const fallbackInfo: AppInfo = { version: '', demoTenant: false, host: 'electron', routesOffered: [], hiddenGuides: [] };
+const fallbackInfo: AppInfo = {
+  version: '',
+  demoTenant: false,
+  host: 'electron',
+  routesOffered: [],
+  hiddenGuides: [],
+  securityInfoUrl: 'https://mysignins.microsoft.com/security-info',
+};

@@ -1,26 +1,17 @@
-import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular } from '@fluentui/react-icons';
-import { ScreenHeading } from './ScreenHeading';
-import { guideLink } from '../guide-links';
-
-const useStyles = makeStyles({ view: { display: 'grid', gap: tokens.spacingVerticalL } });
+import { GuideViewer } from '../../guides';
+import { useWizardContext } from '../context';
 
 /**
- * MOUNT POINT (guides): the offline guide viewer, reachable from every screen. The GuideViewer
- * component is owned by the guides helper (src/renderer/src/guides/, in progress); mount it here
- * with the requested guide id. Until then this shows which guide was asked for.
+ * The offline guide viewer (src/renderer/src/guides, owned by the guides work), reachable from
+ * every screen: opened at one guide from a fix step or an error, or at the list from the header.
  */
 export function GuidesView({ guideId, onClose }: { guideId: string | undefined; onClose: () => void }) {
-  const styles = useStyles();
+  const { info } = useWizardContext();
   return (
-    <section className={styles.view} aria-label="Guides" data-testid="guides-view">
-      <div>
-        <Button icon={<ArrowLeftRegular />} onClick={onClose}>
-          Back to the wizard
-        </Button>
-      </div>
-      <ScreenHeading>{guideId ? guideLink(guideId).title : 'Guides'}</ScreenHeading>
-      <Body1>The offline guides will appear here.</Body1>
-    </section>
+    <GuideViewer
+      onClose={onClose}
+      hiddenGuides={info.hiddenGuides}
+      {...(guideId !== undefined ? { initialGuideId: guideId } : {})}
+    />
   );
 }

@@ -6,6 +6,8 @@ import type { EventPayload } from '../../../../shared/ipc/contract';
 export function useApiEvent<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): void {
   // The latest listener, so callers may pass an inline function without resubscribing.
   const latest = useRef(listener);
-  latest.current = listener;
+  useEffect(() => {
+    latest.current = listener;
+  });
   useEffect(() => window.api.on(event, (payload) => latest.current(payload)), [event]);
 }

@@ -1,6 +1,6 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
 import type { Verdict } from '../../../../shared/readiness/verdict';
 import { call } from '../../api';
@@ -30,14 +30,22 @@ export function AccountCheck({ step, onBack, onNext }: Props) {
   const { info } = useWizardContext();
   const [state, setState] = useState<State>({ kind: 'checking' });
 
-  const check = useCallback(() => {
-    setState({ kind: 'checking' });
+  // Each round is one check; "Check again" starts the next round.
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let live = true;
     call('readiness:check', {}).then(
-      (verdict) => setState({ kind: 'checked', verdict }),
-      (error: unknown) => setState({ kind: 'failed', error: toErrorShape(error) }),
+      (verdict) => live && setState({ kind: 'checked', verdict }),
+      (error: unknown) => live && setState({ kind: 'failed', error: toErrorShape(error) }),
     );
-  }, []);
-  useEffect(check, [check]);
+    return () => {
+      live = false;
+    };
+  }, [round]);
+  const check = () => {
+    setState({ kind: 'checking' });
+    setRound((previous) => previous + 1);
+  };
 
   return (
     <section className={styles.screen}>

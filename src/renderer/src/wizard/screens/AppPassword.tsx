@@ -5,7 +5,6 @@ import type { AppErrorShape } from '../../../../shared/ipc/errors';
 import { call } from '../../api';
 import { useWizardContext } from '../context';
 import { toErrorShape } from '../errors';
-import { securityInfoUrl } from '../guide-links';
 import { normalizeAppPassword } from '../../../../shared/vault/normalize';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { ScreenHeading } from '../parts/ScreenHeading';
@@ -27,7 +26,7 @@ type Props = {
 /** How to create the app password, where, and a masked paste field checked as you type. */
 export function AppPassword({ step, onBack, onNext }: Props) {
   const styles = useStyles();
-  const { openGuide } = useWizardContext();
+  const { openGuide, info } = useWizardContext();
   const [raw, setRaw] = useState('');
   const [visible, setVisible] = useState(false);
   const [openError, setOpenError] = useState<AppErrorShape | null>(null);
@@ -36,7 +35,7 @@ export function AppPassword({ step, onBack, onNext }: Props) {
   const openSecurityInfo = async () => {
     setOpenError(null);
     try {
-      await call('shell:open-external', { url: securityInfoUrl });
+      await call('shell:open-external', { url: info.securityInfoUrl });
     } catch (error) {
       setOpenError(toErrorShape(error));
     }
