@@ -34,7 +34,10 @@ async function main() {
       M365_CONNECT_EXTRA_CA_FILE: sandbox.caPemPath,
     });
     console.log(`Demo tenant (scenario "${scenario}"): no Microsoft 365 app registration is configured.`);
-    for (const user of sandbox.scenario.users) console.log(`  sign in as ${user.upn} with password ${user.password}`);
+    for (const user of sandbox.scenario.users) {
+      console.log(`  sign in as ${user.upn}, password ${user.password}, MFA code ${user.mfaCode}`);
+    }
+    console.log(`  app passwords are created on ${sandbox.securityInfoUrl}`);
   }
 
   const electron = findElectronRuntime(root);

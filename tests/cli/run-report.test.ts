@@ -159,3 +159,18 @@ describe('runReport', () => {
     expect(graph.requests.filter((r) => r.includes('userRegistrationDetails'))).toHaveLength(1);
   });
 });
+
+describe('report lock', () => {
+  it('refuses a second run on the same file while the first runs, and takes over a stale lock', async () => {
+    graph = await startFakeGraph({ users: 300, pageSize: 10 });
+    const out = join(dir, 'locked.csv');
+    const { writeFile } = await import('node:fs/promises');
+    // A lock left by a process that no longer exists is taken over.
+    await writeFile(reportPaths(out).lock, '999999999');
+    const first = runReport(options(out, csvFormat));
+    const second = await runReport(options(out, csvFormat)).catch((error: unknown) => error);
+    expect(second).toMatchObject({ code: 'busy' });
+    expect((await first).users).toBe(300);
+    await expect(stat(reportPaths(out).lock)).rejects.toThrow();
+  });
+});

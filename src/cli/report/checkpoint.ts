@@ -24,11 +24,11 @@ export const checkpointSchema = z.object({
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
-export type ReportPaths = { out: string; part: string; checkpoint: string; meta: string };
+export type ReportPaths = { out: string; part: string; checkpoint: string; meta: string; lock: string };
 
 export function reportPaths(out: string): ReportPaths {
   const base = out.replace(/\.(csv|json)$/i, '');
-  return { out, part: `${out}.part`, checkpoint: `${out}.checkpoint.json`, meta: `${base}.meta.json` };
+  return { out, part: `${out}.part`, checkpoint: `${out}.checkpoint.json`, meta: `${base}.meta.json`, lock: `${out}.lock` };
 }
 
 /** The checkpoint, null when there is none; an unreadable one is an error (never silently restarted). */

@@ -5,6 +5,7 @@ import { readCheckpoint, removeIfPresent, reportPaths, writeCheckpoint, type Che
 import { fetchTenantFacts } from './fetch-tenant-facts';
 import type { ReportFormat, ReportMeta } from './formats';
 import { getGraphJson, type GraphAnswer, type GraphFetchOptions } from './graph-fetch';
+import { lockOutput } from './lock';
 import { toReportRow } from './rows';
 
 export const registrationDetailsPath = '/v1.0/reports/authenticationMethods/userRegistrationDetails';
@@ -46,6 +47,15 @@ type Settled = { page: Page } | { error: unknown };
  * point loses no user and the next run continues exactly where the last commit left off.
  */
 export async function runReport(options: RunReportOptions): Promise<ReportSummary> {
+  const unlock = await lockOutput(reportPaths(options.out).lock);
+  try {
+    return await runLocked(options);
+  } finally {
+    await unlock();
+  }
+}
+
+async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
   const paths = reportPaths(options.out);
   const origin = new URL(options.graphBaseUrl).origin;
   const firstUrl = `${options.graphBaseUrl}${registrationDetailsPath}${options.pageSize ? `?$top=${options.pageSize}` : ''}`;
