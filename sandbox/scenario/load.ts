@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { scenarioSchema, type Scenario, type ScenarioInput } from './schema';
 
-export const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
+// __dirname, not import.meta: the sandbox is also loaded as CommonJS (Playwright's test runner, tsx).
+export const scenariosDir = join(__dirname, '..', 'scenarios');
 
 export function listScenarios(): string[] {
   return readdirSync(scenariosDir)

@@ -29,8 +29,8 @@ export async function readinessService(context: CliContext): Promise<ReadinessSe
 }
 
 export async function vaultService(context: CliContext): Promise<VaultService> {
-  const [{ createVaultService }, { cliKeytar }, config] = await Promise.all([import('../main/vault'), import('./keytar-store'), context.config()]);
-  return createVaultService({ service: config.values.keychainService, keytar: cliKeytar() });
+  const [{ createVaultService }, config] = await Promise.all([import('../main/vault'), context.config()]);
+  return createVaultService({ service: config.values.keychainService });
 }
 
 export type SmtpOverrides = { host?: string; port?: number; ca?: string; timeoutSeconds?: number };

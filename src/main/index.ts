@@ -1,5 +1,6 @@
 import type { BrowserWindow } from 'electron';
-import { app } from 'electron';
+import { app, dialog } from 'electron';
+import { isAppError } from '../shared/ipc/errors';
 import { join } from 'node:path';
 import { createHandlers } from './handlers';
 import { createDispatch } from './ipc/dispatch';
@@ -27,11 +28,20 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(async () => {
-    const platform = createElectronPlatform(() => mainWindow);
-    const services = await composeServices({ platform, version: app.getVersion() });
-    bindIpc(createDispatch(createHandlers(services, platform), { trustedOrigin: appOrigin }));
-    serveRenderer(join(__dirname, '../renderer'));
-    mainWindow = createMainWindow();
-  });
+  void app
+    .whenReady()
+    .then(async () => {
+      const platform = createElectronPlatform(() => mainWindow);
+      const services = await composeServices({ platform, version: app.getVersion() });
+      bindIpc(createDispatch(createHandlers(services, platform), { trustedOrigin: appOrigin }));
+      serveRenderer(join(__dirname, '../renderer'));
+      mainWindow = createMainWindow();
+    })
+    .catch((error: unknown) => {
+      // A bad policy or setting stops start-up with its own plain message (it names the key and
+      // the file); anything else gets a generic one, never a stack trace.
+      const message = isAppError(error) ? [error.message, error.nextStep].filter(Boolean).join('\n\n') : 'm365-connect could not start.';
+      dialog.showErrorBox('m365-connect', message);
+      app.exit(1);
+    });
 }

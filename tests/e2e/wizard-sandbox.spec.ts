@@ -5,6 +5,7 @@ import keytar from 'keytar';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { tokenCacheServiceName } from '../../src/main/auth';
+import type { Platform } from '../../src/main/platform';
 import { createShellPlatform } from '../../src/shell/platform';
 import { launchTestBrowser } from '../support/chromium';
 import { realServices } from '../support/real-services';
@@ -53,9 +54,11 @@ async function open(scenario: string): Promise<Opened> {
     // Not awaited here: the app waits for the redirect, as it would for a real browser.
     if (url.startsWith(sandbox.authorityHost)) signIns.push(sandbox.completeSignIn(page, adele));
   };
-  const { services, dataDir, keychainService } = await realServices(sandbox, (appDataDir) =>
-    createShellPlatform({ browser, appDataDir, downloadsDir: join(appDataDir, 'downloads'), openExternal }),
-  );
+  let platform: Platform | undefined;
+  const { services, dataDir, keychainService } = await realServices(sandbox, (appDataDir) => {
+    platform = createShellPlatform({ browser, appDataDir, downloadsDir: join(appDataDir, 'downloads'), openExternal });
+    return platform;
+  });
   cleanups.push(async () => {
     await keytar.deletePassword(keychainService, adele.upn);
     for (const { account } of await keytar.findCredentials(tokenCacheServiceName(keychainService))) {
@@ -64,13 +67,15 @@ async function open(scenario: string): Promise<Opened> {
     await rm(dataDir, { recursive: true, force: true });
   });
   cleanups.push(async () => systemBrowser?.close());
-  const shell = await openTestShell(browser, services, services === undefined ? never() : createShellPlatform({ browser, appDataDir: dataDir, downloadsDir: join(dataDir, 'downloads'), openExternal }));
+  if (!platform) throw new Error('realServices did not ask for a platform');
+  const shell = await openTestShell(browser, services, platform);
   cleanups.push(() => shell.close());
-  return { ...shell, sandbox, keychainService, signedInInBrowser: async () => void (await Promise.all(signIns)) };
+  return { ...shell, sandbox, keychainService, signedInInBrowser: async () => {
+      expect(signIns, 'the authorize URL opened in the system browser').toHaveLength(1);
+      await Promise.all(signIns);
+    },
+  };
 }
-const never = (): never => {
-  throw new Error('unreachable');
-};
 
 const next = (page: Page, name = 'Next') => page.getByRole('button', { name, exact: true }).click();
 
@@ -116,6 +121,9 @@ test('ready user: system-browser sign-in, app password created, stored in the ke
   await expect(page.getByTestId('result-app-password')).toContainText('login works');
   await expect(page.locator('[data-stage="auth"]')).toHaveAttribute('data-state', 'ok');
   expect(sandbox.counters.smtpAuthAttempts).toBeGreaterThan(0);
+  await page.getByRole('button', { name: /session transcript/ }).click();
+  await expect(page.getByTestId('transcript')).toContainText('AUTH LOGIN <redacted>');
+  await expect(page.getByTestId('transcript')).not.toContainText(appPassword.replace(/[\s-]/g, ''));
   await next(page, 'Next: finish');
 
   await expectScreen(page, "You're ready");
@@ -134,7 +142,13 @@ test('security defaults on: routes to OAuth and the admin guides', async () => {
   await next(page);
 
   await expectScreen(page, 'Fix steps');
-  await expect(page.getByTestId('fix-step-disable-security-defaults')).toContainText('Your admin');
+  const guides = await page.locator('[data-testid^="fix-step-"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-testid')));
+  expect(guides).toEqual(
+    ['oauth-route', 'disable-security-defaults', 'enable-per-user-mfa', 'allow-app-passwords', 'create-app-password', 'use-app-password'].map((id) => `fix-step-${id}`),
+  );
+  for (const admin of ['disable-security-defaults', 'enable-per-user-mfa', 'allow-app-passwords']) {
+    await expect(page.getByTestId(`fix-step-${admin}`)).toContainText('Your admin');
+  }
   await expect(page.getByText('An app password cannot work for this account')).toBeVisible();
   await next(page, 'Next: test the login');
 
