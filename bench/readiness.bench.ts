@@ -4,6 +4,7 @@
  *
  *   npm run bench:readiness            (RUNS=7 to change the number of runs)
  */
+import { appEnvFor } from '../sandbox/app-env';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,14 +37,7 @@ async function main() {
   const user = sb.scenario.users[0]!;
   try {
     const config = await loadConfig({
-      env: {
-        M365_CONNECT_CLIENT_ID: sb.clientId,
-        M365_CONNECT_TENANT: sb.tenantId,
-        M365_CONNECT_AUTHORITY_HOST: sb.authorityHost,
-        M365_CONNECT_GRAPH_BASE_URL: sb.graphBaseUrl,
-        M365_CONNECT_EXTRA_CA_FILE: sb.caPemPath,
-        M365_CONNECT_KEYCHAIN_SERVICE: `m365-connect-bench-${process.pid}`,
-      },
+      env: { ...appEnvFor(sb), M365_CONNECT_KEYCHAIN_SERVICE: `m365-connect-bench-${process.pid}` },
     });
     const auth = await createAuthService({
       config,

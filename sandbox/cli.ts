@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { appEnvFor } from './app-env';
 import { listScenarios, startSandbox } from './index';
 
 /**
@@ -38,13 +39,7 @@ async function main(): Promise<void> {
   console.log(`device code page: ${sb.deviceLoginUrl}`);
   console.log('');
   console.log('Point the app at it (same shell):');
-  console.log(`  export M365_CONNECT_CLIENT_ID=${sb.clientId}`);
-  console.log(`  export M365_CONNECT_TENANT=${sb.tenantId}`);
-  console.log(`  export M365_CONNECT_AUTHORITY_HOST=${sb.authorityHost}`);
-  console.log(`  export M365_CONNECT_GRAPH_BASE_URL=${sb.graphBaseUrl}`);
-  console.log(`  export M365_CONNECT_SMTP_HOST=${sb.smtp.host}`);
-  console.log(`  export M365_CONNECT_SMTP_PORT=${sb.smtp.port}`);
-  console.log(`  export M365_CONNECT_EXTRA_CA_FILE=${sb.caPemPath}`);
+  for (const [name, value] of Object.entries(appEnvFor(sb))) console.log(`  export ${name}=${value}`);
   const stop = (): void => {
     void sb.stop().then(() => process.exit(0));
   };

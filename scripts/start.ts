@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { appEnvFor } from '../sandbox/app-env';
 import { startSandbox } from '../sandbox/index';
 import { defaultUserDataDir, loadConfig, settingsFileIn } from '../src/main/config';
 import { findElectronRuntime } from './electron-runtime';
@@ -23,16 +24,7 @@ async function main() {
     const scenario = process.env.M365_CONNECT_DEMO_SCENARIO ?? 'ready-user';
     const sandbox = await startSandbox({ scenario });
     stopSandbox = () => sandbox.stop();
-    Object.assign(env, {
-      M365_CONNECT_DEMO: '1',
-      M365_CONNECT_CLIENT_ID: sandbox.clientId,
-      M365_CONNECT_AUTHORITY_HOST: sandbox.authorityHost,
-      M365_CONNECT_TENANT: sandbox.tenantId,
-      M365_CONNECT_GRAPH_BASE_URL: sandbox.graphBaseUrl,
-      M365_CONNECT_SMTP_HOST: sandbox.smtp.host,
-      M365_CONNECT_SMTP_PORT: String(sandbox.smtp.port),
-      M365_CONNECT_EXTRA_CA_FILE: sandbox.caPemPath,
-    });
+    Object.assign(env, { M365_CONNECT_DEMO: '1', ...appEnvFor(sandbox) });
     console.log(`Demo tenant (scenario "${scenario}"): no Microsoft 365 app registration is configured.`);
     for (const user of sandbox.scenario.users) {
       console.log(`  sign in as ${user.upn}, password ${user.password}, MFA code ${user.mfaCode}`);

@@ -1,4 +1,5 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { signInInBrowser } from '../support/browser-sign-in';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
@@ -56,16 +57,7 @@ export function browserPlatform(
     async openExternal(url) {
       opened.push(url);
       // Like the system browser: openExternal returns at once, the person signs in meanwhile.
-      done.push(
-        (async () => {
-          const context = await browser.newContext({ ignoreHTTPSErrors: true });
-          const page = await context.newPage();
-          await page.goto(url);
-          await sb.completeSignIn(page, user);
-          await page.waitForURL(/^http:\/\/(localhost|127\.0\.0\.1):\d+/, { timeout: 15_000 }).catch(() => undefined);
-          await context.close();
-        })(),
-      );
+      done.push(signInInBrowser(browser, sb, user, url));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { signInInBrowser } from '../support/browser-sign-in';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdtemp, open, readdir, readFile, rename, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -214,16 +215,7 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
       host: 'chromium-shell',
       async openExternal(url) {
         opened.push(url);
-        signIns.push(
-          (async () => {
-            const context = await browser.newContext({ ignoreHTTPSErrors: true });
-            const page = await context.newPage();
-            await page.goto(url);
-            await sb.completeSignIn(page, user);
-            await page.waitForURL(/^http:\/\/(localhost|127\.0\.0\.1):\d+/, { timeout: 15_000 }).catch(() => undefined);
-            await context.close();
-          })(),
-        );
+        signIns.push(signInInBrowser(browser, sb, user, url));
       },
       writeClipboard: async () => undefined,
       readClipboard: async () => '',

@@ -1,4 +1,5 @@
 import keytar from 'keytar';
+import { signInInBrowser } from '../support/browser-sign-in';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -34,16 +35,7 @@ function appPlatform(dataDir: string, browser: Browser, sb: Sandbox, user: User)
     signIns,
     // The "system browser": a separate Chromium context where the person completes the sign-in.
     async openExternal(url) {
-      signIns.push(
-        (async () => {
-          const context = await browser.newContext({ ignoreHTTPSErrors: true });
-          const page = await context.newPage();
-          await page.goto(url);
-          await sb.completeSignIn(page, user);
-          await page.waitForURL(/^http:\/\/(localhost|127\.0\.0\.1):\d+/, { timeout: 15_000 }).catch(() => undefined);
-          await context.close();
-        })(),
-      );
+      signIns.push(signInInBrowser(browser, sb, user, url));
     },
     writeClipboard: async (text) => void (clipboard = text),
     readClipboard: async () => clipboard,

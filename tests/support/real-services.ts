@@ -1,6 +1,7 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appEnvFor } from '../../sandbox/app-env';
 import type { Sandbox } from '../../sandbox/index';
 import { composeServices } from '../../src/main/compose';
 import { loadConfig } from '../../src/main/config';
@@ -9,17 +10,7 @@ import type { Services } from '../../src/main/services';
 
 /** The environment `npm start` gives the app in the demo tenant, for this sandbox. */
 export function sandboxEnv(sandbox: Sandbox, keychainService: string): NodeJS.ProcessEnv {
-  return {
-    M365_CONNECT_DEMO: '1',
-    M365_CONNECT_CLIENT_ID: sandbox.clientId,
-    M365_CONNECT_AUTHORITY_HOST: sandbox.authorityHost,
-    M365_CONNECT_TENANT: sandbox.tenantId,
-    M365_CONNECT_GRAPH_BASE_URL: sandbox.graphBaseUrl,
-    M365_CONNECT_SMTP_HOST: sandbox.smtp.host,
-    M365_CONNECT_SMTP_PORT: String(sandbox.smtp.port),
-    M365_CONNECT_EXTRA_CA_FILE: sandbox.caPemPath,
-    M365_CONNECT_KEYCHAIN_SERVICE: keychainService,
-  };
+  return { M365_CONNECT_DEMO: '1', ...appEnvFor(sandbox), M365_CONNECT_KEYCHAIN_SERVICE: keychainService };
 }
 
 /**
@@ -33,7 +24,10 @@ export async function realServices(
   const dataDir = await mkdtemp(join(tmpdir(), 'm365-e2e-'));
   const keychainService = `m365-connect-test-${process.pid}-${Date.now().toString(36)}`;
   const env = sandboxEnv(sandbox, keychainService);
-  const config = await loadConfig({ env });
+  // An explicit, empty policy file, so a machine-wide policy on the test host cannot leak in.
+  const policyFile = join(dataDir, 'policy.json');
+  await writeFile(policyFile, '{}');
+  const config = await loadConfig({ env, policyFile });
   const services = await composeServices({ platform: platform(dataDir), version: '0.0.0-e2e', config });
   return { services, dataDir, keychainService, env };
 }

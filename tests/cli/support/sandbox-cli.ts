@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { appEnvFor } from '../../../sandbox/app-env';
+import { launchChromium } from '../../../src/shell/chromium';
 import type { Sandbox } from '../../../sandbox/index';
 import { isolatedHome, runCli, type CliRun } from './cli-process';
 
@@ -13,23 +15,14 @@ export type { Sandbox };
 export async function sandboxEnv(sb: Sandbox): Promise<NodeJS.ProcessEnv> {
   return {
     ...(await isolatedHome()),
-    M365_CONNECT_CLIENT_ID: sb.clientId,
-    M365_CONNECT_TENANT: sb.tenantId,
-    M365_CONNECT_AUTHORITY_HOST: sb.authorityHost,
-    M365_CONNECT_GRAPH_BASE_URL: sb.graphBaseUrl,
-    M365_CONNECT_SMTP_HOST: sb.smtp.host,
-    M365_CONNECT_SMTP_PORT: String(sb.smtp.port),
-    M365_CONNECT_EXTRA_CA_FILE: sb.caPemPath,
+    ...appEnvFor(sb),
     M365_CONNECT_KEYCHAIN_SERVICE: `m365-connect-test-${randomBytes(4).toString('hex')}`,
   };
 }
 
 let browser: Browser | null = null;
 async function sharedBrowser(): Promise<Browser> {
-  browser ??= await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser ??= await launchChromium({ headless: true });
   return browser;
 }
 export async function closeBrowser(): Promise<void> {
