@@ -70,11 +70,11 @@ async function open(scenario: string): Promise<Opened> {
   if (!platform) throw new Error('realServices did not ask for a platform');
   const shell = await openTestShell(browser, services, platform);
   cleanups.push(() => shell.close());
-  return { ...shell, sandbox, keychainService, signedInInBrowser: async () => {
-      expect(signIns, 'the authorize URL opened in the system browser').toHaveLength(1);
-      await Promise.all(signIns);
-    },
+  const signedInInBrowser = async () => {
+    expect(signIns, 'the authorize URL opened in the system browser').toHaveLength(1);
+    await Promise.all(signIns);
   };
+  return { ...shell, sandbox, keychainService, signedInInBrowser };
 }
 
 const next = (page: Page, name = 'Next') => page.getByRole('button', { name, exact: true }).click();
