@@ -25,14 +25,18 @@ export async function composeServices(options: {
   const { values } = config;
   const extraCa = values.extraCaFile ? await readFile(values.extraCaFile, 'utf8') : undefined;
   const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
+  const readiness = createReadinessService({ config, auth });
   return {
     version: options.version,
     // In the demo tenant, the sandbox's own sign-in and security-info pages may be opened too.
     settings: effectiveSettingsFrom(config, config.demoTenant ? [new URL(values.authorityHost).origin] : []),
     auth,
-    readiness: createReadinessService({ config, auth }),
+    readiness,
     vault: createVaultService({ service: values.keychainService }),
     smtp: createSmtpService({ host: values.smtpHost, port: values.smtpPort, ...(extraCa ? { extraCa } : {}) }),
     documents: createDocumentService({ hiddenGuides: values.hiddenGuides }),
+    close: async () => {
+      await Promise.all([auth.close(), readiness.close()]);
+    },
   };
 }

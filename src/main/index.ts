@@ -34,6 +34,7 @@ if (!app.requestSingleInstanceLock()) {
       const platform = createElectronPlatform(() => mainWindow);
       const services = await composeServices({ platform, version: app.getVersion() });
       bindIpc(createDispatch(createHandlers(services, platform), { trustedOrigin: appOrigin }));
+      app.once('will-quit', () => void services.close());
       serveRenderer(join(__dirname, '../renderer'));
       mainWindow = createMainWindow();
     })

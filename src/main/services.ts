@@ -82,4 +82,6 @@ export type Services = {
   vault: VaultService;
   smtp: SmtpService;
   documents: DocumentService;
+  /** Releases what the services hold open (token cache, connection pools) at quit. */
+  close(): Promise<void>;
 };

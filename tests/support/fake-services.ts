@@ -51,6 +51,7 @@ export function fakeServices(overrides: Partial<Services> = {}): Services & { ca
     },
     smtp: { test: unavailable('The SMTP test') },
     documents: { readinessReportHtml: () => '', guidesHtml: () => '' },
+    close: async () => undefined,
     ...overrides,
   };
 }

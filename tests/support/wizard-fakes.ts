@@ -160,7 +160,7 @@ export function wizardServices(scenario: WizardScenario = {}): Services & { call
           reply: replies[cause] ?? (ok ? '235 2.7.0 Authentication successful' : null),
           advice: advice[cause] ?? 'The login failed.',
           ...(cause === 'basic-auth-retired' ? { guide: 'oauth-route' } : {}),
-          transcript: ['<- 220 smtp.office365.com ready', '-> EHLO m365-connect', '-> STARTTLS', '~~ TLS started', '-> AUTH LOGIN <redacted>', `<- ${replies[cause] ?? '235 2.7.0 Authentication successful'}`],
+          transcript: ['<- 220 smtp.office365.com ready', '-> EHLO m365-connect', '-> STARTTLS', '=== TLS started: TLSv1.3', '~> AUTH LOGIN', '~> [credentials hidden]', `<~ ${replies[cause] ?? '235 2.7.0 Authentication successful'}`],
         };
       },
     },
