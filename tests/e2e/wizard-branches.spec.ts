@@ -39,6 +39,33 @@ test('silent sign-in: an account already signed in is used without asking', asyn
   await close();
 });
 
+test('sign out forgets the account and offers sign-in again', async () => {
+  const { page, services, close } = await open({ signedIn: true });
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await expect(page.getByText(`Signed in as ${adele.name}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in with your browser' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeDisabled();
+  expect(services.calls).toContain('auth.signOut');
+  await close();
+});
+
+test('without an OS keychain the sign-in screen says the sign-in is kept in memory only', async () => {
+  const { page, close } = await open({ signedIn: true, cachePersisted: false });
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await expect(page.getByText('kept in memory only')).toBeVisible();
+  await expectNoAxeViolations(page, 'sign-in, cache in memory');
+  await close();
+});
+
+test('with an OS keychain there is no in-memory notice', async () => {
+  const { page, close } = await open({ signedIn: true });
+  await page.getByRole('button', { name: 'Get started' }).click();
+  await expect(page.getByText(`Signed in as ${adele.name}`)).toBeVisible();
+  await expect(page.getByText('kept in memory only')).toHaveCount(0);
+  await close();
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`a sign-in failure shows the plain message and next step, never a stack trace (${colorScheme})`, async () => {
     const mfa = new AppError({

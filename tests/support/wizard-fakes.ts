@@ -55,6 +55,8 @@ export type WizardScenario = {
   smtp?: Partial<Record<SmtpMethod, SmtpCause>>;
   routesOffered?: SmtpMethod[];
   demoTenant?: boolean;
+  /** false: the token cache has no OS keychain and lives in memory only. */
+  cachePersisted?: boolean;
 };
 
 const advice: Partial<Record<SmtpCause, string>> = {
@@ -84,7 +86,13 @@ export function wizardServices(scenario: WizardScenario = {}): Services & { call
     settings,
     auth: {
       ...base.auth,
-      current: async () => ({ account, cachePersisted: true }),
+      current: async () => ({ account, cachePersisted: scenario.cachePersisted ?? true }),
+      signOut: async () => {
+        calls.push('auth.signOut');
+        const had = account !== null;
+        account = null;
+        return had;
+      },
       signIn: async ({ method, onDeviceCode, onProgress }) => {
         calls.push(`auth.signIn:${method}`);
         if (method === 'device-code') {

@@ -1,4 +1,4 @@
-import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { GlobeRegular, PhoneRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import type { Account } from '../../../../shared/account';
@@ -41,6 +41,7 @@ export function SignIn({ onBack, onNext }: Props) {
   const [state, setState] = useState<State>({ kind: 'checking' });
   const [progress, setProgress] = useState('');
   const [deviceCode, setDeviceCode] = useState<EventPayload<'auth:device-code'> | null>(null);
+  const [cachePersisted, setCachePersisted] = useState(true);
 
   useApiEvent('auth:progress', ({ stage }) => setProgress(progressText[stage]));
   useApiEvent('auth:device-code', setDeviceCode);
@@ -48,7 +49,11 @@ export function SignIn({ onBack, onNext }: Props) {
   useEffect(() => {
     let live = true;
     call('auth:current', {}).then(
-      ({ account }) => live && setState(account ? { kind: 'signed-in', account } : { kind: 'choose', error: null, cancelled: false }),
+      ({ account, cachePersisted: persisted }) => {
+        if (!live) return;
+        setCachePersisted(persisted);
+        setState(account ? { kind: 'signed-in', account } : { kind: 'choose', error: null, cancelled: false });
+      },
       () => live && setState({ kind: 'choose', error: null, cancelled: false }),
     );
     return () => {
@@ -71,6 +76,15 @@ export function SignIn({ onBack, onNext }: Props) {
   };
 
   const cancel = () => void call('auth:cancel', {}).catch(() => undefined);
+
+  const signOut = async () => {
+    try {
+      await call('auth:sign-out', {});
+      setState({ kind: 'choose', error: null, cancelled: false });
+    } catch (error) {
+      setState({ kind: 'choose', error: toErrorShape(error), cancelled: false });
+    }
+  };
 
   return (
     <section className={styles.screen}>
@@ -111,9 +125,18 @@ export function SignIn({ onBack, onNext }: Props) {
         </>
       )}
       {state.kind === 'signed-in' && (
-        <div>
+        <div className={styles.row}>
           <Button onClick={() => void signIn('browser', true)}>Use a different account</Button>
+          <Button onClick={() => void signOut()}>Sign out</Button>
         </div>
+      )}
+      {!cachePersisted && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            Your system keychain is not available, so this sign-in is kept in memory only and nothing is written to
+            disk. You will be asked to sign in again next time.
+          </MessageBarBody>
+        </MessageBar>
       )}
       <WizardNav
         onBack={onBack}
