@@ -60,13 +60,11 @@ export async function signInWithDeviceCode(
 }
 
 async function completeDeviceLogin(sb: Sandbox, url: string, code: string, user: { upn: string; password: string; mfaCode?: string }) {
+  // The CLI must send the person to the tenant's own device-login page.
+  if (url !== sb.deviceLoginUrl) throw new Error(`the CLI pointed to ${url}, not ${sb.deviceLoginUrl}`);
   const context = await (await sharedBrowser()).newContext({ ignoreHTTPSErrors: true });
   try {
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.fill('#otc', code);
-    await page.click('#idSIButton9');
-    await sb.completeSignIn(page, user);
+    await sb.completeDeviceSignIn(await context.newPage(), { ...user, userCode: code });
   } finally {
     await context.close();
   }
