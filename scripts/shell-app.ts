@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig, settingsFileIn } from '../src/main/config';
 import { composeServices } from '../src/main/compose';
+import { logInternalError } from '../src/main/ipc/log-internal-error';
 import { launchChromium } from '../src/shell/chromium';
 import { openShell } from '../src/shell/launch';
 import { createShellPlatform } from '../src/shell/platform';
@@ -20,7 +21,13 @@ export async function openShellApp(options: { env: NodeJS.ProcessEnv; userDataDi
     trustSandboxCertificates: config.demoTenant,
   });
   const services = await composeServices({ platform, version, config });
-  const shell = await openShell({ browser, services, platform, rendererDir: resolve(__dirname, '../out/renderer') });
+  const shell = await openShell({
+    browser,
+    services,
+    platform,
+    rendererDir: resolve(__dirname, '../out/renderer'),
+    onInternalError: logInternalError,
+  });
   shell.page.on('close', options.onClosed);
   if (headless) {
     const screenshot = join(options.userDataDir, 'start-screenshot.png');

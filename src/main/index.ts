@@ -4,6 +4,7 @@ import { isAppError } from '../shared/ipc/errors';
 import { join } from 'node:path';
 import { createHandlers } from './handlers';
 import { createDispatch } from './ipc/dispatch';
+import { logInternalError } from './ipc/log-internal-error';
 import { bindIpc } from './electron/bind-ipc';
 import { createElectronPlatform } from './electron/platform';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
@@ -33,7 +34,12 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       const platform = createElectronPlatform(() => mainWindow);
       const services = await composeServices({ platform, version: app.getVersion() });
-      bindIpc(createDispatch(createHandlers(services, platform), { trustedOrigin: appOrigin }));
+      bindIpc(
+        createDispatch(createHandlers(services, platform), {
+          trustedOrigin: appOrigin,
+          onInternalError: logInternalError,
+        }),
+      );
       app.once('will-quit', () => void services.close());
       serveRenderer(join(__dirname, '../renderer'));
       mainWindow = createMainWindow();
