@@ -4,7 +4,7 @@ import ts from 'typescript';
 export type FoundCall = { callee: string; args: ts.Expression[]; text: string };
 
 /**
- * The calls to `.method(...)` in a source file, read with the TypeScript parser. Used for the
+ * The calls to `x.method(...)` or `method(...)` in a source file, read with the TypeScript parser. Used for the
  * Electron-bound files (window.ts, index.ts) whose runtime cannot be loaded here: the Electron
  * binary is not available on this machine, so their wiring is asserted at the source level.
  */
@@ -14,6 +14,9 @@ export function callsOf(file: string, method: string): FoundCall[] {
   const visit = (node: ts.Node) => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === method) {
       found.push({ callee: node.expression.expression.getText(source), args: [...node.arguments], text: node.getText(source) });
+    } else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === method) {
+      // A plain function call, `method(...)`: no receiver.
+      found.push({ callee: '', args: [...node.arguments], text: node.getText(source) });
     }
     ts.forEachChild(node, visit);
   };
