@@ -102,7 +102,9 @@ export function mapAuthError(error: unknown, hint?: EntraErrorHint | null): AppE
   const errorNo = typeof msal.errorNo === 'string' || typeof msal.errorNo === 'number' ? String(msal.errorNo) : undefined;
   const aadsts = errorNo ?? /AADSTS(\d+)/.exec(text)?.[1] ?? (hint?.errorCodes[0] !== undefined ? String(hint.errorCodes[0]) : undefined);
 
-  if (aadsts && byAadsts[aadsts]) return new AppError({ ...byAadsts[aadsts], message: `${byAadsts[aadsts].message} (AADSTS${aadsts})` });
+  // Own keys only: the number comes from the server, and "toString" must not reach the prototype.
+  const known = aadsts !== undefined && Object.hasOwn(byAadsts, aadsts) ? byAadsts[aadsts] : undefined;
+  if (known) return new AppError({ ...known, message: `${known.message} (AADSTS${aadsts})` });
   if (cancelCodes.has(errorCode) || (errorCode === 'access_denied' && !aadsts) || /authorization_declined/.test(text)) {
     return new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.', nextStep: 'Sign in again when you are ready.' });
   }

@@ -92,7 +92,7 @@ const certificateProblem =
   /certificate|self[- ]signed|unable to verify|unable to get (local )?issuer|altnames|hostname\/ip does not match|CERT_|ERR_TLS_CERT|DEPTH_ZERO|UNABLE_TO_/i;
 const protocolVersionProblem = /protocol version|unsupported protocol|no protocols available|wrong version number|version too low|ERR_SSL_/i;
 
-const systemCauses: Record<string, SmtpCause> = {
+const systemCauses: ReadonlyMap<string, SmtpCause> = new Map(Object.entries({
   ECONNREFUSED: 'connection-refused',
   EHOSTUNREACH: 'connection-refused',
   ENETUNREACH: 'connection-refused',
@@ -107,7 +107,7 @@ const systemCauses: Record<string, SmtpCause> = {
   ECONNRESET: 'connection-lost',
   EPIPE: 'connection-lost',
   ECONNABORTED: 'connection-lost',
-};
+} satisfies Record<string, SmtpCause>));
 
 function classifyTls(outcome: SmtpOutcome): { cause: SmtpCause; detail?: string } {
   const text = `${outcome.systemCode ?? ''} ${outcome.message ?? ''}`;
@@ -127,7 +127,8 @@ function classifyTls(outcome: SmtpOutcome): { cause: SmtpCause; detail?: string 
 
 function causeOf(outcome: SmtpOutcome): { cause: SmtpCause; detail?: string } {
   if (outcome.authenticated) return { cause: 'ok' };
-  const system = outcome.systemCode ? systemCauses[outcome.systemCode] : undefined;
+  // A Map, not an object lookup: a code such as "toString" must not reach the prototype.
+  const system = outcome.systemCode ? systemCauses.get(outcome.systemCode) : undefined;
   switch (outcome.errorCode) {
     case 'ETIMEDOUT':
       return { cause: 'timeout' };
