@@ -8,7 +8,18 @@ export const resources: Resource[] = [
   {
     uri: graphResource,
     appId: '00000003-0000-0000-c000-000000000000',
-    scopes: ['User.Read', 'User.Read.All', 'UserAuthenticationMethod.Read', 'UserAuthenticationMethod.Read.All', 'Policy.Read.All', 'AuditLog.Read.All', 'Reports.Read.All', 'Directory.Read.All'],
+    scopes: [
+      'User.Read',
+      'User.Read.All',
+      'UserAuthenticationMethod.Read',
+      'UserAuthenticationMethod.Read.All',
+      'Policy.Read.All',
+      'RoleManagement.Read.Directory',
+      'GroupMember.Read.All',
+      'AuditLog.Read.All',
+      'Reports.Read.All',
+      'Directory.Read.All',
+    ],
   },
   {
     uri: outlookResource,
@@ -53,11 +64,17 @@ export function parseScopes(scopeParam: string, appName: string): ScopeRequest |
   return { resource, scopes, oidc, wantsDefault };
 }
 
-/** Grants the requested scopes this user may consent to; the rest are left out or refused. */
+/**
+ * Grants the requested scopes this user may consent to; the rest are left out or refused.
+ * Named scopes may be any the resource knows (dynamic consent); `.default` is the registration's list.
+ */
 export function grantScopes(tenant: Tenant, user: SandboxUser, request: ScopeRequest, clientId: string, appName: string): Grant | AadError {
   const consentable = tenant.consentable(user);
   const allowed = (scope: string): boolean => consentable === null || consentable.has(scope.toLowerCase());
-  const wanted = request.wantsDefault ? [...request.scopes, ...request.resource.scopes.filter(allowed)] : request.scopes;
+  // `.default` means the permissions configured on the app registration, as far as consented.
+  const configured = new Set(tenant.scenario.app.permissions.map((scope) => scope.toLowerCase()));
+  const registered = request.resource.scopes.filter((scope) => configured.has(scope.toLowerCase()));
+  const wanted = request.wantsDefault ? [...request.scopes, ...registered.filter(allowed)] : request.scopes;
   const unique = [...new Set(wanted)];
   const refused = unique.filter((scope) => !allowed(scope));
   if (refused.length > 0 && tenant.scenario.tenant.unconsentedScopes === 'consent-required') {

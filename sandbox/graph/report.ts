@@ -1,7 +1,8 @@
 import type { SandboxUser, Tenant } from '../state/tenant';
 import { stableGuid } from '../state/tenant';
 import type { GraphContext } from './context';
-import { graphError, ok, type GraphReply, type RequestIds } from './reply';
+import { isPageError, pageOf } from './paging';
+import { ok, type GraphReply, type RequestIds } from './reply';
 
 export const defaultPageSize = 100;
 export const maxPageSize = 999;
@@ -65,37 +66,15 @@ export function registrationRow(tenant: Tenant, index: number): RegistrationRow 
   });
 }
 
-type PageCursor = { offset: number };
-
-function decodeSkipToken(token: string): PageCursor | null {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-    const offset = typeof parsed === 'object' && parsed !== null && 'o' in parsed ? (parsed as { o: unknown }).o : undefined;
-    return typeof offset === 'number' && Number.isInteger(offset) && offset >= 0 ? { offset } : null;
-  } catch {
-    return null;
-  }
-}
-
 /** GET /{v}/reports/authenticationMethods/userRegistrationDetails, paged with @odata.nextLink. */
 export function userRegistrationDetails(ctx: GraphContext, ids: RequestIds, version: string, query: URLSearchParams): GraphReply {
-  const topText = query.get('$top');
-  const top = topText === null ? defaultPageSize : Number(topText);
-  if (!Number.isInteger(top) || top < 1) return graphError(ids, 400, 'BadRequest', `Invalid value '${topText ?? ''}' for $top query option found.`);
-  const pageSize = Math.min(top, maxPageSize);
-  const skipToken = query.get('$skiptoken');
-  const cursor = skipToken === null ? { offset: 0 } : decodeSkipToken(skipToken);
-  if (!cursor) return graphError(ids, 400, 'BadRequest', 'The $skiptoken value is not valid.');
-  const total = reportSize(ctx.tenant);
-  const end = Math.min(cursor.offset + pageSize, total);
-  const value: RegistrationRow[] = [];
-  for (let index = cursor.offset; index < end; index += 1) value.push(registrationRow(ctx.tenant, index));
   const path = `${ctx.base}/${version}/reports/authenticationMethods/userRegistrationDetails`;
+  const page = pageOf(query, ids, { total: reportSize(ctx.tenant), defaultSize: defaultPageSize, maxSize: maxPageSize, path });
+  if (isPageError(page)) return page;
+  const value: RegistrationRow[] = [];
+  for (let index = page.start; index < page.end; index += 1) value.push(registrationRow(ctx.tenant, index));
   const body: Record<string, unknown> = { '@odata.context': `${ctx.base}/${version}/$metadata#reports/authenticationMethods/userRegistrationDetails` };
-  if (end < total) {
-    const next = new URLSearchParams({ $top: String(pageSize), $skiptoken: Buffer.from(JSON.stringify({ o: end })).toString('base64url') });
-    body['@odata.nextLink'] = `${path}?${next.toString().replace(/%24/g, '$')}`;
-  }
+  if (page.nextLink) body['@odata.nextLink'] = page.nextLink;
   body['value'] = value;
   return ok(body);
 }

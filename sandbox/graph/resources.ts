@@ -1,6 +1,7 @@
 import type { SandboxUser } from '../state/tenant';
 import type { Caller, GraphContext } from './context';
 import { denied, graphError, ok, type GraphReply, type RequestIds } from './reply';
+import { contextWithSelect, isSelectError, parseSelect, project } from './select';
 
 /** Stable ids Graph uses for some method types (the password method's is fixed). */
 const methodIds: Record<string, string> = {
@@ -12,10 +13,16 @@ export function meUser(ctx: GraphContext, caller: Caller): SandboxUser | undefin
   return ctx.tenant.findUser(caller.claims.oid);
 }
 
-export function userResource(ctx: GraphContext, version: string, user: SandboxUser): Record<string, unknown> {
+/** Every user property the sandbox knows; Graph returns the first group unless $select asks. */
+const defaultUserProperties = ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'];
+export const userProperties = [...defaultUserProperties, 'accountEnabled', 'createdDateTime', 'mailNickname', 'onPremisesSyncEnabled', 'usageLocation', 'userType'];
+
+/** GET /{v}/me, honouring $select (an unknown property is Graph's 400). */
+export function userResource(ctx: GraphContext, ids: RequestIds, version: string, user: SandboxUser, query: URLSearchParams): GraphReply {
+  const selection = parseSelect(query, 'microsoft.graph.user', userProperties, ids);
+  if (isSelectError(selection)) return selection;
   const [givenName, ...rest] = user.displayName.split(' ');
-  return {
-    '@odata.context': `${ctx.base}/${version}/$metadata#users/$entity`,
+  const all: Record<string, unknown> = {
     businessPhones: [],
     displayName: user.displayName,
     givenName: givenName ?? null,
@@ -27,7 +34,15 @@ export function userResource(ctx: GraphContext, version: string, user: SandboxUs
     surname: rest.join(' ') || null,
     userPrincipalName: user.upn,
     id: user.id,
+    accountEnabled: true,
+    createdDateTime: '2023-09-01T08:00:00Z',
+    mailNickname: user.upn.split('@')[0] ?? user.upn,
+    onPremisesSyncEnabled: null,
+    usageLocation: 'GB',
+    userType: 'Member',
   };
+  const shown = selection.properties ? project(all, selection) : Object.fromEntries(defaultUserProperties.map((key) => [key, all[key]]));
+  return ok({ '@odata.context': `${ctx.base}/${version}/$metadata#${contextWithSelect('users', selection)}/$entity`, ...shown });
 }
 
 export function authenticationMethods(ctx: GraphContext, version: string, user: SandboxUser): Record<string, unknown> {
@@ -101,7 +116,14 @@ export function conditionalAccessPolicies(ctx: GraphContext, version: string): R
       platforms: null,
       locations: null,
       applications: { includeApplications: ['All'], excludeApplications: [], includeUserActions: [], includeAuthenticationContextClassReferences: [] },
-      users: { includeUsers: policy.includeUsers, excludeUsers: policy.excludeUsers, includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [] },
+      users: {
+        includeUsers: policy.includeUsers,
+        excludeUsers: policy.excludeUsers,
+        includeGroups: policy.includeGroups,
+        excludeGroups: policy.excludeGroups,
+        includeRoles: policy.includeRoles,
+        excludeRoles: policy.excludeRoles,
+      },
     },
     grantControls: { operator: 'OR', builtInControls: policy.builtInControls, customAuthenticationFactors: [], termsOfUse: [] },
   }));

@@ -1,5 +1,6 @@
 import type { Caller, GraphContext } from './context';
 import { denied, graphError, ok, segmentNotFound, type GraphReply, type RequestIds } from './reply';
+import { transitiveMemberOf } from './membership';
 import { userRegistrationDetails } from './report';
 import {
   authenticationMethods,
@@ -25,8 +26,9 @@ export function route(ctx: GraphContext, caller: Caller, ids: RequestIds, method
 
   if (path === 'me') {
     if (!caller.hasAnyScope('User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All', 'Directory.Read.All')) return denied(ids);
-    return ok(userResource(ctx, version, me));
+    return userResource(ctx, ids, version, me, url.searchParams);
   }
+  if (path === 'me/transitiveMemberOf') return transitiveMemberOf(ctx, ids, caller, version, me, url.searchParams);
   if (path === 'me/authentication/methods') {
     if (!caller.hasAnyScope('UserAuthenticationMethod.Read', 'UserAuthenticationMethod.ReadWrite', 'UserAuthenticationMethod.Read.All')) return denied(ids);
     return ok(authenticationMethods(ctx, version, me));

@@ -19,6 +19,16 @@ export const authMethodTypes = [
 /** Delegated permissions a plain user may consent to on their own (the rest need an admin). */
 export const userConsentableScopes = ['User.Read', 'UserAuthenticationMethod.Read', 'SMTP.Send', 'offline_access', 'openid', 'profile', 'email'];
 
+/** Entra's role template id for Global Administrator (the same in every tenant). */
+export const globalAdministratorRole = '62e90394-69f5-4237-9190-012177145e10';
+
+/** The app registration the README asks for: these delegated permissions, by short name. */
+export const defaultApp = {
+  clientId: '7f3e2c1a-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+  displayName: 'M365 Connect',
+  permissions: ['User.Read', 'UserAuthenticationMethod.Read', 'Policy.Read.All', 'RoleManagement.Read.Directory', 'AuditLog.Read.All', 'SMTP.Send'],
+};
+
 export const forcedSignInErrors = ['AADSTS50076', 'AADSTS50079', 'AADSTS50126', 'AADSTS53003', 'AADSTS65001'] as const;
 
 const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
@@ -48,6 +58,15 @@ export const scenarioUserSchema = z.object({
   signInError: z.enum(forcedSignInErrors).optional(),
   /** App passwords that already exist (names only: their secrets were shown once, long ago). */
   appPasswords: z.array(appPasswordSeed).default([]),
+  /** Entra directory roles held, by role template id; an admin without a list is a Global Administrator. */
+  roles: z.array(guid).optional(),
+});
+
+/** A security group; members are UPNs, user ids or other groups' ids (nesting is transitive). */
+export const groupSchema = z.object({
+  id: guid,
+  displayName: z.string().min(1),
+  members: z.array(z.string()).default([]),
 });
 
 export const conditionalAccessPolicySchema = z.object({
@@ -56,6 +75,11 @@ export const conditionalAccessPolicySchema = z.object({
   state: z.enum(['enabled', 'disabled', 'enabledForReportingButNotEnforced']).default('enabled'),
   includeUsers: z.array(z.string()).default(['All']),
   excludeUsers: z.array(z.string()).default([]),
+  includeGroups: z.array(guid).default([]),
+  excludeGroups: z.array(guid).default([]),
+  /** Role template ids, as Entra stores them in policies. */
+  includeRoles: z.array(guid).default([]),
+  excludeRoles: z.array(guid).default([]),
   builtInControls: z.array(z.enum(['mfa', 'block', 'compliantDevice', 'domainJoinedDevice'])).default(['mfa']),
   clientAppTypes: z.array(z.string()).default(['all']),
 });
@@ -93,13 +117,16 @@ export const scenarioSchema = z.object({
     /** What happens to requested scopes the user may not consent to: left out of the token, or AADSTS65001. */
     unconsentedScopes: z.enum(['omit', 'consent-required']).default('omit'),
     conditionalAccessPolicies: z.array(conditionalAccessPolicySchema).default([]),
+    groups: z.array(groupSchema).default([]),
   }),
   app: z
     .object({
-      clientId: guid.default('7f3e2c1a-4b5d-4e6f-8a9b-0c1d2e3f4a5b'),
-      displayName: z.string().default('M365 Connect'),
+      clientId: guid.default(defaultApp.clientId),
+      displayName: z.string().default(defaultApp.displayName),
+      /** The registration's configured API permissions: what a `.default` request is granted (after consent). */
+      permissions: z.array(z.string()).default(defaultApp.permissions),
     })
-    .default({ clientId: '7f3e2c1a-4b5d-4e6f-8a9b-0c1d2e3f4a5b', displayName: 'M365 Connect' }),
+    .default(defaultApp),
   users: z.array(scenarioUserSchema).min(1),
   latencyMs: z.number().int().min(0).default(0),
   deviceCodeIntervalSeconds: z.number().int().min(1).default(5),
@@ -110,5 +137,6 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ScenarioUser = z.infer<typeof scenarioUserSchema>;
 export type ConditionalAccessPolicy = z.infer<typeof conditionalAccessPolicySchema>;
+export type Group = z.infer<typeof groupSchema>;
 export type Faults = z.infer<typeof faultsSchema>;
 export type GraphFault = z.infer<typeof graphFaultSchema>;

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { userConsentableScopes, type ConditionalAccessPolicy, type Scenario, type ScenarioUser } from '../scenario/schema';
+import { userConsentableScopes, type ConditionalAccessPolicy, type Group, type Scenario, type ScenarioUser } from '../scenario/schema';
+import { rolesOf, transitiveGroups } from './membership';
 
 export const maxAppPasswordsPerUser = 40;
 
@@ -45,13 +46,21 @@ export class Tenant {
     return safeEqual(user.password, password);
   }
 
-  /** Enabled CA policies that apply to this user. */
+  /** Enabled CA policies that apply to this user: by user, group (nested too) or role; exclusions win. */
   conditionalAccessFor(user: SandboxUser): ConditionalAccessPolicy[] {
+    const groups = new Set(this.groupsOf(user).map((group) => group.id.toLowerCase()));
+    const roles = new Set(rolesOf(user).map((id) => id.toLowerCase()));
     return this.scenario.tenant.conditionalAccessPolicies.filter((policy) => {
       if (policy.state !== 'enabled') return false;
-      const matches = (list: string[]): boolean => list.some((entry) => entry === 'All' || entry.toLowerCase() === user.upn.toLowerCase() || entry === user.id);
-      return matches(policy.includeUsers) && !matches(policy.excludeUsers);
+      const named = (list: string[]): boolean => list.some((entry) => entry === 'All' || entry.toLowerCase() === user.upn.toLowerCase() || entry === user.id);
+      const included = named(policy.includeUsers) || policy.includeGroups.some((id) => groups.has(id.toLowerCase())) || policy.includeRoles.some((id) => roles.has(id.toLowerCase()));
+      const excluded = named(policy.excludeUsers) || policy.excludeGroups.some((id) => groups.has(id.toLowerCase())) || policy.excludeRoles.some((id) => roles.has(id.toLowerCase()));
+      return included && !excluded;
     });
+  }
+
+  groupsOf(user: SandboxUser): Group[] {
+    return transitiveGroups(this.scenario.tenant.groups, user);
   }
 
   blockedByConditionalAccess(user: SandboxUser): boolean {

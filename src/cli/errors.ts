@@ -41,6 +41,7 @@ const exitCodeFor: Record<ErrorCode, ExitCode> = {
   'config-invalid': exitCodes.config,
   'policy-forbidden': exitCodes.config,
   'export-failed': exitCodes.failure,
+  'settings-write-failed': exitCodes.failure,
   internal: exitCodes.failure,
 };
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuiltCli, isolatedHome, runCli } from '../cli/support/cli-process';
@@ -168,5 +168,64 @@ describe('without a keychain (no D-Bus session)', () => {
     const run = await runCli(['status', '--json'], { env: await noDbus() });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ keychain: { available: false }, storedAccounts: [], signedIn: null });
+  });
+});
+
+describe('config set / unset', () => {
+  const settingsOf = (home: NodeJS.ProcessEnv) => join(home.XDG_CONFIG_HOME!, 'm365-connect', 'settings.json');
+
+  it('saves a checked value to the settings file the app reads, and unset brings the default back', async () => {
+    const home = await isolatedHome();
+    const set = await runCli(['config', 'set', 'tenant', ' Contoso.com '], { env: home });
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain(`Saved tenant = Contoso.com in ${settingsOf(home)}.`);
+    const port = await runCli(['config', 'set', 'SMTPPORT', '2525', '--json'], { env: home });
+    expect(JSON.parse(port.stdout)).toEqual({ ok: true, key: 'smtpPort', value: 2525, source: 'settings', settingsFile: settingsOf(home) });
+    expect(JSON.parse(await readFile(settingsOf(home), 'utf8'))).toEqual({ tenant: 'Contoso.com', smtpPort: 2525 });
+    expect((await stat(settingsOf(home))).mode & 0o777).toBe(0o600);
+
+    const shown = JSON.parse((await runCli(['config', 'show', '--json'], { env: home })).stdout);
+    expect(shown.sources).toMatchObject({ tenant: 'settings', smtpPort: 'settings' });
+
+    const unset = await runCli(['config', 'unset', 'smtpPort', '--json'], { env: home });
+    expect(JSON.parse(unset.stdout)).toMatchObject({ ok: true, key: 'smtpPort', value: 587, source: 'default' });
+    expect(JSON.parse(await readFile(settingsOf(home), 'utf8'))).toEqual({ tenant: 'Contoso.com' });
+  });
+
+  it('refuses a bad value (exit 7, naming the key) and an unknown key (exit 2, listing the keys), writing nothing', async () => {
+    const home = await isolatedHome();
+    const bad = await runCli(['config', 'set', 'smtpPort', '70000'], { env: home });
+    expect(bad.code).toBe(7);
+    expect(bad.stderr).toMatch(/Configuration key "smtpPort" from the command line is invalid: must be between 1 and 65535/);
+    const unknown = await runCli(['config', 'set', 'smtpPortt', '25', '--json'], { env: home });
+    expect(unknown.code).toBe(2);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ ok: false, error: { code: 'usage', nextStep: expect.stringContaining('clientId, tenant, cloud') } });
+    await expect(stat(settingsOf(home))).rejects.toThrow();
+  });
+
+  it('refuses a key the policy locks (exit 7) and warns when the environment overrides the saved value', async () => {
+    const home = await isolatedHome();
+    const policy = join(home.HOME!, 'policy.json');
+    await writeFile(policy, JSON.stringify({ tenant: 'contoso.com', locked: ['tenant'] }));
+    const locked = await runCli(['config', 'set', 'tenant', 'fabrikam.com'], { env: { ...home, M365_CONNECT_POLICY: policy } });
+    expect(locked.code).toBe(7);
+    expect(locked.stderr).toMatch(/policy locks "tenant"/);
+    await expect(stat(settingsOf(home))).rejects.toThrow();
+
+    const overridden = await runCli(['config', 'set', 'smtpPort', '465'], { env: { ...home, M365_CONNECT_SMTP_PORT: '2525' } });
+    expect(overridden.code).toBe(0);
+    expect(overridden.stderr).toMatch(/the environment \(M365_CONNECT_SMTP_PORT\) sets "smtpPort" and takes precedence: the effective value is 2525/);
+  });
+
+  it('a settings folder that cannot be written is a clear error (exit 1), not a stack trace', async () => {
+    const home = await isolatedHome();
+    // The data folder is a link into procfs: settings.json reads as absent, but no file can be
+    // created there, whatever the user's rights (CI runs as root, so chmod would not do).
+    await mkdir(home.XDG_CONFIG_HOME!, { recursive: true });
+    await symlink('/proc/self', join(home.XDG_CONFIG_HOME!, 'm365-connect'));
+    const run = await runCli(['config', 'set', 'tenant', 'contoso.com', '--json'], { env: home });
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'settings-write-failed', message: expect.stringMatching(/^Could not save the settings file \S+settings\.json: [a-z ]+ \(ENOENT\)\. Your previous settings are unchanged\.$/) } });
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../sandbox/index';
+import { loadScenario, startSandbox } from '../../sandbox/index';
 import { createAuthService } from '../../src/main/auth';
 import { createReadinessService } from '../../src/main/graph';
 import type { Verdict } from '../../src/shared/readiness/verdict';
@@ -82,6 +82,8 @@ const expectations: Record<string, Expected> = {
     unknownFacts: ['smtpAuthEnabled'],
   },
   'non-admin-403': plainUser,
+  // Adele is in the break-glass group both policies exclude; the other users are walked below.
+  'conditional-access-targeted': ready,
   'conditional-access-blocked': { signInError: 'blocked-by-conditional-access' },
   // The app asks for `.default` (what the admin granted), never for admin-only scopes by name,
   // so a plain user is not refused (AADSTS65001): they sign in and the policy reads answer 403.
@@ -139,6 +141,44 @@ describe('readiness for every shipped scenario', () => {
       await Promise.all([auth.close(), readiness.close()]);
       await sb.stop();
     }
+  });
+
+  describe('Conditional Access that targets groups and roles (conditional-access-targeted)', () => {
+    const targeted = loadScenario('conditional-access-targeted');
+    const withoutRoleReading = {
+      ...targeted,
+      app: { ...targeted.app, permissions: targeted.app.permissions.filter((permission) => permission !== 'RoleManagement.Read.Directory') },
+    };
+    it.each([
+      ['excluded through the break-glass group', targeted, 'adele.vance@contoso.onmicrosoft.com', false],
+      ['covered through a nested group', targeted, 'megan.bowen@contoso.onmicrosoft.com', true],
+      ['covered through the Global Administrator role', targeted, 'alex.wilber@contoso.onmicrosoft.com', true],
+      // Graph lists the role without its template id when the app may not read roles.
+      ['a role policy, roles not readable (no RoleManagement.Read.Directory)', withoutRoleReading, 'alex.wilber@contoso.onmicrosoft.com', 'unknown'],
+      ['a group policy still decided without role reading', withoutRoleReading, 'megan.bowen@contoso.onmicrosoft.com', true],
+    ] as const)('%s', async (_label, scenario, upn, expected) => {
+      const sb = await startSandbox({ scenario });
+      const user = sb.scenario.users.find((candidate) => candidate.upn === upn)!;
+      const config = await sandboxConfig(sb, `m365-connect-test-${randomUUID()}`);
+      const platform = browserPlatform(browser, sb, user);
+      const auth = await createAuthService({ config, platform, cacheDir: await mkdtemp(join(tmpdir(), 'm365-ready-')) });
+      const readiness = createReadinessService({ config, auth, today: () => '2026-11-22' });
+      try {
+        await auth.signIn({ method: 'browser' });
+        await Promise.all(platform.done);
+        sb.resetCounters();
+        const verdict = await readiness.check();
+        expect(verdict.account.upn).toBe(upn);
+        expect(verdict.facts.conditionalAccessMfa).toBe(expected);
+        if (expected === true) expect(verdict.routes.appPassword).toBe('blocked');
+        if (expected === 'unknown') expect(verdict.unknowns.find((u) => u.fact === 'conditionalAccessMfa')?.why).toMatch(/groups or roles/);
+        expect(sb.counters.graphRequests).toBe(1);
+      } finally {
+        await auth.signOut().catch(() => false);
+        await Promise.all([auth.close(), readiness.close()]);
+        await sb.stop();
+      }
+    });
   });
 
   it('Graph throttling (429 with Retry-After) is waited out, then answered', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { fetch } from 'undici';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { conditionalAccessPolicySchema } from '../../sandbox/scenario/schema';
 import { deviceCodeToken, jwtClaims, msalFor, pkcePair, rawAuthorize, redeemCode, trustedDispatcher } from './sandbox-test-kit';
 
 const graphScopes = ['User.Read', 'UserAuthenticationMethod.Read', 'Policy.Read.All'];
@@ -200,9 +201,9 @@ describe('Entra policy answers chosen by the scenario', () => {
       // The user registers the Authenticator app, then the admin turns on a Conditional
       // Access MFA policy (the scenario's tenant settings and sb.user() are live).
       sb.user(sb.scenario.users[0]!.upn).methods.push('microsoftAuthenticator');
-      sb.scenario.tenant.conditionalAccessPolicies.push({
-        id: '00000000-1111-2222-3333-444444444444', displayName: 'MFA', state: 'enabled', includeUsers: ['All'], excludeUsers: [], builtInControls: ['mfa'], clientAppTypes: ['all'],
-      });
+      sb.scenario.tenant.conditionalAccessPolicies.push(
+        conditionalAccessPolicySchema.parse({ id: '00000000-1111-2222-3333-444444444444', displayName: 'MFA', includeUsers: ['All'], builtInControls: ['mfa'] }),
+      );
       const refresh = await redeemCode(sb, { grant_type: 'refresh_token', refresh_token: String(tokens.body['refresh_token']), scope: 'https://outlook.office.com/SMTP.Send' });
       expect(refresh.status).toBe(400);
       expect(refresh.body).toMatchObject({ error: 'invalid_grant', error_codes: [50076], suberror: 'basic_action' });

@@ -163,3 +163,61 @@ describe('Graph for a large tenant', () => {
     }
   });
 });
+
+describe('Graph memberships and $select (conditional-access-targeted)', () => {
+  let sb: Sandbox;
+  beforeAll(async () => {
+    sb = await startSandbox({ scenario: 'conditional-access-targeted', deviceCodeIntervalSeconds: 1 });
+  });
+  afterAll(async () => {
+    await sb?.stop();
+  });
+  const megan = 'megan.bowen@contoso.onmicrosoft.com';
+  const globalReader = 'f2ef992c-3afb-46b9-b7cf-a126ee74c451';
+
+  it('lists nested groups and roles, with only the selected properties', async () => {
+    const token = (await deviceCodeToken(sb, ['User.Read', 'RoleManagement.Read.Directory', 'GroupMember.Read.All'], megan)).accessToken;
+    const page = await graphClient(sb, token).api('/me/transitiveMemberOf').select(['id', 'roleTemplateId', 'displayName']).get();
+    expect(page['@odata.context']).toBe(`${sb.graphBaseUrl}/v1.0/$metadata#directoryObjects(id,roleTemplateId,displayName)`);
+    expect(page.value).toEqual([
+      { '@odata.type': '#microsoft.graph.group', id: '4a6e8f0b-1c3d-4e5f-9a7b-8c9d0e1f2a3b', displayName: 'Finance' },
+      { '@odata.type': '#microsoft.graph.group', id: '5e7f9a1b-2c4d-4e6f-8a0b-1c2d3e4f5a6b', displayName: 'Finance EU' },
+      { '@odata.type': '#microsoft.graph.directoryRole', id: expect.any(String), displayName: 'Global Reader', roleTemplateId: globalReader },
+    ]);
+  });
+
+  it('gives "limited information" (type and id, the rest null) for types the token may not read', async () => {
+    const token = (await deviceCodeToken(sb, ['User.Read'], megan)).accessToken;
+    const page = await graphClient(sb, token).api('/me/transitiveMemberOf').select(['id', 'roleTemplateId', 'displayName']).get();
+    expect(page.value.map((entry: Record<string, unknown>) => entry['displayName'])).toEqual([null, null, null]);
+    expect(page.value[2]).toMatchObject({ '@odata.type': '#microsoft.graph.directoryRole', roleTemplateId: null });
+    expect(page.value[0].id).toBe('4a6e8f0b-1c3d-4e5f-9a7b-8c9d0e1f2a3b');
+  });
+
+  it('pages memberships with $top and follows @odata.nextLink, keeping $select', async () => {
+    const token = (await deviceCodeToken(sb, ['User.Read', 'RoleManagement.Read.Directory'], megan)).accessToken;
+    const first = await graphClient(sb, token).api('/me/transitiveMemberOf').select('id,roleTemplateId').top(2).get();
+    expect(first.value).toHaveLength(2);
+    expect(first['@odata.nextLink']).toMatch(/\$select=id,roleTemplateId/);
+    const second = await graphClient(sb, token).api(first['@odata.nextLink']).get();
+    expect(second.value).toEqual([{ '@odata.type': '#microsoft.graph.directoryRole', id: expect.any(String), roleTemplateId: globalReader }]);
+    expect(second['@odata.nextLink']).toBeUndefined();
+  });
+
+  it('honours $select on /me, and answers 400 for a property the type does not have', async () => {
+    const token = (await deviceCodeToken(sb, ['User.Read'], megan)).accessToken;
+    const me = await graphClient(sb, token).api('/me').select('id,userPrincipalName').get();
+    expect(me).toEqual({ '@odata.context': `${sb.graphBaseUrl}/v1.0/$metadata#users(id,userPrincipalName)/$entity`, id: expect.any(String), userPrincipalName: megan });
+    const bad = await rawGraph(sb, '/v1.0/me?$select=id,userPrincipleName', { token });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ error: { code: 'BadRequest', message: "Parsing OData Select and Expand failed: Could not find a property named 'userPrincipleName' on type 'microsoft.graph.user'." } });
+  });
+
+  it('grants `.default` exactly the app registration\'s permissions (no Directory.Read.All)', async () => {
+    const result = await deviceCodeToken(sb, ['https://graph.microsoft.com/.default'], megan);
+    const granted = result.scopes.map((scope) => scope.toLowerCase()).filter((scope) => !['openid', 'profile', 'offline_access'].includes(scope));
+    expect(granted.sort()).toEqual(
+      ['User.Read', 'UserAuthenticationMethod.Read', 'Policy.Read.All', 'RoleManagement.Read.Directory', 'AuditLog.Read.All'].map((s) => s.toLowerCase()).sort(),
+    );
+  });
+});

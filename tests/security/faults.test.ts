@@ -124,7 +124,7 @@ describe('settings file: corruption and a full disk never lose the previous sett
         };
         await expect(
           saveUserSettings({ settingsFile, changes: { tenant: 'fabrikam.onmicrosoft.com', smtpPort: 2525 }, io }),
-        ).rejects.toMatchObject({ code });
+        ).rejects.toMatchObject({ code: 'settings-write-failed', message: expect.stringContaining(`(${code}). Your previous settings are unchanged.`) });
         expect(await readFile(settingsFile)).toEqual(previous);
         expect((await readdir(folder)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
         const reloaded = await loadConfig({ env: {}, settingsFile, policyFile });
@@ -136,7 +136,7 @@ describe('settings file: corruption and a full disk never lose the previous sett
       area: 'Faults',
       tried: `settings write with ENOSPC / EDQUOT / EIO injected at open, half-way through the write, fsync and rename (${steps.length}x${errnos.length})`,
       cases,
-      held: 'each rejected with its errno code; the previous settings file byte-identical and still loaded; no temporary file left',
+      held: 'each a settings-write-failed error naming the cause (errno); the previous settings file byte-identical and still loaded; no temporary file left',
     });
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, createTrust } from '../../src/main/config/trust';
-import { conditionalAccessRequiresMfa, gatherReadinessFacts, readinessBatch, retryAfterMs } from '../../src/main/graph';
+import { conditionalAccessRequiresMfa, factsFromBatch, gatherReadinessFacts, readinessBatch, retryAfterMs } from '../../src/main/graph';
 import { AppError } from '../../src/shared/ipc/errors';
 
 /**
@@ -206,7 +206,11 @@ describe('Conditional Access: does a policy require MFA of this user?', () => {
     grantControls: { builtInControls: ['mfa'], authenticationStrength: null as { id: string } | null },
     conditions: { users: { includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [], ...users } },
   });
-  const member = (groups: string[], roles: string[] = [], complete = true) => ({ groups: new Set(groups), roles: new Set(roles), complete });
+  const member = (groups: string[], roles: string[] | null = [], complete = true) => ({
+    groups: new Set(groups),
+    roles: roles ? new Set(roles) : undefined,
+    complete,
+  });
   const decide = (policies: ReturnType<typeof mfa>[], membership: ReturnType<typeof member> | null = member([])) =>
     conditionalAccessRequiresMfa({ value: policies }, userId, membership).value;
 
@@ -224,6 +228,9 @@ describe('Conditional Access: does a policy require MFA of this user?', () => {
     ['groups unreadable', [mfa({ includeGroups: ['g1'] })], null, 'unknown'],
     ['memberships cut off by paging', [mfa({ includeGroups: ['g1'] })], member(['g2'], [], false), 'unknown'],
     ['exclusion unreadable', [mfa({ includeUsers: ['All'], excludeGroups: ['breakglass'] })], null, 'unknown'],
+    ['roles listed but not readable', [mfa({ includeRoles: ['r-admin'] })], member([], null), 'unknown'],
+    ['unreadable roles do not matter to a group policy', [mfa({ includeGroups: ['g1'] })], member(['g1'], null), true],
+    ['an excluded role that cannot be read', [mfa({ includeUsers: ['All'], excludeRoles: ['r-admin'] })], member([], null), 'unknown'],
     ['a definite match wins over a maybe', [mfa({ includeGroups: ['g1'] }), mfa({ includeUsers: ['All'] })], null, true],
   ])('%s', (_label, policies, membership, expected) => {
     expect(decide(policies, membership)).toBe(expected);
@@ -234,5 +241,48 @@ describe('Conditional Access: does a policy require MFA of this user?', () => {
     expect(decide([block])).toBe(false);
     const strength = { ...mfa({ includeUsers: ['All'] }), grantControls: { builtInControls: [], authenticationStrength: { id: 'x' } } };
     expect(decide([strength])).toBe(true);
+  });
+});
+
+describe('Conditional Access targeting read from /me/transitiveMemberOf', () => {
+  const globalAdmin = '62e90394-69f5-4237-9190-012177145e10';
+  const policy = (users: Record<string, string[]>) => ({
+    status: 200,
+    body: {
+      value: [
+        {
+          state: 'enabled',
+          grantControls: { builtInControls: ['mfa'], authenticationStrength: null },
+          conditions: { users: { includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [], ...users } },
+        },
+      ],
+    },
+  });
+  const group = (id: string) => ({ '@odata.type': '#microsoft.graph.group', id });
+  const role = (templateId: string | null) => ({ '@odata.type': '#microsoft.graph.directoryRole', id: 'b1d0c6a4-7e1f-4d7c-9a51-3c2f1e0d9b8a', roleTemplateId: templateId });
+  const decide = (users: Record<string, string[]>, memberships: unknown[]) => {
+    const items = Object.entries({ ...okItems, conditionalAccess: policy(users), memberOf: { status: 200, body: { value: memberships } } }).map(([id, item]) => ({ id, ...item }));
+    return factsFromBatch(items, userId);
+  };
+
+  it('matches a role by its template id, in any letter case', () => {
+    expect(decide({ includeRoles: [globalAdmin.toUpperCase()] }, [role(globalAdmin)]).facts.conditionalAccessMfa).toBe(true);
+  });
+
+  it('a role listed with "limited information" (template id null) leaves role policies unknown, and says why', () => {
+    const result = decide({ includeRoles: [globalAdmin] }, [role(null)]);
+    expect(result.facts.conditionalAccessMfa).toBe('unknown');
+    expect(result.unknownWhy.conditionalAccessMfa).toMatch(/groups or roles/);
+  });
+
+  it('never mistakes a role for a group, nor an administrative unit for either', () => {
+    const roleObjectId = role(null).id;
+    expect(decide({ includeGroups: [roleObjectId] }, [role(null), group('d3f1a2b4-0000-4000-8000-00000000000a')]).facts.conditionalAccessMfa).toBe(false);
+    const unit = { '@odata.type': '#microsoft.graph.administrativeUnit', id: 'e3f1a2b4-0000-4000-8000-00000000000b' };
+    expect(decide({ includeGroups: [unit.id] }, [unit]).facts.conditionalAccessMfa).toBe(false);
+  });
+
+  it('groups with only type and id are enough to decide a group policy', () => {
+    expect(decide({ includeGroups: ['D3F1A2B4-0000-4000-8000-00000000000A'] }, [group('d3f1a2b4-0000-4000-8000-00000000000a'), role(null)]).facts.conditionalAccessMfa).toBe(true);
   });
 });

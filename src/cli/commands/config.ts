@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ResolvedConfig, ResolvedKey } from '../../main/config';
 import type { CliContext } from '../context';
 import { withExamples } from '../help';
+import { registerConfigSet } from './config-set';
 
 const describeValue = (value: unknown): string =>
   value === null ? '(not set)' : Array.isArray(value) ? (value.length === 0 ? '(none)' : value.join(', ')) : String(value);
@@ -27,8 +28,8 @@ export function configDocument(config: ResolvedConfig) {
 }
 
 export function registerConfig(program: Command, context: CliContext): void {
-  const config = program.command('config').description('Show the effective configuration.');
-  withExamples(config, ['m365-connect config show', 'M365_CONNECT_POLICY=./policy.json m365-connect config show --json']);
+  const config = program.command('config').description('Show the effective configuration, or change your own settings.');
+  withExamples(config, ['m365-connect config show', 'M365_CONNECT_POLICY=./policy.json m365-connect config show --json', 'm365-connect config set tenant contoso.com']);
 
   const show = config
     .command('show')
@@ -53,4 +54,5 @@ export function registerConfig(program: Command, context: CliContext): void {
       }
     });
   withExamples(show, ['m365-connect config show', 'm365-connect config show --json | jq .sources']);
+  registerConfigSet(config, context);
 }

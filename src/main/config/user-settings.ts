@@ -35,7 +35,33 @@ export async function saveUserSettings(options: {
   }
   const parsed = userSettingsSchema.safeParse(next);
   if (!parsed.success) throw invalidFile('settings', options.settingsFile, parsed.error);
-  await mkdir(dirname(options.settingsFile), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(options.settingsFile, `${JSON.stringify(parsed.data, null, 2)}\n`, options.io);
+  try {
+    await mkdir(dirname(options.settingsFile), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(options.settingsFile, `${JSON.stringify(parsed.data, null, 2)}\n`, options.io);
+  } catch (error) {
+    throw writeFailed(options.settingsFile, error);
+  }
   return parsed.data;
+}
+
+const plainErrno: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'your disk quota is used up',
+  EACCES: 'permission was denied',
+  EPERM: 'permission was denied',
+  EROFS: 'the disk is read-only',
+  EIO: 'the disk reported an error',
+  ENOENT: 'its folder cannot hold new files',
+  ENOTDIR: 'a file stands where its folder should be',
+};
+
+/** The write was atomic, so whatever failed, the previous file is still there: say so. */
+function writeFailed(file: string, error: unknown): AppError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason = code && Object.hasOwn(plainErrno, code) ? `${plainErrno[code]} (${code})` : (code ?? 'an unexpected error');
+  return new AppError({
+    code: 'settings-write-failed',
+    message: `Could not save the settings file ${file}: ${reason}. Your previous settings are unchanged.`,
+    nextStep: code === 'ENOSPC' || code === 'EDQUOT' ? 'Free some disk space, then try again.' : 'Check that the folder is writable, then try again.',
+  });
 }

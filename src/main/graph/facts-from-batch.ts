@@ -65,11 +65,12 @@ const caPolicySchema = z.object({
 });
 const caPoliciesSchema = z.object({ value: z.array(caPolicySchema), '@odata.nextLink': z.string().optional() });
 const memberOfSchema = z.object({
-  value: z.array(z.object({ id: z.string(), roleTemplateId: z.string().nullish() })),
+  value: z.array(z.object({ '@odata.type': z.string().optional(), id: z.string(), roleTemplateId: z.string().nullish() })),
   '@odata.nextLink': z.string().optional(),
 });
 
-type Membership = { groups: Set<string>; roles: Set<string>; complete: boolean } | null;
+/** Groups and role template ids; `roles` is undefined when roles were listed but not readable. */
+type Membership = { groups: Set<string>; roles: Set<string> | undefined; complete: boolean } | null;
 
 /**
  * Turns the batch answers into facts. A 403 (a regular user reading policies) or any other
@@ -127,11 +128,19 @@ function membershipOf(body: unknown): Membership {
   if (!parsed.success) return null;
   const groups = new Set<string>();
   const roles = new Set<string>();
+  let rolesReadable = true;
   for (const entry of parsed.data.value) {
-    if (entry.roleTemplateId) roles.add(entry.roleTemplateId);
-    else groups.add(entry.id);
+    const type = entry['@odata.type']?.toLowerCase();
+    if (type === '#microsoft.graph.directoryrole') {
+      // Without a role-reading permission Graph lists the role with its template id null.
+      if (entry.roleTemplateId) roles.add(entry.roleTemplateId.toLowerCase());
+      else rolesReadable = false;
+    } else if (type === '#microsoft.graph.group') {
+      groups.add(entry.id.toLowerCase());
+    }
+    // Administrative units and other directory objects are not Conditional Access targets.
   }
-  return { groups, roles, complete: parsed.data['@odata.nextLink'] === undefined };
+  return { groups, roles: rolesReadable ? roles : undefined, complete: parsed.data['@odata.nextLink'] === undefined };
 }
 
 type CaPolicies = z.output<typeof caPoliciesSchema>;
@@ -177,7 +186,7 @@ function appliesTo(users: Users | null, userId: string | null, membership: Membe
   const inAny = (ids: string[], set: Set<string> | undefined): Applies => {
     if (ids.length === 0) return 'no';
     if (!set) return 'maybe';
-    if (ids.some((id) => set.has(id))) return 'yes';
+    if (ids.some((id) => set.has(id.toLowerCase()))) return 'yes';
     return known ? 'no' : 'maybe';
   };
   const excluded = [

@@ -24,6 +24,7 @@ export const errorCodes = [
   'config-invalid',
   'policy-forbidden',
   'export-failed',
+  'settings-write-failed',
   'internal',
 ] as const;
 
