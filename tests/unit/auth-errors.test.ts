@@ -59,6 +59,15 @@ describe('Entra errors become plain AppErrors with a next step', () => {
     expect(mapAuthError(new Error('boom')).message).toBe('Sign-in failed (no error code).');
   });
 
+  it('an error number that is not digits (say "toString") is no AADSTS code', () => {
+    for (const errorNo of ['toString', 'constructor', '__proto__', '50126x']) {
+      const mapped = mapAuthError(Object.assign(server('invalid_request', 'no code here'), { errorNo }));
+      expect(mapped.code).toBe('sign-in-failed');
+      expect(mapped.message).toBe('Sign-in failed (invalid_request).');
+    }
+    expect(mapAuthError(Object.assign(server('invalid_grant', 'x'), { errorNo: 50126 })).code).toBe('bad-credentials');
+  });
+
   it('device code: MSAL keeps only "invalid_grant", the code Entra sent comes from the network hint', () => {
     const polled = new AuthError('post_request_failed', 'corr', 'invalid_grant');
     expect(mapAuthError(polled, { error: 'invalid_grant', errorCodes: [53003] }).code).toBe('blocked-by-conditional-access');

@@ -166,6 +166,14 @@ describe('SMTP classifier on connection and TLS failures', () => {
     expect(wrongName.advice).toMatch(/different name/);
   });
 
+  it.each(['toString', '__proto__', 'constructor'])('a system code named %s is not a known cause', (systemCode) => {
+    for (const errorCode of [undefined, 'ESOCKET']) {
+      const result = classifySmtpOutcome({ method: 'app-password', authenticated: false, stage: 'connect', errorCode, systemCode });
+      expect(smtpCauses).toContain(result.cause);
+      expect(result.cause).toBe(errorCode ? 'connection-lost' : 'unknown');
+    }
+  });
+
   it('always answers with a known cause and some advice, whatever it is given', () => {
     const text = fc.option(fc.string({ maxLength: 200 }), { nil: undefined });
     fc.assert(
@@ -175,7 +183,8 @@ describe('SMTP classifier on connection and TLS failures', () => {
           authenticated: fc.boolean(),
           stage: fc.constantFrom('connect', 'tls', 'auth', 'done' as const),
           errorCode: fc.option(fc.constantFrom('EAUTH', 'ETLS', 'ETIMEDOUT', 'ECONNECTION', 'ESOCKET', 'EDNS', 'EPROTOCOL', 'EWHAT'), { nil: undefined }),
-          systemCode: text,
+          // Prototype names as well: a lookup by code must never reach Object.prototype.
+          systemCode: fc.oneof(text, fc.constantFrom('toString', '__proto__', 'constructor', 'hasOwnProperty', 'ECONNREFUSED')),
           reply: text,
           message: text,
         }),

@@ -99,10 +99,11 @@ export function mapAuthError(error: unknown, hint?: EntraErrorHint | null): AppE
   const msal = (typeof error === 'object' && error !== null ? error : {}) as MsalLike;
   const errorCode = typeof msal.errorCode === 'string' ? msal.errorCode : '';
   const text = [msal.errorMessage, msal.message, msal.subError].filter((part) => typeof part === 'string').join(' ');
-  const errorNo = typeof msal.errorNo === 'string' || typeof msal.errorNo === 'number' ? String(msal.errorNo) : undefined;
+  // Entra's error numbers are digits; anything else in that field is not one.
+  const errorNo = typeof msal.errorNo === 'string' || typeof msal.errorNo === 'number' ? /^\d+$/.exec(String(msal.errorNo))?.[0] : undefined;
   const aadsts = errorNo ?? /AADSTS(\d+)/.exec(text)?.[1] ?? (hint?.errorCodes[0] !== undefined ? String(hint.errorCodes[0]) : undefined);
 
-  // Own keys only: the number comes from the server, and "toString" must not reach the prototype.
+  // Own keys only: the number comes from the server, and must never reach Object.prototype.
   const known = aadsts !== undefined && Object.hasOwn(byAadsts, aadsts) ? byAadsts[aadsts] : undefined;
   if (known) return new AppError({ ...known, message: `${known.message} (AADSTS${aadsts})` });
   if (cancelCodes.has(errorCode) || (errorCode === 'access_denied' && !aadsts) || /authorization_declined/.test(text)) {
