@@ -133,7 +133,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const graphPort = await listen(graphServer, host, options.ports?.graph ?? 0);
   const authorityHost = `https://${host}:${entraPort}`;
   const graphBaseUrl = `https://${host}:${graphPort}`;
-  const tokens: TokenIssuer = { issuer: `${authorityHost}/${tenant.id}/v2.0`, tenantId: tenant.id, clientId: scenario.app.clientId, appName: scenario.app.displayName, keys };
+  const tokens: TokenIssuer = { issuer: `${authorityHost}/${tenant.id}/v2.0`, tenantId: tenant.id, clientId: scenario.app.clientId, appName: scenario.app.displayName, keys, lifetimeSeconds: scenario.accessTokenLifetimeSeconds };
 
   const store = new EntraStore();
   const entra: EntraContext = { tenant, store, tokens, host: authorityHost, counters, latencyMs, deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds ?? scenario.deviceCodeIntervalSeconds };

@@ -1,5 +1,5 @@
 import type { SandboxUser } from '../state/tenant';
-import { accessTokenLifetimeSeconds, issueAccessToken, issueIdToken, type SignInFacts } from '../tokens/claims';
+import { issueAccessToken, issueIdToken, type SignInFacts } from '../tokens/claims';
 import type { EntraContext } from './context';
 import { aadError, type AadError } from './errors';
 import { responseScope, type Grant } from './scopes';
@@ -30,8 +30,8 @@ export async function tokenResponse(
   const body: Record<string, unknown> = {
     token_type: 'Bearer',
     scope: responseScope(grant),
-    expires_in: accessTokenLifetimeSeconds,
-    ext_expires_in: accessTokenLifetimeSeconds,
+    expires_in: ctx.tokens.lifetimeSeconds,
+    ext_expires_in: ctx.tokens.lifetimeSeconds,
     access_token: await issueAccessToken(ctx.tokens, user, facts, grant.resource.uri, scp),
   };
   if (grant.oidc.includes('offline_access')) {

@@ -129,6 +129,8 @@ export const scenarioSchema = z.object({
     .default(defaultApp),
   users: z.array(scenarioUserSchema).min(1),
   latencyMs: z.number().int().min(0).default(0),
+  /** Access and ID token lifetime; Entra's default is 60-90 minutes. Short ones make expiry testable. */
+  accessTokenLifetimeSeconds: z.number().int().min(1).max(86_400).default(3599),
   deviceCodeIntervalSeconds: z.number().int().min(1).default(5),
   faults: faultsSchema.default({}),
 });

@@ -5,9 +5,16 @@ import type { SandboxUser } from '../state/tenant';
 
 export const graphResource = 'https://graph.microsoft.com';
 export const outlookResource = 'https://outlook.office.com';
-export const accessTokenLifetimeSeconds = 3599;
 
-export type TokenIssuer = { issuer: string; tenantId: string; clientId: string; appName: string; keys: SigningKeys };
+export type TokenIssuer = {
+  issuer: string;
+  tenantId: string;
+  clientId: string;
+  appName: string;
+  keys: SigningKeys;
+  /** Seconds an access or ID token stays valid (the scenario's accessTokenLifetimeSeconds). */
+  lifetimeSeconds: number;
+};
 export type SignInFacts = { amr: string[]; authTime: number };
 
 const now = (): number => Math.floor(Date.now() / 1000);
@@ -39,7 +46,7 @@ export function issueIdToken(issuer: TokenIssuer, user: SandboxUser, facts: Sign
       auth_time: facts.authTime,
       ...(nonce ? { nonce } : {}),
     },
-    accessTokenLifetimeSeconds,
+    issuer.lifetimeSeconds,
   );
 }
 
@@ -73,7 +80,7 @@ export function issueAccessToken(
       scp: scopes.join(' '),
       ipaddr: '127.0.0.1',
     },
-    accessTokenLifetimeSeconds,
+    issuer.lifetimeSeconds,
   );
 }
 

@@ -6,12 +6,13 @@ import { decodeJwt } from 'jose';
 import keytar from 'keytar';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type ScenarioInput } from '../../sandbox/index';
+import { loadScenario, startSandbox, type ScenarioInput } from '../../sandbox/index';
 import type { forcedSignInErrors } from '../../sandbox/scenario/schema';
 import { createAuthService, tokenCacheServiceName, type AuthServiceWithGraph } from '../../src/main/auth';
 import type { ResolvedConfig } from '../../src/main/config';
 import type { EventPayload } from '../../src/shared/ipc/contract';
 import { browserPlatform, launchTestBrowser, noBrowser, sandboxConfig, secretServiceReachable } from './sandbox-auth-support';
+import { rawGraph } from './sandbox-test-kit';
 
 const noKeyring = await secretServiceReachable();
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -129,6 +130,34 @@ describe('sign-in flows against the sandbox', () => {
     expect(codes[0]!.message).toContain(codes[0]!.userCode);
     expect(Date.parse(codes[0]!.expiresAt)).toBeGreaterThan(Date.now());
     expect((await auth.acquireGraphToken()).amr).toContain('mfa');
+  });
+
+  it('an access token Graph rejects as expired is replaced silently from the refresh token', async () => {
+    // Two-second tokens: they expire at Graph during the test, as Entra's do after an hour. (MSAL
+    // renews any token within five minutes of expiry, so the renewal is a token request.)
+    const short = await startSandbox({ scenario: { ...loadScenario('ready-user'), accessTokenLifetimeSeconds: 2 } });
+    try {
+      const platform = browserPlatform(browser, short, short.scenario.users[0]!);
+      const auth = track(await createAuthService({ config: await sandboxConfig(short, `m365-connect-test-${randomUUID()}`), platform, cacheDir: await freshDir() }));
+      await auth.signIn({ method: 'browser' });
+      await Promise.all(platform.done);
+      const first = (await auth.acquireGraphToken()).accessToken;
+      const lifetime = decodeJwt(first);
+      expect(lifetime.exp! - lifetime.iat!).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      const rejected = await rawGraph(short, '/v1.0/me', { token: first });
+      expect(rejected.status).toBe(401);
+      expect(rejected.body).toMatchObject({ error: { code: 'InvalidAuthenticationToken', message: 'Lifetime validation failed, the token is expired.' } });
+
+      short.resetCounters();
+      const renewed = (await auth.acquireGraphToken()).accessToken;
+      expect(renewed).not.toBe(first);
+      expect(short.counters.tokenRequests).toBe(1);
+      expect(platform.opened).toHaveLength(1); // the sign-in only: no browser for the renewal
+      expect((await rawGraph(short, '/v1.0/me', { token: renewed })).status).toBe(200);
+    } finally {
+      await short.stop();
+    }
   });
 
   it('switch account: a second account signs in, becomes current, and stays current after a restart', async () => {
