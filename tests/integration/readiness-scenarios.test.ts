@@ -171,7 +171,7 @@ describe('readiness for every shipped scenario', () => {
         expect(verdict.account.upn).toBe(upn);
         expect(verdict.facts.conditionalAccessMfa).toBe(expected);
         if (expected === true) expect(verdict.routes.appPassword).toBe('blocked');
-        if (expected === 'unknown') expect(verdict.unknowns.find((u) => u.fact === 'conditionalAccessMfa')?.why).toMatch(/groups or roles/);
+        if (expected === 'unknown') expect(verdict.unknowns.find((u) => u.fact === 'conditionalAccessMfa')?.why).toMatch(/RoleManagement\.Read\.Directory/);
         expect(sb.counters.graphRequests).toBe(1);
       } finally {
         await auth.signOut().catch(() => false);

@@ -272,7 +272,7 @@ describe('Conditional Access targeting read from /me/transitiveMemberOf', () => 
   it('a role listed with "limited information" (template id null) leaves role policies unknown, and says why', () => {
     const result = decide({ includeRoles: [globalAdmin] }, [role(null)]);
     expect(result.facts.conditionalAccessMfa).toBe('unknown');
-    expect(result.unknownWhy.conditionalAccessMfa).toMatch(/groups or roles/);
+    expect(result.unknownWhy.conditionalAccessMfa).toMatch(/groups or roles, and Graph did not name your directory roles \(the app registration lacks the RoleManagement.Read.Directory permission\)/);
   });
 
   it('never mistakes a role for a group, nor an administrative unit for either', () => {

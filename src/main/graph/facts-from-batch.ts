@@ -167,15 +167,19 @@ export function conditionalAccessRequiresMfa(
     if (applies === 'maybe') maybe = true;
   }
   if (maybe) {
-    return {
-      value: 'unknown',
-      why: 'A Conditional Access policy requires MFA for some groups or roles, and your memberships could not be fully read to tell whether it covers you.',
-    };
+    return { value: 'unknown', why: `A Conditional Access policy requires MFA for some groups or roles, and ${membershipGap(membership)}.` };
   }
   if (policies['@odata.nextLink']) {
     return { value: 'unknown', why: 'There are more Conditional Access policies than one page shows; none on the first page requires MFA of you.' };
   }
   return { value: false, why: '' };
+}
+
+/** Why the memberships could not settle it, in words an admin can act on. */
+function membershipGap(membership: Membership): string {
+  if (membership === null) return 'your group and role memberships could not be read to tell whether it covers you';
+  if (!membership.complete) return 'you belong to more groups than one page of Graph lists, so whether it covers you is not known';
+  return 'Graph did not name your directory roles (the app registration lacks the RoleManagement.Read.Directory permission), so whether it covers you is not known';
 }
 
 type Users = NonNullable<NonNullable<z.output<typeof caPolicySchema>['conditions']>['users']>;
