@@ -41,7 +41,9 @@ async function activate(page: Page, name: string | RegExp, key: 'Enter' | 'Space
 }
 
 test('the whole wizard works with the keyboard alone (Tab, Enter, Space)', async () => {
-  const services = wizardServices();
+  // The sign-in waits for the test, as it waits for the user on the other device: the code
+  // stays on screen until it has been copied.
+  const services = wizardServices({ signIn: 'wait-for-release' });
   const platform = fakePlatform();
   const shell = await openTestShell(browser, services, platform);
   const { page } = shell;
@@ -53,6 +55,7 @@ test('the whole wizard works with the keyboard alone (Tab, Enter, Space)', async
   await expect(page.getByTestId('device-code')).toContainText('WXYZ-1234');
   await activate(page, 'Copy the code');
   await expect.poll(() => platform.readClipboard()).toBe('WXYZ-1234');
+  services.releaseSignIn();
   await expect(page.getByText(`Signed in as ${adele.name}`)).toBeVisible();
   expect(services.calls).toContain('auth.signIn:device-code');
   await activate(page, 'Next');

@@ -49,7 +49,8 @@ export const verdicts = {
 
 export type WizardScenario = {
   signedIn?: boolean;
-  signIn?: 'succeed' | 'wait-for-cancel' | { fail: AppError | Error };
+  /** 'wait-for-release': sign-in completes only when the test calls releaseSignIn(). */
+  signIn?: 'succeed' | 'wait-for-cancel' | 'wait-for-release' | { fail: AppError | Error };
   verdict?: Verdict | { fail: AppError };
   alreadyStored?: boolean;
   smtp?: Partial<Record<SmtpMethod, SmtpCause>>;
@@ -70,8 +71,12 @@ const replies: Partial<Record<SmtpCause, string>> = {
   'basic-auth-retired': '535 5.7.30 Basic authentication is not supported for Client Submission.',
 };
 
-export function wizardServices(scenario: WizardScenario = {}): Services & { calls: string[]; stored: Map<string, string> } {
+export function wizardServices(
+  scenario: WizardScenario = {},
+): Services & { calls: string[]; stored: Map<string, string>; releaseSignIn: () => void } {
   let account: Account | null = scenario.signedIn ? adele : null;
+  let releaseSignIn = () => {};
+  const released = new Promise<void>((resolve) => (releaseSignIn = resolve));
   const stored = new Map<string, string>(scenario.alreadyStored ? [[adele.upn, 'oldpasswordoldpw']] : []);
   let cancelPending: (() => void) | null = null;
   const base = fakeServices();
@@ -112,6 +117,7 @@ export function wizardServices(scenario: WizardScenario = {}): Services & { call
           throw new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.' });
         }
         if (typeof script === 'object') throw script.fail;
+        if (script === 'wait-for-release') await released;
         await new Promise((resolve) => setTimeout(resolve, 150));
         onProgress?.('exchanging');
         account = adele;
@@ -174,5 +180,5 @@ export function wizardServices(scenario: WizardScenario = {}): Services & { call
     },
     documents: { readinessReportHtml: () => '<html><body>report</body></html>', guidesHtml: () => '' },
   };
-  return Object.assign(services, { calls, stored });
+  return Object.assign(services, { calls, stored, releaseSignIn });
 }
