@@ -203,6 +203,26 @@ describe('config set / unset', () => {
     await expect(stat(settingsOf(home))).rejects.toThrow();
   });
 
+  it('saves an extra CA file as an absolute path, and refuses one that is not a readable PEM', async () => {
+    const home = await isolatedHome();
+    const folder = join(home.HOME!, 'certs');
+    await mkdir(folder);
+    await writeFile(join(folder, 'not-a-cert.pem'), 'hello');
+    const missing = await runCli(['config', 'set', 'extraCaFile', 'nope.pem'], { env: home, cwd: folder });
+    expect(missing.code).toBe(7);
+    expect(missing.stderr).toContain(`${join(folder, 'nope.pem')} cannot be read`);
+    const notPem = await runCli(['config', 'set', 'extraCaFile', 'not-a-cert.pem'], { env: home, cwd: folder });
+    expect(notPem.stderr).toMatch(/holds no PEM certificate/);
+    await expect(stat(settingsOf(home))).rejects.toThrow();
+
+    const { default: selfsigned } = await import('selfsigned');
+    const pems = await selfsigned.generate([{ name: 'commonName', value: 'Test CA' }], { keySize: 2048, extensions: [{ name: 'basicConstraints', cA: true }] });
+    await writeFile(join(folder, 'ca.pem'), pems.cert);
+    const saved = await runCli(['config', 'set', 'extraCaFile', 'ca.pem', '--json'], { env: home, cwd: folder });
+    expect(JSON.parse(saved.stdout)).toMatchObject({ ok: true, value: join(folder, 'ca.pem'), source: 'settings' });
+    expect((await runCli(['config', 'show'], { env: home })).code).toBe(0);
+  });
+
   it('refuses a key the policy locks (exit 7) and warns when the environment overrides the saved value', async () => {
     const home = await isolatedHome();
     const policy = join(home.HOME!, 'policy.json');

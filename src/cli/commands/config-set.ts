@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { invalidValue } from '../../main/config/errors';
-import { loadConfig } from '../../main/config/load';
+import { checkCaFile, loadConfig } from '../../main/config/load';
 import { configKeySchemas, configKeys, envNameFor, type ConfigKey } from '../../main/config/schema';
 import { saveUserSettings, type SettingsChanges } from '../../main/config/user-settings';
 import type { CliContext } from '../context';
@@ -48,7 +48,9 @@ export function registerConfigSet(config: Command, context: CliContext): void {
       const key = configKey(name);
       const parsed = configKeySchemas[key].safeParse(raw);
       if (!parsed.success) throw invalidValue(key, 'the command line', parsed.error.issues[0]?.message ?? 'invalid');
-      await change(context, key, { [key]: parsed.data }, options.json);
+      // Checked and made absolute now: a relative or unreadable CA saved here would break every later start.
+      const value = key === 'extraCaFile' ? await checkCaFile(String(parsed.data), 'the command line') : parsed.data;
+      await change(context, key, { [key]: value }, options.json);
     });
   withExamples(set, [
     'm365-connect config set tenant contoso.com',

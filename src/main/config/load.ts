@@ -176,7 +176,7 @@ function hiddenGuidesFrom(policy: Policy | null): GuideId[] {
 }
 
 /** The extra CA must be a readable PEM with at least one certificate: fail now, not mid-TLS. */
-async function checkCaFile(path: string, label: string): Promise<string> {
+export async function checkCaFile(path: string, label: string): Promise<string> {
   const absolute = resolve(path);
   try {
     await access(absolute, constants.R_OK);

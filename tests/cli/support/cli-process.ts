@@ -29,7 +29,7 @@ export async function isolatedHome(): Promise<NodeJS.ProcessEnv> {
  */
 export function runCli(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; stdin?: string; timeoutMs?: number; onStderr?: (text: string) => void } = {},
+  options: { env?: NodeJS.ProcessEnv; stdin?: string; timeoutMs?: number; cwd?: string; onStderr?: (text: string) => void } = {},
 ): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', M365_CONNECT_POLICY: '' };
   for (const [key, value] of Object.entries(options.env ?? {})) {
@@ -37,7 +37,7 @@ export function runCli(
     else env[key] = value;
   }
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
