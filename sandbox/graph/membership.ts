@@ -69,7 +69,7 @@ function memberships(ctx: GraphContext, caller: Caller, user: SandboxUser): Reco
 
 /** GET /{v}/me/transitiveMemberOf: groups (nested ones too) and directory roles, paged. */
 export function transitiveMemberOf(ctx: GraphContext, ids: RequestIds, caller: Caller, version: string, user: SandboxUser, query: URLSearchParams): GraphReply {
-  if (!caller.hasAnyScope('User.Read', 'User.ReadWrite', 'User.Read.All', 'Directory.Read.All', ...groupReaders)) return denied(ids);
+  if (!caller.hasAnyScope('User.Read', 'User.ReadWrite', 'User.Read.All', ...groupReaders)) return denied(ids);
   const selection = parseSelect(query, 'microsoft.graph.directoryObject', directoryObjectProperties, ids);
   if (isSelectError(selection)) return selection;
   const all = memberships(ctx, caller, user);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario, startSandbox } from '../../sandbox/index';
+import { loadScenario, startSandbox, type Sandbox, type StartSandboxOptions } from '../../sandbox/index';
 import { createAuthService } from '../../src/main/auth';
 import { createReadinessService } from '../../src/main/graph';
 import type { Verdict } from '../../src/shared/readiness/verdict';
@@ -98,6 +98,38 @@ afterAll(async () => {
   await browser?.close();
 });
 
+type Session = {
+  sb: Sandbox;
+  auth: Awaited<ReturnType<typeof createAuthService>>;
+  readiness: ReturnType<typeof createReadinessService>;
+  platform: ReturnType<typeof browserPlatform>;
+};
+
+/**
+ * A sandbox running `scenario`, the real auth and readiness services configured for it, and a
+ * browser that signs in as `upn` (the scenario's first user by default); torn down afterwards.
+ */
+async function withReadiness(
+  scenario: NonNullable<StartSandboxOptions['scenario']>,
+  options: { upn?: string; today?: string },
+  run: (session: Session) => Promise<void>,
+): Promise<void> {
+  const sb = await startSandbox({ scenario });
+  const user = options.upn ? sb.scenario.users.find((candidate) => candidate.upn === options.upn)! : sb.scenario.users[0]!;
+  const config = await sandboxConfig(sb, `m365-connect-test-${randomUUID()}`);
+  const platform = browserPlatform(browser, sb, user);
+  const auth = await createAuthService({ config, platform, cacheDir: await mkdtemp(join(tmpdir(), 'm365-ready-')) });
+  const today = options.today ?? '2026-11-22';
+  const readiness = createReadinessService({ config, auth, today: () => today });
+  try {
+    await run({ sb, auth, readiness, platform });
+  } finally {
+    await auth.signOut().catch(() => false);
+    await Promise.all([auth.close(), readiness.close()]);
+    await sb.stop();
+  }
+}
+
 describe('readiness for every shipped scenario', () => {
   it('has an expectation for every scenario file', async () => {
     const { readdir } = await import('node:fs/promises');
@@ -106,13 +138,8 @@ describe('readiness for every shipped scenario', () => {
   });
 
   it.each(Object.entries(expectations))('%s', async (scenario, expected) => {
-    const sb = await startSandbox({ scenario });
-    const user = sb.scenario.users[0]!;
-    const config = await sandboxConfig(sb, `m365-connect-test-${randomUUID()}`);
-    const platform = browserPlatform(browser, sb, user);
-    const auth = await createAuthService({ config, platform, cacheDir: await mkdtemp(join(tmpdir(), 'm365-ready-')) });
-    const readiness = createReadinessService({ config, auth, ...('today' in expected && expected.today ? { today: () => expected.today! } : { today: () => '2026-11-22' }) });
-    try {
+    const today = 'today' in expected ? expected.today : undefined;
+    await withReadiness(scenario, today ? { today } : {}, async ({ sb, auth, readiness, platform }) => {
       if ('signInError' in expected) {
         await expect(auth.signIn({ method: 'browser' })).rejects.toMatchObject({ code: expected.signInError });
         return;
@@ -136,11 +163,7 @@ describe('readiness for every shipped scenario', () => {
         expect(verdict.unknowns[0]!.why).toMatch(/refused .* \(Authorization_RequestDenied\)/);
       }
       expect(verdict.notices[0]).toMatch(/end of December 2026/);
-    } finally {
-      await auth.signOut().catch(() => false);
-      await Promise.all([auth.close(), readiness.close()]);
-      await sb.stop();
-    }
+    });
   });
 
   describe('Conditional Access that targets groups and roles (conditional-access-targeted)', () => {
@@ -157,13 +180,7 @@ describe('readiness for every shipped scenario', () => {
       ['a role policy, roles not readable (no RoleManagement.Read.Directory)', withoutRoleReading, 'alex.wilber@contoso.onmicrosoft.com', 'unknown'],
       ['a group policy still decided without role reading', withoutRoleReading, 'megan.bowen@contoso.onmicrosoft.com', true],
     ] as const)('%s', async (_label, scenario, upn, expected) => {
-      const sb = await startSandbox({ scenario });
-      const user = sb.scenario.users.find((candidate) => candidate.upn === upn)!;
-      const config = await sandboxConfig(sb, `m365-connect-test-${randomUUID()}`);
-      const platform = browserPlatform(browser, sb, user);
-      const auth = await createAuthService({ config, platform, cacheDir: await mkdtemp(join(tmpdir(), 'm365-ready-')) });
-      const readiness = createReadinessService({ config, auth, today: () => '2026-11-22' });
-      try {
+      await withReadiness(scenario, { upn }, async ({ sb, auth, readiness, platform }) => {
         await auth.signIn({ method: 'browser' });
         await Promise.all(platform.done);
         sb.resetCounters();
@@ -173,21 +190,12 @@ describe('readiness for every shipped scenario', () => {
         if (expected === true) expect(verdict.routes.appPassword).toBe('blocked');
         if (expected === 'unknown') expect(verdict.unknowns.find((u) => u.fact === 'conditionalAccessMfa')?.why).toMatch(/RoleManagement\.Read\.Directory/);
         expect(sb.counters.graphRequests).toBe(1);
-      } finally {
-        await auth.signOut().catch(() => false);
-        await Promise.all([auth.close(), readiness.close()]);
-        await sb.stop();
-      }
+      });
     });
   });
 
   it('Graph throttling (429 with Retry-After) is waited out, then answered', async () => {
-    const sb = await startSandbox({ scenario: 'ready-user' });
-    const config = await sandboxConfig(sb, `m365-connect-test-${randomUUID()}`);
-    const platform = browserPlatform(browser, sb, sb.scenario.users[0]!);
-    const auth = await createAuthService({ config, platform, cacheDir: await mkdtemp(join(tmpdir(), 'm365-ready-')) });
-    const readiness = createReadinessService({ config, auth, today: () => '2026-11-22' });
-    try {
+    await withReadiness('ready-user', {}, async ({ sb, auth, readiness }) => {
       await auth.signIn({ method: 'browser' });
       await auth.acquireGraphToken();
       sb.faults.set({ graph: { status: 429, retryAfterSeconds: 1, times: 1 } });
@@ -200,10 +208,6 @@ describe('readiness for every shipped scenario', () => {
 
       sb.faults.set({ graph: { status: 503, retryAfterSeconds: 0, times: 10 } });
       await expect(readiness.check()).rejects.toMatchObject({ code: 'graph-failed', message: expect.stringMatching(/HTTP 503/) });
-    } finally {
-      await auth.signOut().catch(() => false);
-      await Promise.all([auth.close(), readiness.close()]);
-      await sb.stop();
-    }
+    });
   });
 });
