@@ -35,6 +35,9 @@ const defaults = {
   tenant: 'organizations',
   cloud: 'public',
   smtpPort: 587,
+  imapPort: 993,
+  bridgeSmtpPort: 1587,
+  bridgeImapPort: 1143,
   keychainService: 'm365-connect',
 } as const;
 
@@ -98,6 +101,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     graphBaseUrl: take('graphBaseUrl', preset.graphBaseUrl, cloudSource),
     smtpHost: take('smtpHost', preset.smtpHost, cloudSource),
     smtpPort: take('smtpPort', defaults.smtpPort),
+    imapHost: take('imapHost', preset.imapHost, cloudSource),
+    imapPort: take('imapPort', defaults.imapPort),
+    bridgeSmtpPort: take('bridgeSmtpPort', defaults.bridgeSmtpPort),
+    bridgeImapPort: take('bridgeImapPort', defaults.bridgeImapPort),
     extraCaFile: extraCa ? await checkCaFile(extraCa.value, extraCa.label) : null,
     keychainService: take('keychainService', defaults.keychainService),
     routesOffered: policy?.routesOffered ?? ['app-password', 'oauth'],
@@ -116,6 +123,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     // client id from settings or a policy is a real tenant, whatever the demo switch says.
     demoTenant: demoRequested && (values.clientId === null || sources.clientId === 'env'),
     smtpScope: preset.smtpScope,
+    imapScope: preset.imapScope,
     policyFile,
     settingsFile: options.settingsFile ?? null,
     ignored,

@@ -23,6 +23,20 @@ const httpsOrigin = z
   }, 'must be an https:// URL without credentials, query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
 
+const port = () =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535');
+/** A port the bridge listens on; 0 asks the system for any free one. */
+const localPort = () =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535');
+
 export const configKeySchemas = {
   clientId: z.string().trim().regex(guid, 'must be an application (client) ID, a GUID'),
   tenant: z
@@ -39,11 +53,14 @@ export const configKeySchemas = {
     .string()
     .trim()
     .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
-  smtpPort: z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535'),
+  smtpPort: port(),
+  imapHost: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
+  imapPort: port(),
+  bridgeSmtpPort: localPort(),
+  bridgeImapPort: localPort(),
   extraCaFile: z.string().trim().min(1, 'must be a file path'),
   keychainService: z
     .string()
