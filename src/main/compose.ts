@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthService } from './auth';
+import { createBridgeService } from './bridge';
 import { loadConfig, settingsFileIn, type ResolvedConfig } from './config';
 import { effectiveSettingsFrom } from './config/effective-settings';
 import { createDocumentService } from './documents';
@@ -26,6 +27,7 @@ export async function composeServices(options: {
   const extraCa = values.extraCaFile ? await readFile(values.extraCaFile, 'utf8') : undefined;
   const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
   const readiness = createReadinessService({ config, auth });
+  const bridge = createBridgeService({ auth, config: values, dataDir });
   return {
     version: options.version,
     // In the demo tenant, the sandbox's own sign-in and security-info pages may be opened too.
@@ -35,7 +37,9 @@ export async function composeServices(options: {
     vault: createVaultService({ service: values.keychainService }),
     smtp: createSmtpService({ host: values.smtpHost, port: values.smtpPort, ...(extraCa ? { extraCa } : {}) }),
     documents: createDocumentService({ hiddenGuides: values.hiddenGuides }),
+    bridge,
     close: async () => {
+      await bridge.stop();
       await Promise.all([auth.close(), readiness.close()]);
     },
   };

@@ -1,4 +1,5 @@
 import type { Account } from '../shared/account';
+import type { BridgeService } from './bridge/bridge-service-types';
 import type { EventPayload } from '../shared/ipc/contract';
 import type { Verdict } from '../shared/readiness/verdict';
 import type { SmtpMethod, SmtpTestResult } from '../shared/smtp/result';
@@ -82,6 +83,8 @@ export type Services = {
   vault: VaultService;
   smtp: SmtpService;
   documents: DocumentService;
+  /** The OAuth bridge for password-only tools; created stopped (the app or `bridge run` starts it). */
+  bridge?: BridgeService;
   /** Releases what the services hold open (token cache, connection pools) at quit. */
   close(): Promise<void>;
 };
