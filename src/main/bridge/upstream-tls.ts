@@ -12,6 +12,19 @@ export type UpstreamTarget = {
 
 const defaultTimeoutMs = 30_000;
 
+// Parsing the whole CA list (system roots plus extraCaFile) costs far more than the TLS
+// handshake itself, so it is done once per list, not once per connection.
+const contexts = new WeakMap<string[], tls.SecureContext>();
+function secureContextFor(ca: string[] | null): tls.SecureContext | undefined {
+  if (!ca) return undefined;
+  let context = contexts.get(ca);
+  if (!context) {
+    context = tls.createSecureContext({ ca, minVersion: 'TLSv1.2' });
+    contexts.set(ca, context);
+  }
+  return context;
+}
+
 /**
  * TLS to Exchange Online with the certificate checked against the configured trust and the
  * host name. There is deliberately no option to skip the check: an untrusted or stripped
@@ -25,7 +38,7 @@ export function connectTls(target: UpstreamTarget, socket?: Socket): Promise<TLS
       minVersion: 'TLSv1.2',
       rejectUnauthorized: true,
       ...(isIP(target.host) ? {} : { servername: target.host }),
-      ...(target.ca ? { ca: target.ca } : {}),
+      ...(target.ca ? { secureContext: secureContextFor(target.ca) } : {}),
       ...(socket ? { socket } : {}),
     };
     const secured = tls.connect(options);
