@@ -230,7 +230,7 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
     expect(await dispatch('auth:sign-in', { method: 'browser' })).toMatchObject({ ok: true });
     await Promise.all(signIns);
     password = appPassword();
-    expect(await dispatch('vault:store', { upn, password, replace: false })).toMatchObject({ ok: true });
+    expect(await dispatch('vault:store', { password, replace: false })).toMatchObject({ ok: true });
   }, 120_000);
 
   afterAll(async () => {
@@ -306,12 +306,12 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
   it('SMTP dropped mid-AUTH: connection-lost for both routes; cleared, the retry succeeds; nothing lost', async () => {
     sb.faults.set({ smtpDropMidAuth: true });
     for (const method of ['app-password', 'oauth'] as const) {
-      const dropped = await dispatch('smtp:test', { upn, method });
+      const dropped = await dispatch('smtp:test', { method });
       expect(dropped).toMatchObject({ ok: true, value: { ok: false, cause: 'connection-lost', stage: 'auth' } });
       expect(JSON.stringify(dropped)).not.toContain(password);
     }
     sb.faults.clear();
-    expect(await dispatch('smtp:test', { upn, method: 'app-password' })).toMatchObject({ ok: true, value: { ok: true, cause: 'ok' } });
+    expect(await dispatch('smtp:test', { method: 'app-password' })).toMatchObject({ ok: true, value: { ok: true, cause: 'ok' } });
     await expectNothingLost();
     rows.push({ tried: 'SMTP connection dropped mid-AUTH (both routes), then cleared', cases: 3, held: 'connection-lost, then a successful retry' });
   });

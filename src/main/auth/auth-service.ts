@@ -241,10 +241,9 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async acquireSmtpToken(upn) {
+      // Only the account named: pairing one user's name with another's token would test nothing real.
       const accounts = await app.getAllAccounts();
-      const account =
-        accounts.find((a) => a.username.toLowerCase() === upn.toLowerCase()) ??
-        (await activeAccount());
+      const account = accounts.find((a) => a.username.toLowerCase() === upn.toLowerCase());
       if (!account) throw notSignedIn();
       const smtpScopes = [config.smtpScope];
       try {
