@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { tokenCacheServiceName, type AuthServiceWithGraph } from '../../src/main/auth';
-import { loadConfig, saveUserSettings, type AtomicWriteIo } from '../../src/main/config';
+import { loadConfig, saveUserSettings, trustFromPem, type AtomicWriteIo } from '../../src/main/config';
 import { createReadinessService } from '../../src/main/graph';
 import { createHandlers } from '../../src/main/handlers';
 import { createDispatch } from '../../src/main/ipc/dispatch';
@@ -319,7 +319,7 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
   it('slow SMTP greeting and DNS failures end in typed causes, not hangs', async () => {
     sb.resetCounters();
     sb.faults.set({ smtpGreetingDelayMs: 1_500 });
-    const slow = createSmtpService({ host: sb.smtp.host, port: sb.smtp.port, extraCa: sb.caPem, timeoutsMs: { connect: 1_000, greeting: 500, socket: 1_000 } });
+    const slow = createSmtpService({ host: sb.smtp.host, port: sb.smtp.port, trust: trustFromPem(sb.caPem), timeoutsMs: { connect: 1_000, greeting: 500, socket: 1_000 } });
     expect(await slow.test({ upn, method: 'app-password', secret: password })).toMatchObject({ ok: false, cause: 'timeout' });
     sb.faults.clear();
     expect(sb.counters.smtpAuthAttempts).toBe(0);
@@ -327,8 +327,9 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
     const noDns = createSmtpService({ host: 'smtp.does-not-resolve.invalid', port: 587, timeoutsMs: { connect: 5_000, greeting: 5_000, socket: 5_000 } });
     expect(await noDns.test({ upn, method: 'app-password', secret: password })).toMatchObject({ ok: false, cause: 'dns', stage: 'connect' });
 
-    const env = { ...composed.env, M365_CONNECT_GRAPH_BASE_URL: 'https://graph.does-not-resolve.invalid' };
-    const badGraph = await loadConfig({ env, policyFile: join(composed.dataDir, 'no-policy.json') }).catch(() => loadConfig({ env }));
+    const badGraphPolicy = join(composed.dataDir, 'bad-graph-policy.json');
+    await writeFile(badGraphPolicy, JSON.stringify({ authorityHost: sb.authorityHost, graphBaseUrl: 'https://graph.does-not-resolve.invalid' }));
+    const badGraph = await loadConfig({ env: composed.env, policyFile: badGraphPolicy, machinePolicyFile: null });
     const readiness = createReadinessService({ config: badGraph, auth: composed.services.auth as AuthServiceWithGraph });
     const error = await readiness.check().then(() => null, (caught: unknown) => caught as { code?: string; message?: string });
     await readiness.close();

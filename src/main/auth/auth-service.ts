@@ -9,7 +9,8 @@ import type { Account } from '../../shared/account';
 import { AppError } from '../../shared/ipc/errors';
 import { cloudPresets } from '../config/clouds';
 import type { ResolvedConfig } from '../config/resolved';
-import { createDispatcher, createMsalNetworkModule, createTrust } from '../config/trust';
+import { tokenCacheSuffix } from '../config/schema';
+import { createMsalNetworkModule, createTrust, type Trust } from '../config/trust';
 import type { Platform } from '../platform';
 import type { AuthService, SignInOptions } from '../services';
 import { activeAccountStore } from './active-account';
@@ -45,11 +46,13 @@ export type CreateAuthServiceOptions = {
   platform: Pick<Platform, 'openExternal'>;
   /** Per-user folder for the token cache marker and the active-account id. */
   cacheDir: string;
+  /** The process's trust (compose.ts); omitted = built from config and closed with the service. */
+  trust?: Trust;
   /** Tests only: replace how the token cache is opened. */
   openCache?: (options: { cacheDir: string; serviceName: string }) => Promise<TokenCacheStore>;
 };
 
-export const tokenCacheServiceName = (keychainService: string) => `${keychainService}.token-cache`;
+export const tokenCacheServiceName = (keychainService: string) => `${keychainService}${tokenCacheSuffix}`;
 
 /**
  * The Graph permissions the app was granted (`.default`): whatever the user or their role
@@ -76,7 +79,8 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   await mkdir(cacheDir, { recursive: true, mode: 0o700 });
   const serviceName = tokenCacheServiceName(config.values.keychainService);
   const cache = await (options.openCache ?? openTokenCache)({ cacheDir, serviceName });
-  const dispatcher = createDispatcher(createTrust(config.values.extraCaFile));
+  const ownTrust = options.trust ? null : createTrust(config.values.extraCaFile);
+  const { dispatcher } = options.trust ?? ownTrust!;
   // The last error Entra answered, for flows where MSAL keeps only the error name.
   let lastEntraError: EntraErrorHint | null = null;
   const mapAuthError = (error: unknown) => {
@@ -280,7 +284,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
 
     async close() {
       pending?.cancel();
-      await dispatcher.close().catch(() => undefined);
+      await ownTrust?.close();
     },
   };
   return service;
