@@ -104,6 +104,8 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   let pending: PendingSignIn | null = null;
 
   const activeAccount = async (): Promise<AccountInfo | null> => {
+    // A locked keyring reads as an empty cache: say "locked", not "nobody is signed in".
+    if (cache.blocked) throw cache.blocked;
     const accounts = await app.getAllAccounts();
     const id = await active.read();
     return accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
@@ -202,6 +204,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async signIn({ method, switchAccount, onDeviceCode, onProgress }) {
+      if (cache.blocked) throw cache.blocked;
       if (pending) {
         throw new AppError({ code: 'sign-in-failed', message: 'A sign-in is already in progress.', nextStep: 'Finish or cancel it first.' });
       }
@@ -235,7 +238,17 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async signOut() {
-      const account = await activeAccount();
+      let account: AccountInfo | null;
+      try {
+        account = await activeAccount();
+      } catch (error) {
+        // A damaged cache cannot be read, only removed: sign-out is how the user gets out of it.
+        if (!(error instanceof AppError && error.code === 'token-cache-corrupted')) throw mapAuthError(error);
+        await cache.clear();
+        await active.clear();
+        grantedGraphScopes = null;
+        return true;
+      }
       if (!account) return false;
       await app.getTokenCache().removeAccount(account);
       await active.clear();
@@ -246,6 +259,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
 
     async acquireSmtpToken(upn) {
       // Only the account named: pairing one user's name with another's token would test nothing real.
+      if (cache.blocked) throw cache.blocked;
       const accounts = await app.getAllAccounts();
       const account = accounts.find((a) => a.username.toLowerCase() === upn.toLowerCase());
       if (!account) throw notSignedIn();
