@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuiltCli, isolatedHome, keyringAvailable, runCli } from '../cli/support/cli-process';
 import { securityLog } from './support/security-log';
 
-const log = securityLog('cli-locked-flags', 7);
+const log = securityLog('cli-locked-flags', 10);
 afterAll(() => log.flush());
 
 const upn = 'ada@contoso.com';

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/main/config';
 import { fakeIo } from '../cli/support/fake-io';
 import { securityLog } from './support/security-log';
 
-const log = securityLog('config-policy', 6);
+const log = securityLog('config-policy', 9);
 afterAll(() => log.flush());
 
 let dir: string;

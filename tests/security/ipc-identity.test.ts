@@ -15,7 +15,7 @@ import { fakeServices } from '../support/fake-services';
 import { noBrowser, sandboxConfig, secretServiceReachable } from '../integration/sandbox-auth-support';
 import { securityLog } from './support/security-log';
 
-const log = securityLog('ipc-identity', 5);
+const log = securityLog('ipc-identity', 4.5);
 afterAll(() => log.flush());
 
 const adele: Account = { upn: 'adele@contoso.example', name: 'Adele', tenantId: 't1', homeAccountId: 'h1' };

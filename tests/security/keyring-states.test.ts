@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuiltCli, isolatedHome, keyringAvailable, repoRoot, runCli, type CliRun } from '../cli/support/cli-process';
 import { securityLog } from './support/security-log';
 
-const log = securityLog('keyring-states', 8);
+const log = securityLog('keyring-states', 11);
 afterAll(() => log.flush());
 
 const run = promisify(execFile);
