@@ -50,19 +50,9 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
   let persistence: IPersistence;
   // Creating the persistence writes and reads a probe item: on a locked keyring libsecret may
   // prompt or abort, so a locked keyring is detected first and reported, not touched.
-  if ((await (options.lockProbe ?? secretServiceLockProbe())()) === 'locked') {
-    const locked = keychainError(new KeyringLockedError());
-    return {
-      plugin: null,
-      persisted: false,
-      reason: 'The operating system keychain is locked.',
-      blocked: new AppError({
-        code: 'keychain-unavailable',
-        message: 'The operating system keychain is locked, so the saved sign-in cannot be read.',
-        ...(locked.nextStep ? { nextStep: locked.nextStep } : {}),
-      }),
-      clear: async () => undefined,
-    };
+  const probe = options.lockProbe ?? secretServiceLockProbe();
+  if ((await probe()) === 'locked') {
+    return { plugin: null, persisted: false, reason: 'The operating system keychain is locked.', blocked: keyringLocked(), clear: async () => undefined };
   }
   try {
     await mkdir(options.cacheDir, { recursive: true, mode: 0o700 });
@@ -84,7 +74,7 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
     };
   }
   return {
-    plugin: new PersistenceCachePlugin(refusingDamagedCache(persistence)),
+    plugin: new PersistenceCachePlugin(guardedPersistence(persistence, probe)),
     persisted: true,
     reason: null,
     blocked: null,
@@ -94,18 +84,39 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
   };
 }
 
+const keyringLocked = () => {
+  const locked = keychainError(new KeyringLockedError());
+  return new AppError({
+    code: 'keychain-unavailable',
+    message: 'The operating system keychain is locked, so the saved sign-in cannot be read or updated.',
+    ...(locked.nextStep ? { nextStep: locked.nextStep } : {}),
+  });
+};
+
 /**
- * The persistence, except that a stored cache which is not a JSON object is refused with a
- * typed error before MSAL parses it (MSAL's JSON.parse message would quote the tokens).
+ * The persistence, except that (1) nothing reaches the keyring while it is locked (it may be
+ * locked after start-up, e.g. by a screen lock), and (2) a stored cache which is not a JSON
+ * object is refused with a typed error before MSAL parses it (MSAL's JSON.parse message would
+ * quote the tokens).
  */
-function refusingDamagedCache(persistence: IPersistence): IPersistence {
+function guardedPersistence(persistence: IPersistence, probe: KeyringProbe): IPersistence {
+  const unlocked = async () => {
+    if ((await probe()) === 'locked') throw keyringLocked();
+  };
   return new Proxy(persistence, {
     get(target, key) {
       if (key === 'load') {
         return async () => {
+          await unlocked();
           const text = await target.load();
           if (text !== null && text !== '' && !isJsonObject(text)) throw tokenCacheCorrupted();
           return text;
+        };
+      }
+      if (key === 'save') {
+        return async (contents: string) => {
+          await unlocked();
+          return target.save(contents);
         };
       }
       const value: unknown = Reflect.get(target, key, target);
