@@ -175,9 +175,9 @@ describe('keychain locked (its own D-Bus session and gnome-keyring, never the sh
     const [stored, storeLocked, readLocked, readUnlocked] = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(stored).toMatchObject({ ok: true });
     expect(storeLocked).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', message: expect.stringMatching(/locked/) } });
-    // keytar cannot tell "locked" from "absent" on read (libsecret answers no item when the
-    // unlock prompt cannot be shown): the app then says "not stored", never a wrong password.
-    expect(readLocked).toMatchObject({ ok: true, value: { matches: false } });
+    // keytar alone cannot tell "locked" from "absent" on read (libsecret answers no item when the
+    // unlock prompt cannot be shown); the vault asks the Secret Service first and says "locked".
+    expect(readLocked).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', message: expect.stringMatching(/locked/) } });
     expect(readUnlocked).toEqual({ ok: true, value: { matches: true } });
     expect(stdout).not.toContain(secret);
     const leftovers = await promisify(execFile)('grep', ['-rl', secret, home]).then((result) => result.stdout, () => '');
@@ -186,7 +186,7 @@ describe('keychain locked (its own D-Bus session and gnome-keyring, never the sh
       area: 'Faults',
       tried: 'keychain locked mid-session (real gnome-keyring, login collection locked over D-Bus): store, read, then unlock and read',
       cases: 4,
-      held: 'store refused with keychain-unavailable ("locked", unlock advice); no plaintext anywhere under the keyring home; the password stored before survives the lock. Read while locked returns nothing (keytar limitation: reported as not stored)',
+      held: 'store and read refused with keychain-unavailable ("locked", unlock advice; the lock is asked of the Secret Service, not guessed from keytar); no plaintext anywhere under the keyring home; the password stored before survives the lock',
     });
   });
 });
