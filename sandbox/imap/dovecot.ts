@@ -79,7 +79,26 @@ export type DovecotStartInput = {
   readyTimeoutMs?: number;
 };
 
-export type RunningDovecot = { host: string; port: number; dir: string; pid: number; close: () => Promise<void> };
+export type ImapLogin = { user: string; method: string };
+export type RunningDovecot = {
+  host: string;
+  port: number;
+  dir: string;
+  pid: number;
+  /** Successful logins so far, oldest first, from Dovecot's log (user and SASL mechanism). */
+  logins: () => ImapLogin[];
+  close: () => Promise<void>;
+};
+
+function readLogins(logPath: string): ImapLogin[] {
+  let text = '';
+  try {
+    text = readFileSync(logPath, 'utf8');
+  } catch {
+    return [];
+  }
+  return [...text.matchAll(/imap-login: Info: Login: user=<([^>]*)>, method=([A-Za-z0-9-]+)/g)].map((match) => ({ user: match[1] ?? '', method: match[2] ?? '' }));
+}
 
 function greets(host: string, port: number, ca: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -169,7 +188,7 @@ async function startOnce(input: DovecotStartInput, port: number): Promise<Runnin
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { host: input.host, port, dir, pid: child.pid ?? 0, close };
+  return { host: input.host, port, dir, pid: child.pid ?? 0, logins: () => readLogins(join(dir, 'dovecot.log')), close };
 }
 
 /** Starts Dovecot on a free port (tries again if another process took the port meanwhile). */
