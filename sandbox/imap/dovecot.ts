@@ -148,6 +148,8 @@ async function startOnce(input: DovecotStartInput, port: number): Promise<Runnin
 
   const child = spawn(input.binary, ['-F', '-c', confPath], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group: stopping signals Dovecot's master and all its children at once.
+    detached: true,
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', TZ: 'UTC', [refusalEnv.oauth]: exchangeImap.oauthFailed, [refusalEnv.basic]: exchangeImap.basicFailed },
     ...(userInfo().uid === 0 ? { uid: account.uid, gid: account.gid } : {}),
   });
@@ -156,14 +158,18 @@ async function startOnce(input: DovecotStartInput, port: number): Promise<Runnin
     stderr += chunk.toString('utf8');
   });
   const gone = exited(child);
-  // If the sandbox's process ends without close(), Dovecot must not outlive it.
-  const killOnExit = (): void => {
-    child.kill('SIGTERM');
+  const stopGroup = (): void => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
   };
-  process.once('exit', killOnExit);
+  // If the sandbox's process ends without close(), Dovecot must not outlive it.
+  process.once('exit', stopGroup);
   const close = async (): Promise<void> => {
-    process.removeListener('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    process.removeListener('exit', stopGroup);
+    if (child.exitCode === null && child.signalCode === null) stopGroup();
     await gone;
     rmSync(dir, { recursive: true, force: true });
   };
