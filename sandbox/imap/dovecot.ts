@@ -165,10 +165,18 @@ async function startOnce(input: DovecotStartInput, port: number): Promise<Runnin
       // already gone
     }
   };
-  // If the sandbox's process ends without close(), Dovecot must not outlive it.
-  process.once('exit', stopGroup);
+  // If the sandbox's process ends without close(), Dovecot must not outlive it (nor its folder).
+  const onExit = (): void => {
+    stopGroup();
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Dovecot may still be writing its log: the folder is in tmp, best effort.
+    }
+  };
+  process.once('exit', onExit);
   const close = async (): Promise<void> => {
-    process.removeListener('exit', stopGroup);
+    process.removeListener('exit', onExit);
     if (child.exitCode === null && child.signalCode === null) stopGroup();
     await gone;
     rmSync(dir, { recursive: true, force: true });
