@@ -63,7 +63,11 @@ describe('npm run sandbox', () => {
       // ...and Dovecot has stopped with it.
       if (imapPort) await expect(TestImapClient.connect('127.0.0.1', imapPort, caPem)).rejects.toThrow(/ECONNREFUSED/);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      // SIGTERM, not SIGKILL: tsx passes it on to the sandbox, which stops Dovecot and cleans up.
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
     }
   });
 });
