@@ -213,6 +213,8 @@ export async function startDovecot(input: DovecotStartInput): Promise<RunningDov
       return await startOnce(input, await freePort(input.host));
     } catch (error) {
       lastError = error;
+      // Only a port taken between choosing it and Dovecot binding it is worth another try.
+      if (!/Address already in use/i.test(error instanceof Error ? error.message : '')) break;
     }
   }
   throw lastError instanceof Error ? lastError : new Error(String(lastError));
