@@ -20,6 +20,7 @@ const catalogue = {
   70020: { error: 'expired_token', text: () => "The provided value for the input parameter 'device_code' is not valid. This device code has expired." },
   28000: { error: 'invalid_scope', text: (p: P) => `Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${p.scope} is not valid.` },
   650053: { error: 'invalid_scope', text: (p: P) => `The application '${p.appName}' asked for scope '${p.scope}' that doesn't exist on the resource '${p.resourceId}'. Contact the app vendor.` },
+  700082: { error: 'invalid_grant', text: (p: P) => `The refresh token has expired due to inactivity. The token was issued on ${p.issuedAt} and was inactive for 90.00:00:00.` },
   90002: { error: 'invalid_tenant', text: (p: P) => `Tenant '${p.tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.` },
   90014: { error: 'invalid_request', text: (p: P) => `The required field '${p.field}' is missing from the credential. Ensure that you have all the necessary parameters for the login request.` },
   900144: { error: 'invalid_request', text: (p: P) => `The request body must contain the following parameter: '${p.field}'.` },

@@ -26,7 +26,7 @@ export type Flow = {
 };
 
 export type AuthCode = { upn: string; clientId: string; redirectUri: string; grant: Grant; facts: SignInFacts; nonce: string | undefined; codeChallenge: string | undefined; codeChallengeMethod: string | undefined; expiresAt: number; redeemed: boolean };
-export type RefreshToken = { upn: string; clientId: string; facts: SignInFacts; issuedAt: number; revokedAt?: number };
+export type RefreshToken = { upn: string; clientId: string; facts: SignInFacts; issuedAt: number; revokedAt?: number; expiredByInactivity?: boolean };
 export type DeviceCode = {
   deviceCode: string;
   userCode: string;
@@ -72,7 +72,7 @@ export class EntraStore {
     return this.codes.get(code);
   }
 
-  issueRefreshToken(entry: Omit<RefreshToken, 'issuedAt' | 'revokedAt'>): string {
+  issueRefreshToken(entry: Omit<RefreshToken, 'issuedAt' | 'revokedAt' | 'expiredByInactivity'>): string {
     const token = `1.${opaque(64)}`;
     this.refreshTokens.set(token, { ...entry, issuedAt: Date.now() });
     return token;
@@ -89,6 +89,11 @@ export class EntraStore {
   revokeRefreshTokens(upn: string): void {
     const now = Date.now();
     for (const entry of this.refreshTokens.values()) if (entry.upn.toLowerCase() === upn.toLowerCase()) entry.revokedAt ??= now;
+  }
+
+  /** Ages every refresh token of a user past Entra's 90-day inactivity limit (AADSTS700082). */
+  expireRefreshTokens(upn: string): void {
+    for (const entry of this.refreshTokens.values()) if (entry.upn.toLowerCase() === upn.toLowerCase()) entry.expiredByInactivity = true;
   }
 
   issueDeviceCode(clientId: string, scope: string, lifetimeSeconds: number): DeviceCode {

@@ -192,7 +192,7 @@ describe('Entra policy answers chosen by the scenario', () => {
     }
   });
 
-  it('answers AADSTS50173 for a refresh token revoked by revokeSessions, and issues shorter tokens on request', async () => {
+  it('answers AADSTS700082 / 50173 for refresh tokens aged or revoked by the test controls, and issues shorter tokens on request', async () => {
     const sb = await startSandbox({ scenario: 'mfa-not-enabled', imap: { enabled: false } });
     try {
       const { location } = await rawAuthorize(sb, { scope: 'https://outlook.office.com/IMAP.AccessAsUser.All offline_access openid' });
@@ -203,6 +203,11 @@ describe('Entra policy answers chosen by the scenario', () => {
       expect(refreshed.body).toMatchObject({ expires_in: 120, scope: 'https://outlook.office.com/IMAP.AccessAsUser.All' });
       const claims = jwtClaims(String(refreshed.body['access_token']));
       expect(Number(claims['exp']) - Number(claims['iat'])).toBe(120);
+
+      sb.expireRefreshTokens(sb.scenario.users[0]!.upn);
+      const inactive = await redeemCode(sb, { grant_type: 'refresh_token', refresh_token: refreshToken, scope: 'https://outlook.office.com/IMAP.AccessAsUser.All' });
+      expect(inactive.body).toMatchObject({ error: 'invalid_grant', error_codes: [700082] });
+      expect(String(inactive.body['error_description'])).toMatch(/^AADSTS700082: The refresh token has expired due to inactivity\. The token was issued on .* and was inactive for 90\.00:00:00\./);
 
       sb.revokeSessions(sb.scenario.users[0]!.upn);
       const revoked = await redeemCode(sb, { grant_type: 'refresh_token', refresh_token: refreshToken, scope: 'https://outlook.office.com/IMAP.AccessAsUser.All' });
