@@ -132,6 +132,11 @@ describe.skipIf(!haveDovecot)("Exchange Online's IMAP stand-in (Dovecot)", () =>
     // The same good token still works: the refusals above were about the tokens, not the user.
     expect(await authenticate(sb, adele.toUpperCase(), good)).toMatch(/^OK /);
     expect(sb.imapLogins().every((login) => login.method === 'XOAUTH2')).toBe(true);
+    // Dovecot logs who logged in and why a login failed, never the token itself.
+    const log = readFileSync(join(sb.imapProcess!.dir, 'dovecot.log'), 'utf8');
+    expect(log).toContain('Local validation failed');
+    expect(log).not.toContain(signature!);
+    expect(log).not.toContain(payload!);
   });
 
   it('refuses an expired token', async () => {
