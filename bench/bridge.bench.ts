@@ -18,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { openSmtpUpstream } from '../src/main/bridge/upstream-smtp';
+import { trustFromPem } from '../src/main/config/trust';
 import { cliPath, ensureBuiltCli, repoRoot, runCli } from '../tests/cli/support/cli-process';
 import { sandboxEnv } from '../tests/cli/support/sandbox-cli';
 
@@ -193,12 +194,13 @@ async function main() {
 
     // Login: connect..235, token cached in the bridge; direct = the same STARTTLS + XOAUTH2 login.
     const logins = 50;
+    const directTrust = trustFromPem(sb.caPem);
     const bridgeLogin: number[] = [];
     const directLogin: number[] = [];
     for (let i = 0; i < logins; i += 1) {
       bridgeLogin.push(await smtpLoginMs(bridge.smtp, upn, password));
       const started = performance.now();
-      const socket = await openSmtpUpstream({ host: sb.smtp.host, port: sb.smtp.port, ca: [sb.caPem] }, upn, smtpToken);
+      const socket = await openSmtpUpstream({ host: sb.smtp.host, port: sb.smtp.port, secureContext: directTrust.secureContext }, upn, smtpToken);
       directLogin.push(performance.now() - started);
       socket.end('QUIT\r\n');
     }

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { exportSPKI } from 'jose';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,7 @@ import type { GraphContext, GraphLogEntry } from './graph/context';
 import { loadScenario } from './scenario/load';
 import type { Scenario, ScenarioInput } from './scenario/schema';
 import { completeDeviceSignIn, completeSignIn, signInSelectors, type SignInOutcome } from './sign-in-driver';
+import type { ImapLogin } from './imap/dovecot';
 import { startImap, type ImapOptions } from './imap/start';
 import { demoMailbox, type SeedFolder } from './imap/seed';
 import { startSmtpServer, type SmtpAuthLogEntry } from './smtp/server';
@@ -24,6 +26,8 @@ import type { TokenIssuer } from './tokens/claims';
 export { exchangeReplies } from './smtp/replies';
 export { exchangeImap } from './imap/replies';
 export { demoMailbox, type SeedFolder, type SeedMessage } from './imap/seed';
+export type { ImapLogin } from './imap/dovecot';
+export type { ImapOptions } from './imap/start';
 export { listScenarios, loadScenario } from './scenario/load';
 export type { Scenario, ScenarioInput } from './scenario/schema';
 export type { Counters, FaultSettings } from './faults';
@@ -62,10 +66,19 @@ export type Sandbox = {
   imap: { host: string; port: number } | null;
   /** Why `imap` is null (Dovecot not installed, turned off, failed to start); null when it runs. */
   imapNote: string | null;
+  /** Successful IMAP logins so far (user, SASL mechanism), oldest first; [] without IMAP. */
+  imapLogins(): ImapLogin[];
+  /** Dovecot's master process and its temp folder, for tests that check stop() leaves nothing behind. */
+  imapProcess: { pid: number; dir: string } | null;
   /** The demo mailbox seeded for a user: folder names and the exact bytes of each message. */
   mailboxSeed(upn: string): SeedFolder[];
   caPemPath: string;
   caPem: string;
+  /**
+   * A policy naming the sandbox's sign-in and Graph hosts: the app accepts non-Microsoft hosts
+   * only from a policy (M365_CONNECT_POLICY works where the machine has none of its own).
+   */
+  policyPath: string;
   clientId: string;
   /** The parsed scenario; `scenario.tenant` is live (the tenant reads it on every request). */
   scenario: Scenario;
@@ -84,7 +97,7 @@ export type Sandbox = {
   appPasswordNames(upn: string): string[];
   /** Signs out everywhere: refresh tokens of this user stop working. */
   revokeSessions(upn: string): void;
-  /** Ends the user's refresh tokens as expired by inactivity: the next refresh answers AADSTS700082. */
+  /** Ages the user's refresh tokens past 90 days of inactivity: the next refresh answers AADSTS700082. */
   expireRefreshTokens(upn: string): void;
   /** Lifetime of access and ID tokens issued from now on (the scenario's accessTokenLifetimeSeconds). */
   setAccessTokenLifetime(seconds: number): void;
@@ -183,7 +196,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       server.closeAllConnections();
     });
 
+  const policyPath = join(tls.dir, 'sandbox-policy.json');
+  writeFileSync(policyPath, `${JSON.stringify({ authorityHost, graphBaseUrl }, null, 2)}\n`, { mode: 0o644 });
+
   return {
+    policyPath,
     authority: `${authorityHost}/${tenant.id}`,
     authorityHost,
     tenantId: tenant.id,
@@ -192,6 +209,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     smtpAuthLog,
     imap: imap.server ? { host: imap.server.host, port: imap.server.port } : null,
     imapNote: imap.note,
+    imapLogins: () => imap.server?.logins() ?? [],
+    imapProcess: imap.server ? { pid: imap.server.pid, dir: imap.server.dir } : null,
     mailboxSeed: (upn) => demoMailbox(userOrThrow(upn).upn),
     caPemPath: tls.caPemPath,
     caPem: tls.caPem,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox, type StartSandboxOptions } from '../../sandbox/index';
 import { createAuthService, type AuthServiceWithGraph } from '../../src/main/auth';
-import { loadConfig, type ResolvedConfig } from '../../src/main/config';
+import { createTrust, loadConfig, type ResolvedConfig } from '../../src/main/config';
 import { createBridgePasswords, createBridgeService } from '../../src/main/bridge';
 import type { BridgeService } from '../../src/main/bridge';
 import { memorySecretStore } from '../support/memory-secret-store';
@@ -36,8 +36,6 @@ export async function startBridgeKit(options: { sandbox?: StartSandboxOptions; e
     env: {
       M365_CONNECT_CLIENT_ID: sb.clientId,
       M365_CONNECT_TENANT: sb.tenantId,
-      M365_CONNECT_AUTHORITY_HOST: sb.authorityHost,
-      M365_CONNECT_GRAPH_BASE_URL: sb.graphBaseUrl,
       M365_CONNECT_SMTP_HOST: sb.smtp.host,
       M365_CONNECT_SMTP_PORT: String(sb.smtp.port),
       M365_CONNECT_EXTRA_CA_FILE: sb.caPemPath,
@@ -45,14 +43,18 @@ export async function startBridgeKit(options: { sandbox?: StartSandboxOptions; e
       ...imapEnv(sb),
       ...options.env,
     },
-    // An empty policy of its own, so a machine-wide policy on the test host cannot leak in.
-    policyFile: await emptyPolicy(dataDir),
+    // A policy of its own (the sandbox's hosts are not Microsoft's: only a policy may name
+    // them), so a machine-wide policy on the test host cannot leak in either.
+    policyFile: await sandboxPolicy(dataDir, sb),
+    machinePolicyFile: null,
   });
+  const trust = createTrust(config.values.extraCaFile);
   const auth = await createAuthService({
     config,
+    trust,
     platform: { openExternal: async () => Promise.reject(new Error('no browser in bridge tests')) },
     cacheDir: join(dataDir, 'msal'),
-    openCache: async () => ({ plugin: null, persisted: false, reason: 'test', clear: async () => undefined }),
+    openCache: async () => ({ plugin: null, persisted: false, reason: 'test', blocked: null, clear: async () => undefined }),
   });
   const store = memorySecretStore();
   const logLines: string[] = [];
@@ -60,6 +62,7 @@ export async function startBridgeKit(options: { sandbox?: StartSandboxOptions; e
     auth,
     config: config.values,
     dataDir,
+    trust,
     passwords: createBridgePasswords({ service: 'm365-connect-bridge-test-bridge', store }),
     log: (line) => logLines.push(line),
     stopGraceMs: 200,
@@ -86,6 +89,7 @@ export async function startBridgeKit(options: { sandbox?: StartSandboxOptions; e
     async stop() {
       await bridge.stop();
       await auth.close();
+      await trust.close();
       await sb.stop();
     },
   };
@@ -96,8 +100,8 @@ export function imapEnv(sb: Sandbox): Record<string, string> {
   return sb.imap ? { M365_CONNECT_IMAP_HOST: sb.imap.host, M365_CONNECT_IMAP_PORT: String(sb.imap.port) } : {};
 }
 
-async function emptyPolicy(dir: string): Promise<string> {
+async function sandboxPolicy(dir: string, sb: Sandbox): Promise<string> {
   const file = join(dir, 'policy.json');
-  await writeFile(file, '{}');
+  await writeFile(file, JSON.stringify({ authorityHost: sb.authorityHost, graphBaseUrl: sb.graphBaseUrl }));
   return file;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBridgePasswords, createBridgeService, type BridgeService } from '../../src/main/bridge';
 import type { BridgeConfig } from '../../src/main/bridge';
+import { createTrust } from '../../src/main/config/trust';
 import { startBridgeKit, type BridgeKit } from '../integration/bridge-test-kit';
 
 /** A scripted line client: sends each command and collects the reply lines that follow. */
@@ -72,10 +73,11 @@ describe('bridge security', () => {
   });
 
   /** Another bridge over the same signed-in account, with a different upstream or trust. */
-  const bridgeWith = async (config: Partial<BridgeConfig>) => {
+  const bridgeWith = async (config: Partial<BridgeConfig> & { extraCaFile?: string | null }) => {
     const bridge = createBridgeService({
       auth: kit.auth,
       config: { ...kit.config.values, ...config },
+      trust: createTrust(config.extraCaFile === undefined ? kit.config.values.extraCaFile : config.extraCaFile),
       dataDir: await mkdtemp(join(tmpdir(), 'm365-bridge-sec-')),
       passwords: createBridgePasswords({ service: 'm365-connect-bridge-test-bridge', store: kit.store }),
     });
