@@ -64,13 +64,22 @@ export function createBridgeService(options: CreateBridgeServiceOptions): Bridge
     sessionsOpen,
     health: book.health(),
   });
+  // At most one write in flight and one queued: a burst of sessions costs two writes, and the
+  // file always ends with the latest status.
+  let writeQueued = false;
+  const persist = () => {
+    if (writeQueued) return;
+    writeQueued = true;
+    stateWrite = stateWrite
+      .then(() => {
+        writeQueued = false;
+        return state === 'stopped' ? undefined : writeStateFile(dataDir, status());
+      })
+      .catch(() => undefined);
+  };
   const changed = () => {
-    const current = status();
-    if (state !== 'stopped') {
-      // Writes queue up so the file always ends with the latest status.
-      stateWrite = stateWrite.then(() => writeStateFile(dataDir, current)).catch(() => undefined);
-    }
-    emit({ type: 'status', status: current });
+    if (state !== 'stopped') persist();
+    emit({ type: 'status', status: status() });
   };
 
   const { secureContext } = options.trust;
