@@ -2,13 +2,17 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/ipc/errors';
 import { exitCodeForCause } from '../../shared/smtp/exit-codes';
 import type { SmtpMethod, SmtpTestResult } from '../../shared/smtp/result';
-import { normalizeAppPassword } from '../../shared/vault/normalize';
+import { validateCaFile } from '../../main/config/ca-file';
+import { cloudPresets } from '../../main/config/clouds';
+import { configKeySchemas } from '../../main/config/schema';
+import { portTextSchema } from '../../shared/port';
+import { checkServerPassword, normalizeAppPassword } from '../../shared/vault/normalize';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 import { withExamples } from '../help';
 import { authService, smtpService, vaultService } from '../services';
 import { readAllStdin } from '../stdin';
-import { positiveInt } from '../options';
+import { fromSchema, positiveInt, upnOption } from '../options';
 
 type SmtpTestOptions = {
   user: string;
@@ -36,9 +40,9 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
   const command = program
     .command('smtp-test')
     .description('Prove the SMTP AUTH login works (connect, STARTTLS, AUTH, QUIT; no mail is sent) and explain any failure.')
-    .requiredOption('--user <upn>', 'the mailbox to log in as (user principal name)')
-    .option('--host <host>', 'SMTP host (default: the configured smtpHost, smtp.office365.com)')
-    .option('--port <port>', 'SMTP port (default: the configured smtpPort, 587)', positiveInt('--port', 1, 65535))
+    .requiredOption('--user <upn>', 'the mailbox to log in as (user principal name)', upnOption)
+    .option('--host <host>', 'SMTP host (default: the configured smtpHost, smtp.office365.com)', fromSchema('--host', configKeySchemas.smtpHost))
+    .option('--port <port>', 'SMTP port (default: the configured smtpPort, 587)', fromSchema('--port', portTextSchema))
     .option('--ca <pem>', 'an extra CA certificate file (PEM) to trust, e.g. a TLS-inspection proxy')
     .option('--timeout <seconds>', 'connect, greeting and idle timeout in seconds', positiveInt('--timeout', 1, 600))
     .addOption(new Option('--password-stdin', 'read the app password from stdin').conflicts(['keychain', 'oauth']))
@@ -56,7 +60,10 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
           nextStep: `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`,
         });
       }
-      const secret = await secretFor(method, options, context);
+      // The same check as the extraCaFile setting, before any secret is read.
+      if (options.ca !== undefined) await checkCaOption(options.ca);
+      const host = options.host ?? config.values.smtpHost;
+      const secret = await secretFor(method, options, context, isMicrosoftSmtpHost(host));
       const smtp = await smtpService(context, {
         ...(options.host !== undefined ? { host: options.host } : {}),
         ...(options.port !== undefined ? { port: options.port } : {}),
@@ -92,10 +99,26 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
   ]);
 }
 
-async function secretFor(method: SmtpMethod, options: SmtpTestOptions, context: CliContext): Promise<string> {
+async function checkCaOption(path: string): Promise<void> {
+  const checked = await validateCaFile(path);
+  if (checked.ok) return;
+  throw new AppError({
+    code: 'config-invalid',
+    message: `--ca is invalid: ${checked.problem}.`,
+    nextStep: 'Give the PEM file of the certificate authority to trust (certificates only, no private key).',
+    issues: [{ path: '--ca', message: checked.problem }],
+  });
+}
+
+/** Microsoft's SMTP hosts take app passwords; any other server's password is its own. */
+const isMicrosoftSmtpHost = (host: string) => Object.values(cloudPresets).some((preset) => preset.smtpHost === host.toLowerCase());
+
+async function secretFor(method: SmtpMethod, options: SmtpTestOptions, context: CliContext, microsoftHost: boolean): Promise<string> {
   if (method === 'oauth') return (await authService(context)).acquireSmtpToken(options.user);
   if (options.passwordStdin) {
-    const checked = normalizeAppPassword(await readAllStdin(context.io, 'the app password'));
+    const raw = await readAllStdin(context.io, microsoftHost ? 'the app password' : 'the password');
+    // Spaces and dashes are separators only in an app password; another server's password keeps them.
+    const checked = microsoftHost ? normalizeAppPassword(raw) : checkServerPassword(raw);
     if (!checked.ok) throw usageError(checked.message);
     return checked.value;
   }

@@ -2,15 +2,10 @@ import { z } from 'zod';
 import { accountSchema } from '../account';
 import { verdictSchema } from '../readiness/verdict';
 import { smtpMethodSchema, smtpStageSchema, smtpTestResultSchema } from '../smtp/result';
+import { upnSchema } from '../upn';
 import type { EventChannel, InvokeChannel } from './channels';
 
-/** A user principal name as typed: an address-like string, bounded. */
-export const upnSchema = z
-  .string()
-  .trim()
-  .min(3)
-  .max(256)
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must look like name@domain');
+export { upnSchema } from '../upn';
 
 const empty = z.object({}).strict();
 
