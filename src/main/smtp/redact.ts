@@ -42,11 +42,22 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 export type Redactor = (text: string) => string;
 
+/**
+ * Shorter secrets are refused before any login (see shared/vault/normalize.ts). Hiding one
+ * anyway would replace common short words ("a", "to") and so point straight at it.
+ */
+const minRedactableLength = 8;
+
 export function createRedactor(secrets: string[]): Redactor {
-  const live = secrets.filter((secret) => secret.length > 0);
+  const live = secrets.filter((secret) => secret.length >= minRedactableLength);
   const cores = live.flatMap(alignedBase64Cores);
-  // A whole token: not preceded or followed by a letter or digit of the same word.
-  const wholeTokens = live.map((secret) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(secret)}(?![\\p{L}\\p{N}])`, 'gu'));
+  // A whole token: a secret that starts (ends) with a letter or digit must not continue a word there.
+  const wordEdge = /^[\p{L}\p{N}]/u;
+  const wholeTokens = live.map((secret) => {
+    const before = wordEdge.test(secret) ? '(?<![\\p{L}\\p{N}])' : '';
+    const after = wordEdge.test([...secret].pop() ?? '') ? '(?![\\p{L}\\p{N}])' : '';
+    return new RegExp(`${before}${escapeRegExp(secret)}${after}`, 'gu');
+  });
   return (text) => {
     let out = text;
     for (const token of wholeTokens) out = out.replace(token, secretPlaceholder);
