@@ -193,6 +193,7 @@ export function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord
       const offered = (conn as unknown as ConnectionInternals)._supportedAuth ?? [];
       const mechanism = chooseMechanism(request.method, offered);
       if (mechanism === null) {
+        enter('auth', 'No sign-in mechanism offered that fits this route');
         offeredMechanisms = [...offered];
         fail(Object.assign(new Error('The server offers no sign-in mechanism this test can use; nothing was sent'), { code: 'EAUTH' }));
         return quitThenFinish();
