@@ -17,6 +17,9 @@ const expectedSuites = [
   'tls',
   'secrets-scan',
   'faults',
+  'smtp-hardening',
+  'input-hardening',
+  'cli-inputs',
 ] as const;
 
 type SuiteFile = { suite: string; order: number; rows: SecurityRow[] };
