@@ -68,6 +68,8 @@ export function promptSecret(io: CliIo, question: string): Promise<string> {
         if (char === '\u0003') return finish(usageError('Cancelled.'));
         if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
         else value += char;
+        // A paste of a whole file is not a password: stop instead of growing without end.
+        if (value.length > stdinReadLimit) return finish(usageError('That is far longer than a password; nothing was kept.'));
       }
     };
     stdin.on('data', onData);

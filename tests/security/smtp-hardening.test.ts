@@ -253,7 +253,9 @@ describe('short secrets are refused, and redaction never reaches inside ordinary
     expect(checkServerPassword('Pa55-w rd')).toEqual({ ok: true, value: 'Pa55-w rd', warnings: [] });
     expect(checkServerPassword('Pa55wrd').ok).toBe(false);
     expect(checkServerPassword('Pa55word\u202e').ok).toBe(false);
-    cases += 3;
+    expect(checkServerPassword('Pa55word\ud800').ok).toBe(false);
+    expect(checkServerPassword('Pa55word\ud83d\ude00').ok).toBe(true);
+    cases += 5;
   });
 
   it('a 1-character and an 8-character secret leave every advice text intact', () => {

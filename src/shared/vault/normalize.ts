@@ -22,6 +22,8 @@ const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 // Spaces (including the non-breaking ones web pages use) and the dashes people paste as separators.
 const separators = /[\u0020\u00a0\u2000-\u200b\u202f\u205f\u3000\-\u2010-\u2015\u2212]/g;
 const appPasswordShape = /^[a-z]{16}$/i;
+// Half of a UTF-16 surrogate pair on its own: not text, and it would be stored as U+FFFD.
+const loneSurrogate = /\p{Surrogate}/u;
 
 const controlMessage = 'The pasted text contains invisible control characters (such as a line break or tab). Copy the password again.';
 
@@ -59,6 +61,7 @@ export function normalizeAppPassword(raw: string): NormalizedAppPassword {
 export function checkServerPassword(raw: string): NormalizedAppPassword {
   if (raw === '') return { ok: false, message: 'The password is empty.' };
   if (controlCharacters.test(raw) || bidiControls.test(raw)) return { ok: false, message: controlMessage };
+  if (loneSurrogate.test(raw)) return { ok: false, message: 'The password is not valid text (a broken Unicode character). Copy it again.' };
   const length = [...raw].length;
   if (length < minServerPasswordLength) {
     return { ok: false, message: `That password has ${length} character${length === 1 ? '' : 's'}; a password has at least ${minServerPasswordLength}.` };
