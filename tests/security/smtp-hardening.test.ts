@@ -5,6 +5,7 @@ import { adviceFor } from '../../src/shared/smtp/advice';
 import { smtpCauses, type SmtpMethod } from '../../src/shared/smtp/result';
 import { displaySafeLine, displaySafeText } from '../../src/shared/text/display-safe';
 import { checkServerPassword, normalizeAppPassword } from '../../src/shared/vault/normalize';
+import { dovecotSubmissionProblem, startDovecotSubmission } from '../support/dovecot-submission';
 import { startTestSmtpServer, type TestSmtpServerOptions } from '../support/smtp-test-server';
 import { createTestCa, type TestCa } from '../support/test-pki';
 import { hostileText, startScriptedSmtp, unsafeForDisplay, type Script } from './support/scripted-smtp';
@@ -88,6 +89,50 @@ describe('the SASL mechanism follows what the server offers after STARTTLS', () 
         tried: `test login against smtp-server offering only PLAIN, only LOGIN, both, only CRAM-MD5, only XOAUTH2 (app password); LOGIN+PLAIN without XOAUTH2 and with it (OAuth)`,
         cases: tried.length,
         held: 'PLAIN used where LOGIN is missing, LOGIN preferred, XOAUTH2 for OAuth; no usable mechanism gave mechanism-unsupported (exit 3) naming the server, with no AUTH sent and no advice to recreate the password',
+      });
+    }
+  });
+});
+
+const dovecotProblem = dovecotSubmissionProblem();
+
+describe.skipIf(dovecotProblem !== null)(`a real submission server (Dovecot) offering one mechanism${dovecotProblem ? ` (skipped: ${dovecotProblem})` : ''}`, () => {
+  const tried: string[] = [];
+  // The password of a server that is not Microsoft's: 8+ characters, dashes kept.
+  const password = 'Pa55-word-x';
+
+  for (const mechanism of ['PLAIN', 'LOGIN'] as const) {
+    it(`only AUTH ${mechanism}: the right password signs in with ${mechanism}, a wrong one is bad-credentials, OAuth is mechanism-unsupported`, async () => {
+      const relay = await server({ offerStartTls: false, certificate: undefined });
+      const dovecot = await startDovecotSubmission({ certificate: await ca.issue(), mechanisms: [mechanism], user: upn, password, relayPort: relay.port });
+      closers.push(() => dovecot.close());
+      const smtp = client(dovecot.port);
+
+      const ok = await smtp.test({ upn, method: 'app-password', secret: password });
+      expect(ok, ok.transcript.join('\n')).toMatchObject({ ok: true, cause: 'ok' });
+      expect(ok.transcript).toContain(`~> AUTH ${mechanism}${mechanism === 'PLAIN' ? ' [credentials hidden]' : ''}`);
+      expect(dovecot.logins()).toEqual([{ user: upn, method: mechanism }]);
+
+      const wrong = await smtp.test({ upn, method: 'app-password', secret: 'Wrong-password' });
+      expect(wrong).toMatchObject({ ok: false, cause: 'bad-credentials' });
+      expect(wrong.reply).toMatch(/^535 5\.7\.8/);
+
+      const oauth = await smtp.test({ upn, method: 'oauth', secret: token });
+      expect(oauth).toMatchObject({ ok: false, cause: 'mechanism-unsupported', stage: 'auth' });
+      expect(oauth.advice).toContain(`It offers: ${mechanism}.`);
+      expect(dovecot.logins()).toHaveLength(1);
+      for (const result of [ok, wrong, oauth]) expect(JSON.stringify(result)).not.toMatch(/Pa55-word-x|Wrong-password|eyJ0eXAi/);
+      tried.push(`Dovecot ${mechanism} only`);
+    });
+  }
+
+  afterAll(() => {
+    if (tried.length === 2) {
+      log.passed({
+        area: 'SMTP mechanism',
+        tried: 'a real Dovecot 2.3 submission server (STARTTLS, passwd-file) offering only AUTH PLAIN, then only AUTH LOGIN: right password, wrong password, OAuth',
+        cases: tried.length * 3,
+        held: 'signed in with the one mechanism offered (Dovecot logged it); a wrong password is bad-credentials (535 5.7.8); OAuth is mechanism-unsupported naming what is offered, with no login attempt; no secret in any result',
       });
     }
   });
