@@ -17,7 +17,7 @@ import { securityLog } from './support/security-log';
  * PLAIN-only SMTP server, a settings file that is really /etc/passwd. Each must end quickly with
  * a clear message and the documented exit code (2 usage, 4 TLS, 7 configuration).
  */
-const log = securityLog('cli-inputs', 11);
+const log = securityLog('cli-inputs', 14);
 afterAll(() => log.flush());
 
 let env: NodeJS.ProcessEnv;
@@ -118,7 +118,7 @@ describe('--ca is checked like extraCaFile, before any secret is read', () => {
     for (const [file, problem] of cases) {
       const result = await run(['smtp-test', '--user', upn, '--password-stdin', '--host', '127.0.0.1', '--port', '9', '--ca', file], { stdin: 'qwertzuiopasdfgh' });
       expect(result.code, result.stderr).toBe(7);
-      expect(result.stderr).toMatch(/--ca is invalid/);
+      expect(result.stderr).toMatch(/from the --ca option is invalid/);
       expect(result.stderr).toMatch(problem);
       expect(result.stderr).not.toMatch(/Unexpected failure|BEGIN/);
     }
@@ -126,7 +126,7 @@ describe('--ca is checked like extraCaFile, before any secret is read', () => {
       area: 'CLI inputs',
       tried: 'smtp-test --ca with /dev/zero, a missing file, a private key, a public-key PEM',
       cases: cases.length,
-      held: 'each exit 7 "--ca is invalid: <reason>" from the same check as extraCaFile; never "Unexpected failure", never hangs, never quotes the file',
+      held: 'each exit 7 "extraCaFile from the --ca option is invalid: <reason>", the same check as the setting; never "Unexpected failure", never hangs, never quotes the file',
     });
   });
 });

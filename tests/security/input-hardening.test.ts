@@ -19,7 +19,7 @@ import { securityLog } from './support/security-log';
  * Inputs that disagreed between entry points, reads without a limit, error messages that
  * quoted the file they could not parse, and a renderer server that a malformed URL crashed.
  */
-const log = securityLog('input-hardening', 10);
+const log = securityLog('input-hardening', 13);
 afterAll(() => log.flush());
 
 let folder: string;

@@ -2,11 +2,11 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/ipc/errors';
 import { exitCodeForCause } from '../../shared/smtp/exit-codes';
 import type { SmtpMethod, SmtpTestResult } from '../../shared/smtp/result';
-import { validateCaFile } from '../../main/config/ca-file';
-import { cloudPresets } from '../../main/config/clouds';
-import { configKeySchemas } from '../../main/config/schema';
-import { portTextSchema } from '../../shared/port';
 import { checkServerPassword, normalizeAppPassword } from '../../shared/vault/normalize';
+import { portTextSchema } from '../../shared/port';
+import { cloudPresets } from '../../main/config/clouds';
+import { checkCaFile } from '../../main/config/load';
+import { configKeySchemas, type ConfigKey } from '../../main/config/schema';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 import { withExamples } from '../help';
@@ -52,6 +52,10 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
     .action(async (options: SmtpTestOptions) => {
       const out = context.output(options.json);
       const config = await context.config();
+      // Before any secret is read: a flag may not send the password where the policy forbids.
+      refuseLockedFlags(options, config.locked);
+      // The same check as the extraCaFile setting (bounded read, certificates only), before any secret is read.
+      const ca = options.ca !== undefined ? await checkCaFile(options.ca, 'the --ca option') : undefined;
       const method: SmtpMethod = options.oauth ? 'oauth' : 'app-password';
       if (!config.values.routesOffered.includes(method)) {
         throw new AppError({
@@ -60,14 +64,12 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
           nextStep: `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`,
         });
       }
-      // The same check as the extraCaFile setting, before any secret is read.
-      if (options.ca !== undefined) await checkCaOption(options.ca);
       const host = options.host ?? config.values.smtpHost;
       const secret = await secretFor(method, options, context, isMicrosoftSmtpHost(host));
       const smtp = await smtpService(context, {
         ...(options.host !== undefined ? { host: options.host } : {}),
         ...(options.port !== undefined ? { port: options.port } : {}),
-        ...(options.ca !== undefined ? { ca: options.ca } : {}),
+        ...(ca !== undefined ? { ca } : {}),
         ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
       });
       const result = await smtp.test({
@@ -99,14 +101,20 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
   ]);
 }
 
-async function checkCaOption(path: string): Promise<void> {
-  const checked = await validateCaFile(path);
-  if (checked.ok) return;
+/** The flags that stand in for a configuration key: a key the policy locks cannot be overridden. */
+const flagKeys = [
+  ['--host', 'smtpHost', (options: SmtpTestOptions) => options.host],
+  ['--port', 'smtpPort', (options: SmtpTestOptions) => options.port],
+  ['--ca', 'extraCaFile', (options: SmtpTestOptions) => options.ca],
+] as const satisfies readonly (readonly [string, ConfigKey, (options: SmtpTestOptions) => unknown])[];
+
+function refuseLockedFlags(options: SmtpTestOptions, locked: readonly ConfigKey[]): void {
+  const refused = flagKeys.filter(([, key, value]) => value(options) !== undefined && locked.includes(key));
+  if (refused.length === 0) return;
   throw new AppError({
-    code: 'config-invalid',
-    message: `--ca is invalid: ${checked.problem}.`,
-    nextStep: 'Give the PEM file of the certificate authority to trust (certificates only, no private key).',
-    issues: [{ path: '--ca', message: checked.problem }],
+    code: 'policy-forbidden',
+    message: `Your organisation's policy locks ${refused.map(([flag, key]) => `${key} (${flag})`).join(', ')}; the command line cannot change it.`,
+    nextStep: `Run the test without ${refused.map(([flag]) => flag).join(', ')}; \`m365-connect config show\` shows the locked values.`,
   });
 }
 
