@@ -75,7 +75,8 @@ describe('one schema per value, whichever source supplies it', () => {
     const hostile = ['ada@contoso.com\u0000', 'ada\u001b[2J@contoso.com', 'ada@contoso\u202ecom.exe', 'ada@contoso.com\nEvil: yes', 'ada@contoso.com\r', `${'a'.repeat(250)}@contoso.com`, 'ada\u0085@contoso.com', 'ada\u2028@contoso.com'];
     for (const upn of hostile) expect(upnSchema.safeParse(upn).success).toBe(false);
     expect(upnSchema.parse(' Ada@contoso.com ')).toBe('Ada@contoso.com');
-    // Every request field called upn is this very schema (requests may stop carrying one).
+    // IPC requests take the account from the session; a request field called upn, if one is
+    // ever added again, must be this very schema.
     for (const [channel, entry] of Object.entries(contract)) {
       const shape = (entry.request as { shape?: Record<string, unknown> }).shape;
       if (shape && 'upn' in shape) expect(shape.upn, channel).toBe(upnSchema);
@@ -84,7 +85,7 @@ describe('one schema per value, whichever source supplies it', () => {
       area: 'Input schemas',
       tried: 'UPNs with NUL, ESC sequence, U+202E, LF, CR, NEL, U+2028, and 262 characters',
       cases: hostile.length,
-      held: 'each refused by the one UPN schema, which `--user` and every IPC request with a UPN use',
+      held: 'each refused by the one UPN schema (src/shared/upn.ts) that `--user` uses; no IPC request carries a UPN of its own',
     });
   });
 });

@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { accountSchema } from '../account';
 import { verdictSchema } from '../readiness/verdict';
 import { smtpMethodSchema, smtpStageSchema, smtpTestResultSchema } from '../smtp/result';
-import { upnSchema } from '../upn';
 import type { EventChannel, InvokeChannel } from './channels';
-
-export { upnSchema } from '../upn';
 
 const empty = z.object({}).strict();
 
