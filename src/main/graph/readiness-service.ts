@@ -35,6 +35,7 @@ export function createReadinessService(options: CreateReadinessServiceOptions): 
         account: { upn: gathered.user.upn ?? token.account.upn, tenantId: token.account.tenantId },
         facts: { ...gathered.facts, signInUsedMfa: token.amr.includes('mfa') },
         unknownWhy: gathered.unknownWhy,
+        conditionalAccess: gathered.conditionalAccess,
         today: (options.today ?? localDate)(),
         routesOffered: options.config.values.routesOffered,
       });
