@@ -1,4 +1,5 @@
 import { decideReadiness } from '../../shared/readiness/model';
+import { calendarDate } from '../../shared/readiness/retirement';
 import type { Verdict } from '../../shared/readiness/verdict';
 import type { GraphTokenSource } from '../auth/auth-service';
 import type { ResolvedConfig } from '../config/resolved';
@@ -15,8 +16,7 @@ export type CreateReadinessServiceOptions = {
   retry?: RetryPolicy;
 };
 
-const localDate = (date = new Date()) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const localDate = () => calendarDate(new Date());
 
 /** Token -> one Graph `$batch` -> facts (+ the sign-in's amr) -> verdict. */
 export function createReadinessService(options: CreateReadinessServiceOptions): ReadinessService & { close(): Promise<void> } {
