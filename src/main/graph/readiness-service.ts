@@ -5,6 +5,8 @@ import type { GraphTokenSource } from '../auth/auth-service';
 import type { ResolvedConfig } from '../config/resolved';
 import { createDispatcher, createTrust } from '../config/trust';
 import type { ReadinessService } from '../services';
+import type { SmtpMethod } from '../../shared/smtp/result';
+import type { GatheredFacts } from './facts-from-batch';
 import { gatherReadinessFacts } from './gather';
 import type { RetryPolicy } from './retry';
 
@@ -17,6 +19,20 @@ export type CreateReadinessServiceOptions = {
 };
 
 const localDate = () => calendarDate(new Date());
+
+type SignedIn = { account: { upn: string; tenantId: string }; amr: readonly string[] };
+
+/** Gathered facts (+ the sign-in's amr) -> verdict, by the shared rules. Pure; the report uses the same ones. */
+export function verdictFromGathered(gathered: GatheredFacts, token: SignedIn, today: string, routesOffered?: readonly SmtpMethod[]): Verdict {
+  return decideReadiness({
+    account: { upn: gathered.user.upn ?? token.account.upn, tenantId: token.account.tenantId },
+    facts: { ...gathered.facts, signInUsedMfa: token.amr.includes('mfa') },
+    unknownWhy: gathered.unknownWhy,
+    conditionalAccess: gathered.conditionalAccess,
+    today,
+    ...(routesOffered ? { routesOffered } : {}),
+  });
+}
 
 /** Token -> one Graph `$batch` -> facts (+ the sign-in's amr) -> verdict. */
 export function createReadinessService(options: CreateReadinessServiceOptions): ReadinessService & { close(): Promise<void> } {
@@ -31,14 +47,7 @@ export function createReadinessService(options: CreateReadinessServiceOptions): 
         dispatcher,
         ...(options.retry ? { retry: options.retry } : {}),
       });
-      return decideReadiness({
-        account: { upn: gathered.user.upn ?? token.account.upn, tenantId: token.account.tenantId },
-        facts: { ...gathered.facts, signInUsedMfa: token.amr.includes('mfa') },
-        unknownWhy: gathered.unknownWhy,
-        conditionalAccess: gathered.conditionalAccess,
-        today: (options.today ?? localDate)(),
-        routesOffered: options.config.values.routesOffered,
-      });
+      return verdictFromGathered(gathered, token, (options.today ?? localDate)(), options.config.values.routesOffered);
     },
     async close() {
       await dispatcher.close().catch(() => undefined);
