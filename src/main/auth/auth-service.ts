@@ -13,7 +13,7 @@ import { createDispatcher, createMsalNetworkModule, createTrust } from '../confi
 import type { Platform } from '../platform';
 import type { AuthService, SignInOptions } from '../services';
 import { activeAccountStore } from './active-account';
-import { mapAuthError as mapError, SignInCancelledError, type EntraErrorHint } from './errors';
+import { mapAuthError as mapError, SignInCancelledError, type AdminContext, type EntraErrorHint } from './errors';
 import { startInteractiveSignIn, type PendingSignIn } from './interactive';
 import { createMsalApp } from './msal-app';
 import { openTokenCache, type TokenCacheStore } from './token-cache';
@@ -79,8 +79,10 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   const dispatcher = createDispatcher(createTrust(config.values.extraCaFile));
   // The last error Entra answered, for flows where MSAL keeps only the error name.
   let lastEntraError: EntraErrorHint | null = null;
+  // The last account seen, so an admin-only error can say who asks (never a secret).
+  let lastUser: string | null = null;
   const mapAuthError = (error: unknown) => {
-    const mapped = mapError(error, lastEntraError);
+    const mapped = mapError(error, lastEntraError, adminContext(config.values, clientId, lastUser));
     lastEntraError = null;
     return mapped;
   };
@@ -102,7 +104,9 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   const activeAccount = async (): Promise<AccountInfo | null> => {
     const accounts = await app.getAllAccounts();
     const id = await active.read();
-    return accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
+    const account = accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
+    if (account) lastUser = account.username;
+    return account;
   };
 
   const silent = async (account: AccountInfo, forScopes: string[]) =>
@@ -285,6 +289,16 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
   };
   return service;
+}
+
+/**
+ * The tenant an admin-consent link must name: the configured one, or (for the multi-tenant
+ * `organizations`/`common` authorities) the signed-in user's domain, a verified domain of theirs.
+ */
+function adminContext(values: ResolvedConfig['values'], clientId: string, user: string | null): AdminContext {
+  const generic = ['common', 'organizations', 'consumers'].includes(values.tenant.toLowerCase());
+  const domain = user?.split('@')[1];
+  return { authorityHost: values.authorityHost, tenant: generic && domain ? domain : values.tenant, clientId, user };
 }
 
 function toAccount(account: AccountInfo): Account {
