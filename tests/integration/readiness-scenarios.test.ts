@@ -239,6 +239,22 @@ describe('readiness for every shipped scenario', () => {
       expect(verdict.notices.join('\n')).toMatch(/accepts OAuth only from a compliant or hybrid-joined device/);
     });
 
+    it('Require compliant device: the SMTP token is refused (AADSTS530003); the admin message names the policy the check read', async () => {
+      await withReadiness('ca-template-compliant-device', {}, async ({ auth, readiness, platform }) => {
+        const account = await auth.signIn({ method: 'browser' });
+        await Promise.all(platform.done);
+        await readiness.check();
+        const refused: unknown = await auth.acquireSmtpToken(account.upn).then(
+          () => null,
+          (error: unknown) => error,
+        );
+        expect(refused).toMatchObject({ code: 'blocked-by-conditional-access', message: expect.stringContaining('AADSTS530003') });
+        const adminMessage = (refused as { adminMessage?: string }).adminMessage ?? '';
+        expect(adminMessage).toContain(`I (${account.upn}) need an administrator`);
+        expect(adminMessage).toContain('as far as the app could read them: "Require compliant device".');
+      });
+    });
+
     it('Sign-in frequency: says how often an OAuth tool signs in again', async () => {
       const verdict = await check('ca-template-sign-in-frequency');
       expect(verdict.conditionalAccess?.signInFrequency).toMatchObject({ hours: 8, policy: 'Sign-in frequency for Office 365' });

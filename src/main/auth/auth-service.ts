@@ -30,6 +30,11 @@ export type GraphToken = {
 
 export interface GraphTokenSource {
   acquireGraphToken(): Promise<GraphToken>;
+  /**
+   * The Conditional Access policies the last readiness check found for this user, so a later
+   * AADSTS53003/530003 (e.g. on the SMTP token) names them in the message for the admin.
+   */
+  noteConditionalAccessPolicies?(names: readonly string[]): void;
 }
 
 export type AuthServiceWithGraph = AuthService &
@@ -81,8 +86,9 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   let lastEntraError: EntraErrorHint | null = null;
   // The last account seen, so an admin-only error can say who asks (never a secret).
   let lastUser: string | null = null;
+  let policyNames: readonly string[] = [];
   const mapAuthError = (error: unknown) => {
-    const mapped = mapError(error, lastEntraError, adminContext(config.values, clientId, lastUser));
+    const mapped = mapError(error, lastEntraError, { ...adminContext(config.values, clientId, lastUser), policyNames });
     lastEntraError = null;
     return mapped;
   };
@@ -188,6 +194,10 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
 
   const service: AuthServiceWithGraph = {
     cacheNotice: cache.reason,
+
+    noteConditionalAccessPolicies(names) {
+      policyNames = [...names];
+    },
 
     async current() {
       const account = await activeAccount();

@@ -47,7 +47,10 @@ export function createReadinessService(options: CreateReadinessServiceOptions): 
         dispatcher,
         ...(options.retry ? { retry: options.retry } : {}),
       });
-      return verdictFromGathered(gathered, token, (options.today ?? localDate)(), options.config.values.routesOffered);
+      const verdict = verdictFromGathered(gathered, token, (options.today ?? localDate)(), options.config.values.routesOffered);
+      const ca = verdict.conditionalAccess;
+      if (ca) options.auth.noteConditionalAccessPolicies?.([...new Set([...ca.appPassword.findings, ...ca.oauth.findings].map((f) => f.displayName))]);
+      return verdict;
     },
     async close() {
       await dispatcher.close().catch(() => undefined);
