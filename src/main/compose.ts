@@ -18,6 +18,8 @@ export async function composeServices(options: {
   platform: Platform;
   version: string;
   config?: ResolvedConfig;
+  /** "Now" as a calendar date, injected by tests (the Basic-auth default-off date depends on it). */
+  today?: () => string;
 }): Promise<Services> {
   const { platform } = options;
   const dataDir = platform.appDataDir();
@@ -25,7 +27,7 @@ export async function composeServices(options: {
   const { values } = config;
   const extraCa = values.extraCaFile ? await readFile(values.extraCaFile, 'utf8') : undefined;
   const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
-  const readiness = createReadinessService({ config, auth });
+  const readiness = createReadinessService({ config, auth, ...(options.today ? { today: options.today } : {}) });
   return {
     version: options.version,
     // In the demo tenant, the sandbox's own sign-in and security-info pages may be opened too.

@@ -20,6 +20,7 @@ export function sandboxEnv(sandbox: Sandbox, keychainService: string): NodeJS.Pr
 export async function realServices(
   sandbox: Sandbox,
   platform: (dataDir: string) => Platform,
+  options: { today?: () => string } = {},
 ): Promise<{ services: Services; dataDir: string; keychainService: string; env: NodeJS.ProcessEnv }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'm365-e2e-'));
   const keychainService = `m365-connect-test-${process.pid}-${Date.now().toString(36)}`;
@@ -28,6 +29,6 @@ export async function realServices(
   const policyFile = join(dataDir, 'policy.json');
   await writeFile(policyFile, '{}');
   const config = await loadConfig({ env, policyFile });
-  const services = await composeServices({ platform: platform(dataDir), version: '0.0.0-e2e', config });
+  const services = await composeServices({ platform: platform(dataDir), version: '0.0.0-e2e', config, ...options });
   return { services, dataDir, keychainService, env };
 }
