@@ -33,10 +33,12 @@ const defaultUnknownWhy: Record<FactName, string> = {
 /**
  * Facts -> verdict. Pure: no I/O, no clock (today comes in), so every combination is tested.
  *
- * The rules (Microsoft 365 facts, /work/shared/reference/microsoft-365.md):
+ * The rules:
  * - App passwords exist only with legacy per-user MFA (enabled or enforced); never with
  *   security defaults on (which also switch SMTP Basic auth off), and Conditional Access MFA
- *   does not create them. Whether the admin allows users to create them cannot be read
+ *   does not create them (https://learn.microsoft.com/entra/identity/authentication/howto-mfa-app-passwords).
+ * - Conditional Access is evaluated per route by conditional-access/ (an app password is a
+ *   legacy client that can satisfy no grant control; OAuth a modern one). Whether the admin allows users to create them cannot be read
  *   from Graph, nor can SMTP AUTH enablement: the test login tells.
  * - OAuth (XOAUTH2 with the signed-in token) works for anyone who can sign in, whatever the
  *   MFA setup; it is the route that survives the Basic-auth retirement.
