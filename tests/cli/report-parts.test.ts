@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvField, csvLine } from '../../src/cli/report/csv';
 import { backoffMs, parseRetryAfter } from '../../src/cli/report/retry';
+import { toReportRow } from '../../src/cli/report/rows';
 import type { TenantFacts } from '../../src/cli/report/tenant-facts';
 import { appPasswordNote, reportVerdict } from '../../src/cli/report/user-readiness';
 import { parsePolicies } from '../../src/shared/readiness/conditional-access';
@@ -84,6 +85,12 @@ describe('app-password readiness per user (the shared rules)', () => {
     ];
     for (const policy of cases) expect(row({ ...open, conditionalAccessPolicies: policies(policy) }).route).toBe('unknown');
     expect(row(open).note).toBe('needs per-user MFA enabled and app passwords allowed');
+  });
+
+  it('decides once per distinct targeting (memoised), never mixing up users a policy names', () => {
+    const tenant: TenantFacts = { ...open, conditionalAccessPolicies: policies(templates.requireMfaAllUsers({ excludeUsers: ['u1'] })) };
+    const routeOf = (id: string) => toReportRow({ id, userPrincipalName: `${id}@contoso.com` }, tenant, today)?.appPasswordRoute;
+    expect(['u2', 'u1', 'u3', 'U1'].map(routeOf)).toEqual(['blocked', 'unknown', 'blocked', 'unknown']);
   });
 
   it('names what is unknown: security defaults, unreadable policies, group targeting, the default-off date', () => {

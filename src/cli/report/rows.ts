@@ -1,6 +1,6 @@
 import { csvLine } from './csv';
 import type { TenantFacts } from './tenant-facts';
-import { appPasswordNote, reportVerdict } from './user-readiness';
+import { reportDecision } from './user-readiness';
 
 /** One user of the report, flattened from Graph's userRegistrationDetails. */
 export type ReportRow = {
@@ -57,7 +57,7 @@ export function toReportRow(value: unknown, facts: TenantFacts, today: string): 
     ? raw.methodsRegistered.filter((m): m is string => typeof m === 'string')
     : [];
   const isMfaRegistered = bool(raw, 'isMfaRegistered');
-  const verdict = reportVerdict(facts, { id, upn: userPrincipalName }, today);
+  const decision = reportDecision(facts, { id, upn: userPrincipalName }, today);
   return {
     id,
     userPrincipalName,
@@ -70,10 +70,10 @@ export function toReportRow(value: unknown, facts: TenantFacts, today: string): 
     methodsRegistered: methods,
     defaultMfaMethod: str(raw, 'userPreferredMethodForSecondaryAuthentication') ?? str(raw, 'defaultMfaMethod'),
     lastUpdatedDateTime: str(raw, 'lastUpdatedDateTime'),
-    appPasswordRoute: verdict.routes.appPassword,
-    appPasswordNote: appPasswordNote(verdict),
-    oauthRoute: verdict.routes.oauth,
-    recommended: verdict.recommended,
+    appPasswordRoute: decision.appPassword,
+    appPasswordNote: decision.note,
+    oauthRoute: decision.oauth,
+    recommended: decision.recommended,
   };
 }
 

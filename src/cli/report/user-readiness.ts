@@ -54,3 +54,40 @@ export function appPasswordNote(verdict: Verdict): string {
   if (verdict.unknowns.some((u) => u.fact === 'basicAuthReenabled')) reasons.push('and an admin must have turned Basic SMTP AUTH back on');
   return reasons.join('; ');
 }
+
+export type ReportDecision = Pick<Verdict, 'recommended'> & { appPassword: Verdict['routes']['appPassword']; oauth: Verdict['routes']['oauth']; note: string };
+
+/**
+ * The report's decision for a user, memoised: with the same tenant facts, users whom no policy
+ * names by id get the same decision, so a 100,000-user report decides a handful of times, not
+ * 100,000 (the upn does not enter the decision).
+ */
+const deciders = new WeakMap<TenantFacts, Map<string, (user: ReportUser) => ReportDecision>>();
+
+export function reportDecision(tenant: TenantFacts, user: ReportUser, today: string): ReportDecision {
+  let byDay = deciders.get(tenant);
+  if (!byDay) deciders.set(tenant, (byDay = new Map()));
+  let decide = byDay.get(today);
+  if (!decide) byDay.set(today, (decide = decider(tenant, today)));
+  return decide(user);
+}
+
+function decider(tenant: TenantFacts, today: string): (user: ReportUser) => ReportDecision {
+  const named = new Set<string>();
+  if (tenant.conditionalAccessPolicies !== 'unknown') {
+    for (const policy of tenant.conditionalAccessPolicies) {
+      const users = policy.conditions?.users;
+      for (const id of [...(users?.includeUsers ?? []), ...(users?.excludeUsers ?? [])]) named.add(id.toLowerCase());
+    }
+  }
+  const cache = new Map<string, ReportDecision>();
+  return (user) => {
+    const key = named.has(user.id.toLowerCase()) ? user.id.toLowerCase() : '';
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const verdict = reportVerdict(tenant, user, today);
+    const decision = { appPassword: verdict.routes.appPassword, oauth: verdict.routes.oauth, recommended: verdict.recommended, note: appPasswordNote(verdict) };
+    cache.set(key, decision);
+    return decision;
+  };
+}
