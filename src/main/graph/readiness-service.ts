@@ -3,7 +3,7 @@ import { calendarDate } from '../../shared/readiness/retirement';
 import type { Verdict } from '../../shared/readiness/verdict';
 import type { GraphTokenSource } from '../auth/auth-service';
 import type { ResolvedConfig } from '../config/resolved';
-import { createDispatcher, createTrust } from '../config/trust';
+import { createTrust, type Trust } from '../config/trust';
 import type { ReadinessService } from '../services';
 import type { SmtpMethod } from '../../shared/smtp/result';
 import type { GatheredFacts } from './facts-from-batch';
@@ -13,6 +13,8 @@ import type { RetryPolicy } from './retry';
 export type CreateReadinessServiceOptions = {
   config: ResolvedConfig;
   auth: GraphTokenSource;
+  /** The process's trust (compose.ts); omitted = built from config and closed with the service. */
+  trust?: Trust;
   /** Today's date for the retirement notice; tests pin it. */
   today?: () => string;
   retry?: RetryPolicy;
@@ -36,7 +38,8 @@ export function verdictFromGathered(gathered: GatheredFacts, token: SignedIn, to
 
 /** Token -> one Graph `$batch` -> facts (+ the sign-in's amr) -> verdict. */
 export function createReadinessService(options: CreateReadinessServiceOptions): ReadinessService & { close(): Promise<void> } {
-  const dispatcher = createDispatcher(createTrust(options.config.values.extraCaFile));
+  const ownTrust = options.trust ? null : createTrust(options.config.values.extraCaFile);
+  const { dispatcher } = options.trust ?? ownTrust!;
   return {
     async check(): Promise<Verdict> {
       const token = await options.auth.acquireGraphToken();
@@ -53,7 +56,7 @@ export function createReadinessService(options: CreateReadinessServiceOptions): 
       return verdict;
     },
     async close() {
-      await dispatcher.close().catch(() => undefined);
+      await ownTrust?.close();
     },
   };
 }
