@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listenPortSchema, listenPortTextSchema, portSchema, portTextSchema } from '../../shared/port';
 import { guideIds } from '../../shared/readiness/guide-ids';
 import { smtpMethodSchema } from '../../shared/smtp/result';
 import { cloudNames } from './clouds';
@@ -23,19 +24,6 @@ const httpsOrigin = z
   }, 'must be an https:// URL without credentials, query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
 
-const port = () =>
-  z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535');
-/** A port the bridge listens on; 0 asks the system for any free one. */
-const localPort = () =>
-  z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(0, 'must be between 0 and 65535')
-    .max(65535, 'must be between 0 and 65535');
 /** The token cache lives under `<keychainService>.token-cache` (auth/auth-service.ts). */
 export const tokenCacheSuffix = '.token-cache';
 /** The mail bridge's own keychain service (`<keychainService>-bridge` when keychainService is renamed). */
@@ -72,14 +60,14 @@ export const configKeySchemas = {
     .string()
     .trim()
     .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
-  smtpPort: port(),
+  smtpPort: portSchema,
   imapHost: z
     .string()
     .trim()
     .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
-  imapPort: port(),
-  bridgeSmtpPort: localPort(),
-  bridgeImapPort: localPort(),
+  imapPort: portSchema,
+  bridgeSmtpPort: listenPortSchema,
+  bridgeImapPort: listenPortSchema,
   extraCaFile: z.string().trim().min(1, 'must be a file path'),
   keychainService: z
     .string()
@@ -94,6 +82,18 @@ export const configKeySchemas = {
 } as const;
 
 export type ConfigKey = keyof typeof configKeySchemas;
+
+/**
+ * A value written as text (the environment, `config set`): the key's schema, except where the
+ * value is not a string in JSON; those parse the text strictly, then apply the same schema.
+ */
+const textSchemas: { [K in ConfigKey]?: z.ZodType<z.output<(typeof configKeySchemas)[K]>, string> } = {
+  smtpPort: portTextSchema,
+  imapPort: portTextSchema,
+  bridgeSmtpPort: listenPortTextSchema,
+  bridgeImapPort: listenPortTextSchema,
+};
+export const configTextSchemaFor = (key: ConfigKey): z.ZodType => textSchemas[key] ?? configKeySchemas[key];
 export const configKeys = Object.keys(configKeySchemas) as ConfigKey[];
 export type ConfigValues = { [K in ConfigKey]: z.output<(typeof configKeySchemas)[K]> };
 
