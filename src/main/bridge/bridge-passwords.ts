@@ -1,4 +1,4 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { isAppError } from '../../shared/ipc/errors';
 import { keychainError } from '../vault/keychain-errors';
 import { lazyKeytar, type SecretStore } from '../vault/secret-store';
@@ -29,8 +29,33 @@ export interface BridgePasswords {
   verify(upn: string, candidate: string): Promise<boolean>;
 }
 
-export function createBridgePasswords(options: { service: string; store?: SecretStore; platform?: NodeJS.Platform }): BridgePasswords {
+/** A verifier kept in memory is re-read from the keychain at least this often. */
+export const verifierMaxAgeMs = 5 * 60 * 1000;
+
+export type BridgePasswordsOptions = {
+  service: string;
+  store?: SecretStore;
+  platform?: NodeJS.Platform;
+  /**
+   * Changes whenever some process replaced a bridge password (see bridge-password-stamp.ts):
+   * verifiers remembered before the change are dropped, so a rotated password stops working at
+   * once even when another process rotated it. Cheap: it is asked on every login.
+   */
+  changeStamp?: () => Promise<string>;
+  now?: () => number;
+};
+
+export function createBridgePasswords(options: BridgePasswordsOptions): BridgePasswords {
   const store = options.store ?? lazyKeytar();
+  const now = options.now ?? Date.now;
+  const changeStamp = options.changeStamp ?? (async () => '');
+  // Reading the keychain is a D-Bus round trip (libsecret) per login. After one read, an HMAC
+  // of the password under a key that never leaves this process stands in for it: the password
+  // itself is not kept, and the comparison stays constant time on fixed-length digests.
+  const key = randomBytes(32);
+  const mac = (value: string) => createHmac('sha256', key).update(value, 'utf8').digest();
+  const verifiers = new Map<string, { digest: Buffer; stamp: string; at: number }>();
+
   const guarded = async <T>(call: () => Promise<T>): Promise<T> => {
     try {
       return await call();
@@ -39,12 +64,15 @@ export function createBridgePasswords(options: { service: string; store?: Secret
       throw keychainError(error, options.platform);
     }
   };
+  const remember = (account: string, password: string, stamp: string) => verifiers.set(account, { digest: mac(password), stamp, at: now() });
+
   return {
     get: (upn, { rotate = false } = {}) =>
       guarded(async () => {
         const account = accountForUpn(upn);
         const existing = rotate ? null : await store.getPassword(options.service, account);
         if (existing) return existing;
+        verifiers.delete(account);
         const created = generateBridgePassword();
         await store.setPassword(options.service, account, created);
         return created;
@@ -53,11 +81,18 @@ export function createBridgePasswords(options: { service: string; store?: Secret
       guarded(async () => {
         const account = upn.trim().toLowerCase();
         if (account === '') return false;
+        const stamp = await changeStamp();
+        const known = verifiers.get(account);
+        if (known && known.stamp === stamp && now() - known.at < verifierMaxAgeMs) {
+          return timingSafeEqual(known.digest, mac(candidate));
+        }
+        verifiers.delete(account);
         const stored = await store.getPassword(options.service, account);
-        // Hash both sides so the comparison takes the same time whatever the lengths.
-        const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-        const match = timingSafeEqual(digest(stored ?? ''), digest(candidate));
-        return stored !== null && stored !== '' && match;
+        // Fixed-length digests on both sides: the comparison takes the same time whatever the lengths.
+        const match = timingSafeEqual(mac(stored ?? ''), mac(candidate));
+        if (stored === null || stored === '') return false;
+        remember(account, stored, stamp);
+        return match;
       }),
   };
 }

@@ -8,6 +8,7 @@ import type { Trust } from '../config/trust';
 import { AccountBook } from './account-status';
 import { createBridgeLogin } from './bridge-login';
 import { acquireLock, bridgeFolder, readBridgeState, releaseLock, updateLock, writeStateFile } from './bridge-lock';
+import { readPasswordStamp, touchPasswordStamp } from './bridge-password-stamp';
 import { bridgeKeychainService, createBridgePasswords, type BridgePasswords } from './bridge-passwords';
 import type { BridgeEvent, BridgeService, BridgeStartOptions } from './bridge-service-types';
 import { runImapSession } from './imap-session';
@@ -42,7 +43,9 @@ export const bridgeHost = '127.0.0.1';
 export function createBridgeService(options: CreateBridgeServiceOptions): BridgeService {
   const { config, dataDir } = options;
   const log = options.log ?? (() => undefined);
-  const passwords = options.passwords ?? createBridgePasswords({ service: bridgeKeychainService(config.keychainService) });
+  const passwords =
+    options.passwords ??
+    createBridgePasswords({ service: bridgeKeychainService(config.keychainService), changeStamp: () => readPasswordStamp(dataDir) });
   const tokens = createBridgeTokenCache(options.auth);
   const book = new AccountBook();
   const listeners = new Set<(event: BridgeEvent) => void>();
@@ -218,6 +221,8 @@ export function createBridgeService(options: CreateBridgeServiceOptions): Bridge
         });
       }
       const password = await passwords.get(wanted, { rotate });
+      // A running bridge (maybe another process) must stop accepting the old password now.
+      if (rotate) await touchPasswordStamp(dataDir);
       book.known(wanted);
       return password;
     },
