@@ -125,7 +125,8 @@ export function createBridgeService(options: CreateBridgeServiceOptions): Bridge
 
   const listen = (protocol: BridgeProtocol, port: number, onSocket: (socket: net.Socket) => Promise<void>) =>
     new Promise<{ protocol: BridgeProtocol; server: net.Server; port: number }>((resolve, reject) => {
-      const server = net.createServer((socket) => {
+      // No Nagle: handshake replies are small writes the tool waits for.
+      const server = net.createServer({ noDelay: true }, (socket) => {
         sockets.add(socket);
         socket.on('error', () => undefined); // a tool hanging up is not the bridge's failure
         socket.on('close', () => sockets.delete(socket));

@@ -20,7 +20,7 @@ const ehloName = 'm365-connect-bridge';
 
 function tcpConnect(target: UpstreamTarget): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: target.host, port: target.port });
+    const socket = net.connect({ host: target.host, port: target.port, noDelay: true });
     const timer = setTimeout(() => socket.destroy(new UpstreamError('unreachable', 'timeout')), target.timeoutMs ?? 30_000);
     socket.once('error', (error) => {
       clearTimeout(timer);
