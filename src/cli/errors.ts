@@ -25,6 +25,7 @@ const exitCodeFor: Record<ErrorCode, ExitCode> = {
   'not-signed-in': exitCodes.notSignedIn,
   'sign-in-cancelled': exitCodes.failure,
   'sign-in-failed': exitCodes.authRefused,
+  'sign-in-timed-out': exitCodes.failure,
   'consent-required': exitCodes.authRefused,
   'mfa-required': exitCodes.authRefused,
   'blocked-by-conditional-access': exitCodes.authRefused,

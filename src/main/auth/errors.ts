@@ -1,11 +1,20 @@
+import { notSignedIn, signInCancelled, signInTimedOut, unreachable } from '../../shared/errors/catalogue';
 import { AppError, type AppErrorShape } from '../../shared/ipc/errors';
 import { NetworkUnreachableError } from '../config/trust';
 
-/** Thrown by our own cancel(); never leaves the auth folder as anything but sign-in-cancelled. */
+/** The abort reason of our own cancel(); never leaves the auth folder as anything but sign-in-cancelled. */
 export class SignInCancelledError extends Error {
   constructor() {
     super('Sign-in was cancelled.');
     this.name = 'SignInCancelledError';
+  }
+}
+
+/** The abort reason when a sign-in outlives its time limit; becomes sign-in-timed-out. */
+export class SignInTimedOutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super('Sign-in timed out.');
+    this.name = 'SignInTimedOutError';
   }
 }
 
@@ -70,6 +79,7 @@ const byAadsts: Record<string, Explained> = {
   },
 };
 
+const signInService = 'the Microsoft sign-in service';
 const networkCodes = new Set(['network_error', 'no_network_connectivity', 'endpoints_resolution_error', 'openid_config_error']);
 const cancelCodes = new Set(['user_canceled', 'device_code_polling_cancelled', 'authorization_declined']);
 
@@ -85,17 +95,10 @@ export type EntraErrorHint = { error: string; errorCodes: number[] };
  */
 export function mapAuthError(error: unknown, hint?: EntraErrorHint | null): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof SignInCancelledError) {
-    return new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.', nextStep: 'Sign in again when you are ready.' });
-  }
+  if (error instanceof SignInCancelledError) return signInCancelled();
+  if (error instanceof SignInTimedOutError) return signInTimedOut(Math.max(1, Math.round(error.timeoutMs / 60_000)));
   const network = findNetworkError(error);
-  if (network) {
-    return new AppError({
-      code: 'network',
-      message: `Could not reach the Microsoft sign-in service (${network}).`,
-      nextStep: 'Check your internet connection, proxy or firewall, then try again.',
-    });
-  }
+  if (network) return unreachable(signInService, network);
   const msal = (typeof error === 'object' && error !== null ? error : {}) as MsalLike;
   const errorCode = typeof msal.errorCode === 'string' ? msal.errorCode : '';
   const text = [msal.errorMessage, msal.message, msal.subError].filter((part) => typeof part === 'string').join(' ');
@@ -107,20 +110,14 @@ export function mapAuthError(error: unknown, hint?: EntraErrorHint | null): AppE
   const known = aadsts !== undefined && Object.hasOwn(byAadsts, aadsts) ? byAadsts[aadsts] : undefined;
   if (known) return new AppError({ ...known, message: `${known.message} (AADSTS${aadsts})` });
   if (cancelCodes.has(errorCode) || (errorCode === 'access_denied' && !aadsts) || /authorization_declined/.test(text)) {
-    return new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.', nextStep: 'Sign in again when you are ready.' });
+    return signInCancelled();
   }
   if (errorCode === 'expired_token' || /expired_token|device_code_expired/.test(`${errorCode} ${text}`)) {
     return new AppError({ code: 'sign-in-failed', message: 'The sign-in code expired before it was used.', nextStep: 'Start the sign-in again and enter the new code within 15 minutes.' });
   }
-  if (networkCodes.has(errorCode)) {
-    return new AppError({
-      code: 'network',
-      message: 'Could not reach the Microsoft sign-in service.',
-      nextStep: 'Check your internet connection, proxy or firewall, then try again.',
-    });
-  }
+  if (networkCodes.has(errorCode)) return unreachable(signInService);
   if (errorCode === 'interaction_required' || errorCode === 'login_required' || errorCode === 'no_tokens_found') {
-    return new AppError({ code: 'not-signed-in', message: 'Your sign-in has expired.', nextStep: 'Sign in again.' });
+    return notSignedIn('expired');
   }
   const reference = aadsts ? `AADSTS${aadsts}` : errorCode || 'no error code';
   return new AppError({
