@@ -31,7 +31,7 @@ describe('exit codes', () => {
     expect(new Set(Object.values(exitCodes)).size).toBe(Object.values(exitCodes).length);
     const reported = toReported(new TypeError('boom'));
     expect(reported).toEqual({ code: 'internal', message: 'Unexpected failure: boom', exitCode: 1 });
-    expect(toReported(new CliError('m', exitCodes.usage, 'n', 'usage'))).toEqual({ code: 'usage', message: 'm', nextStep: 'n', exitCode: 2 });
+    expect(toReported(new CliError('m', 'usage', 'n'))).toEqual({ code: 'usage', message: 'm', nextStep: 'n', exitCode: 2 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { AppError } from '../../shared/ipc/errors';
+import { notStored, routeNotOffered } from '../../shared/errors/catalogue';
 import { exitCodeForCause } from '../../shared/smtp/exit-codes';
 import type { SmtpMethod, SmtpTestResult } from '../../shared/smtp/result';
 import { normalizeAppPassword } from '../../shared/vault/normalize';
@@ -50,11 +50,7 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
       const config = await context.config();
       const method: SmtpMethod = options.oauth ? 'oauth' : 'app-password';
       if (!config.values.routesOffered.includes(method)) {
-        throw new AppError({
-          code: 'policy-forbidden',
-          message: `Your organisation's policy does not offer the ${method === 'oauth' ? 'OAuth' : 'app password'} route.`,
-          nextStep: `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`,
-        });
+        throw routeNotOffered(method, `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`);
       }
       const secret = await secretFor(method, options, context);
       const smtp = await smtpService(context, {
@@ -101,12 +97,7 @@ async function secretFor(method: SmtpMethod, options: SmtpTestOptions, context: 
   }
   const stored = await (await vaultService(context)).read(options.user);
   if (stored === null) {
-    throw new AppError({
-      code: 'not-stored',
-      message: `No app password is stored for ${options.user.toLowerCase()}.`,
-      nextStep: `Store it with \`m365-connect store --user ${options.user} --password-stdin\`, or pass --password-stdin or --oauth.`,
-      guide: 'create-app-password',
-    });
+    throw notStored(options.user, `Store it with \`m365-connect store --user ${options.user} --password-stdin\`, or pass --password-stdin or --oauth.`);
   }
   return stored;
 }

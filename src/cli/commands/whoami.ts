@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppError } from '../../shared/ipc/errors';
+import { notSignedIn } from '../../shared/errors/catalogue';
 import type { CliContext } from '../context';
 import { withExamples } from '../help';
 import { authService } from '../services';
@@ -12,9 +12,7 @@ export function registerWhoami(program: Command, context: CliContext): void {
     .action(async (options: { json?: boolean }) => {
       const out = context.output(options.json);
       const { account, cachePersisted } = await (await authService(context)).current();
-      if (!account) {
-        throw new AppError({ code: 'not-signed-in', message: 'Nobody is signed in.', nextStep: 'Run `m365-connect sign-in`.' });
-      }
+      if (!account) throw notSignedIn();
       if (options.json) return out.result({ ok: true, account, cachePersisted });
       out.table([
         ['User', account.upn],

@@ -1,6 +1,5 @@
 import { fetch, type Dispatcher } from 'undici';
 import { CliError } from '../errors';
-import { exitCodes } from '../exit-codes';
 import { backoffMs, maxRetryAfterMs, parseRetryAfter, retryableStatuses } from './retry';
 
 /** Returns a Graph access token; forceRefresh after a 401 (the cached one expired or was revoked). */
@@ -26,14 +25,14 @@ export type GraphAnswer = { ok: true; body: unknown } | { ok: false; status: num
 /** Graph could not be reached (or kept failing) after every retry: the work done so far stands. */
 export class GraphUnavailableError extends CliError {
   constructor(message: string) {
-    super(message, exitCodes.network, undefined, 'network');
+    super(message, 'network');
     this.name = 'GraphUnavailableError';
   }
 }
 
 export class InterruptedError extends CliError {
   constructor() {
-    super('Interrupted.', exitCodes.interrupted, undefined, 'interrupted');
+    super('Interrupted.', 'interrupted');
     this.name = 'InterruptedError';
   }
 }

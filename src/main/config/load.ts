@@ -1,5 +1,6 @@
 import { access, constants, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { AppError } from '../../shared/ipc/errors';
 import { guideIds, type GuideId } from '../../shared/readiness/guide-ids';
 import { cloudPresets, type CloudName } from './clouds';
 import { invalidValue } from './errors';
@@ -185,7 +186,7 @@ export async function checkCaFile(path: string, label: string): Promise<string> 
       throw invalidValue('extraCaFile', label, `${absolute} holds no PEM certificate`);
     }
   } catch (error) {
-    if (error instanceof Error && error.name === 'AppError') throw error;
+    if (error instanceof AppError) throw error;
     throw invalidValue('extraCaFile', label, `${absolute} cannot be read`);
   }
   return absolute;

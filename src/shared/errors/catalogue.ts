@@ -42,11 +42,13 @@ export const noClientId = () =>
 export const unreachable = (service: string, cause?: string, nextStep = 'Check your internet connection, proxy or firewall, then try again.') =>
   new AppError({ code: 'network', message: `Could not reach ${service}${cause ? ` (${cause})` : ''}.`, nextStep });
 
-export const notStored = (upn: string) =>
+/** `nextStep` lets the CLI name its own command; the app's is the default. */
+export const notStored = (upn: string, nextStep = 'Store the app password first.') =>
   new AppError({
     code: 'not-stored',
     message: `No app password is stored for ${upn.trim().toLowerCase()}.`,
-    nextStep: 'Store the app password first.',
+    nextStep,
+    guide: 'create-app-password',
   });
 
 export const alreadyStored = (account: string) =>
@@ -58,6 +60,14 @@ export const alreadyStored = (account: string) =>
 
 export const policyForbidden = (message: string, nextStep = 'Ask your IT administrator.') =>
   new AppError({ code: 'policy-forbidden', message, nextStep });
+
+export const routeLabel = (route: 'oauth' | 'app-password') => (route === 'oauth' ? 'OAuth' : 'app password');
+
+/** `nextStep` lets the CLI name its own flags. */
+export const routeNotOffered = (route: 'oauth' | 'app-password', nextStep?: string) =>
+  policyForbidden(`Your organisation's policy does not offer the ${routeLabel(route)} route.`, nextStep);
+
+export const guideHidden = (id: string) => policyForbidden(`Your organisation's policy hides the guide "${id}".`);
 
 export const internalError = () =>
   new AppError({ code: 'internal', message: 'Something went wrong inside the app.', nextStep: 'Try again. If it keeps happening, restart the app.' });
