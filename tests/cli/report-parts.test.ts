@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appPasswordReadiness } from '../../src/cli/report/app-password-readiness';
 import { csvField, csvLine } from '../../src/cli/report/csv';
-import { backoffMs, parseRetryAfter } from '../../src/cli/report/retry';
+import { backoffMs, parseRetryAfter } from '../../src/main/graph/retry';
 import { mfaPoliciesFrom, type TenantFacts } from '../../src/cli/report/tenant-facts';
 import { parseCsv } from './support/parse-csv';
 

@@ -1,4 +1,5 @@
-import { getGraphJson, type GraphFetchOptions } from './graph-fetch';
+import { nextLinkGuard } from '../../main/graph/graph-client';
+import { getGraphJson, repeatedNextLink, type GraphFetchOptions } from './graph-fetch';
 import { mfaPoliciesFrom, type TenantFacts } from './tenant-facts';
 
 const why = (status: number, message: string) =>
@@ -25,7 +26,9 @@ export async function fetchTenantFacts(graphBaseUrl: string, options: GraphFetch
 
   const policies: unknown[] = [];
   let next: string | null = `${graphBaseUrl}/v1.0/identity/conditionalAccess/policies`;
+  const follow = nextLinkGuard(repeatedNextLink);
   while (next) {
+    follow(next);
     const answer = await getGraphJson(next, options);
     if (!answer.ok) {
       facts.conditionalAccessWhy = why(answer.status, answer.message);

@@ -5,7 +5,8 @@ import { exitCodes } from '../exit-codes';
 import { readCheckpoint, removeIfPresent, reportPaths, writeCheckpoint, type Checkpoint } from './checkpoint';
 import { fetchTenantFacts } from './fetch-tenant-facts';
 import type { ReportFormat, ReportMeta } from './formats';
-import { getGraphJson, type GraphAnswer, type GraphFetchOptions } from './graph-fetch';
+import { nextLinkGuard } from '../../main/graph/graph-client';
+import { getGraphJson, repeatedNextLink, type GraphAnswer, type GraphFetchOptions } from './graph-fetch';
 import { lockOutput } from './lock';
 import { toReportRow } from './rows';
 
@@ -118,12 +119,15 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
   let committedAt = Date.now();
   let total: number | null = null;
   try {
+    const follow = nextLinkGuard(repeatedNextLink);
+    if (state.nextLink) follow(state.nextLink);
     let pending = state.nextLink ? fetchPage(state.nextLink, origin, options.fetch) : null;
     while (pending) {
       const settled = await pending;
       if ('error' in settled) throw settled.error;
       const { page } = settled;
       if (page.count !== null) total = page.count;
+      if (page.nextLink) follow(page.nextLink);
       // Fetch the next page while this one is written.
       pending = page.nextLink ? fetchPage(page.nextLink, origin, options.fetch) : null;
 

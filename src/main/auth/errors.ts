@@ -1,6 +1,6 @@
 import { notSignedIn, signInCancelled, signInTimedOut, unreachable } from '../../shared/errors/catalogue';
 import { AppError, type AppErrorShape } from '../../shared/ipc/errors';
-import { NetworkUnreachableError } from '../config/trust';
+import { causeCodeOf } from '../net/error-cause';
 
 /** The abort reason of our own cancel(); never leaves the auth folder as anything but sign-in-cancelled. */
 export class SignInCancelledError extends Error {
@@ -97,7 +97,7 @@ export function mapAuthError(error: unknown, hint?: EntraErrorHint | null): AppE
   if (error instanceof AppError) return error;
   if (error instanceof SignInCancelledError) return signInCancelled();
   if (error instanceof SignInTimedOutError) return signInTimedOut(Math.max(1, Math.round(error.timeoutMs / 60_000)));
-  const network = findNetworkError(error);
+  const network = causeCodeOf(error, { onlyNetwork: true });
   if (network) return unreachable(signInService, network);
   const msal = (typeof error === 'object' && error !== null ? error : {}) as MsalLike;
   const errorCode = typeof msal.errorCode === 'string' ? msal.errorCode : '';
@@ -125,17 +125,4 @@ export function mapAuthError(error: unknown, hint?: EntraErrorHint | null): AppE
     message: `Sign-in failed (${reference}).`,
     nextStep: 'Try again; if it keeps failing, give your admin this code and the time of the attempt.',
   });
-}
-
-function findNetworkError(error: unknown): string | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 6 && current; depth += 1) {
-    if (current instanceof NetworkUnreachableError) return current.causeCode;
-    const code = (current as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(code)) {
-      return code;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return null;
 }

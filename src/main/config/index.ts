@@ -7,7 +7,6 @@ export { configKeys, envNameFor, policyEnvName, demoEnvName, policySchema, type 
 export { machinePolicyPath, defaultUserDataDir, settingsFileIn } from './locations';
 export {
   createTrust,
-  createHttpsAgent,
   createDispatcher,
   createMsalNetworkModule,
   NetworkUnreachableError,
