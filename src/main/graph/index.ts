@@ -4,4 +4,3 @@ export { createGraphHttp, nextLinkGuard, type GraphHttp, type GraphClientOptions
 export { readinessBatch, type BatchItemResponse } from './batch-requests';
 export { factsFromBatch, conditionalAccessRequiresMfa, type GatheredFacts } from './facts-from-batch';
 export { backoffMs, defaultRetryPolicy, parseRetryAfter, retryableStatuses, type RetryPolicy } from './retry';
-export { createHeadlessServices } from './headless';
