@@ -20,7 +20,7 @@ describe('exit codes', () => {
     expect(toReported(new AppError({ code: 'not-signed-in', message: 'x' })).exitCode).toBe(exitCodes.notSignedIn);
   });
 
-  it('every SMTP cause maps to the codes issue 5 fixes (0, 1, 3, 4, 5), all documented', () => {
+  it('every SMTP cause maps to the smtp-test exit codes (0, 1, 3, 4, 5), all documented', () => {
     for (const cause of smtpCauses) expect([0, 1, 3, 4, 5]).toContain(exitCodeForCause(cause));
     expect(exitCodeForCause('tls-untrusted')).toBe(exitCodes.tls);
     expect(exitCodeForCause('connection-lost')).toBe(exitCodes.network);

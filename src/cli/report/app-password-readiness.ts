@@ -19,7 +19,8 @@ function caCoverage(policies: readonly CaMfaPolicy[], userId: string): Coverage 
 
 /**
  * Whether this user could use an app password, from the tenant facts and their registration
- * (the rules of /work/shared/reference/microsoft-365.md): app passwords exist only with
+ * (the rules in src/shared/readiness/model.ts, from Microsoft's app-password page
+ * https://learn.microsoft.com/entra/identity/authentication/howto-mfa-app-passwords): app passwords exist only with
  * legacy per-user MFA, never with security defaults, and Conditional Access MFA rules them
  * out. Per-user MFA state is not in this report, so "possible" still needs it (and SMTP AUTH
  * on); `m365-connect smtp-test` proves it for one account.

@@ -32,7 +32,8 @@ const defaultUnknownWhy: Record<FactName, string> = {
 /**
  * Facts -> verdict. Pure: no I/O, no clock (today comes in), so every combination is tested.
  *
- * The rules (Microsoft 365 facts, /work/shared/reference/microsoft-365.md):
+ * The rules (app passwords: https://learn.microsoft.com/entra/identity/authentication/howto-mfa-app-passwords,
+ * security defaults: https://learn.microsoft.com/entra/fundamentals/security-defaults):
  * - App passwords exist only with legacy per-user MFA (enabled or enforced); never with
  *   security defaults on (which also switch SMTP Basic auth off), and Conditional Access MFA
  *   does not create them. Whether the admin allows users to create them cannot be read
