@@ -146,7 +146,7 @@ const preventable = () => {
   return event;
 };
 
-const log = securityLog('electron-main', 2);
+const log = securityLog('electron-main', 1.5);
 beforeEach(reset);
 afterEach(() => vi.resetModules());
 afterAll(() => log.flush());

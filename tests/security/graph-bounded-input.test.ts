@@ -5,13 +5,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/errors';
 import { csvFormat } from '../../src/cli/report/formats';
 import { getGraphJson } from '../../src/cli/report/graph-fetch';
 import { runReport } from '../../src/cli/report/run-report';
 import { gatherReadinessFacts } from '../../src/main/graph';
 import { AppError } from '../../src/shared/ipc/errors';
+import { securityLog } from './support/security-log';
 
 /**
  * A hostile "Graph": bodies that never end, a declared multi-gigabyte page, and next-page
@@ -23,6 +24,8 @@ let server: Server | null = null;
 let requests = 0;
 let bytesSent = 0;
 const dispatcher = new Agent();
+const log = securityLog('graph-bounded-input', 8.5);
+afterAll(() => log.flush());
 
 async function start(route: Route): Promise<string> {
   requests = 0;
@@ -156,5 +159,11 @@ describe('next-page links that loop', () => {
     }).catch((error: unknown) => error);
     expect((failure as Error).message).toMatch(/next-page link it had already sent/);
     expect(requests).toBeLessThan(10);
+    log.passed({
+      area: 'Graph',
+      tried: 'hostile Graph answers: an endless $batch body, a report page declaring 2.3 GB, an endless report page, next-page links that point back (users report and Conditional Access list)',
+      cases: 5,
+      held: 'each stopped at the size limit (32 MB by default) with a typed graph-failed error, read once and never fetched again; a repeated nextLink stops the report with a clear error',
+    });
   });
 });
