@@ -104,6 +104,17 @@ describe('interactive sign-in can really be cancelled', () => {
     expect(mapAuthError(error)).toMatchObject({ code: 'sign-in-cancelled' });
     controller.abort();
   });
+
+  it("Entra's refusal keeps its AADSTS code (a Conditional Access block is not a cancel)", async () => {
+    const controller = new AbortController();
+    const { result, opened } = startSignIn(controller.signal);
+    const url = await opened;
+    const description = 'AADSTS53003: Access has been blocked by Conditional Access policies.';
+    await postToLoopback(url.searchParams.get('redirect_uri')!, { error: 'access_denied', error_description: description, state: url.searchParams.get('state')! });
+    const error = await result.catch((caught: unknown) => caught);
+    expect(mapAuthError(error)).toMatchObject({ code: 'blocked-by-conditional-access' });
+    controller.abort();
+  });
 });
 
 describe('what Entra answered is seen by its own call only', () => {

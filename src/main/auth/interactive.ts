@@ -39,8 +39,9 @@ export async function signInWithBrowser(
     if (signal.aborted) throw abortReason(signal);
     await openBrowser(url);
     const response = await listener.response;
-    if (response.error) throw new ServerError(response.error, response.errorDescription ?? '', response.subError ?? '');
-    if (!response.code) throw new ServerError('no_auth_code', 'The authorization response had no code.');
+    // As MSAL reports it: the error, then (no correlation id of ours) Entra's description with its AADSTS code.
+    if (response.error) throw new ServerError(response.error, '', response.errorDescription ?? '', response.subError ?? '');
+    if (!response.code) throw new ServerError('no_auth_code', '', 'The authorization response had no code.');
     return await untilAborted(
       app.acquireTokenByCode({ code: response.code, codeVerifier: verifier, redirectUri, scopes: request.scopes }),
       signal,
