@@ -110,6 +110,20 @@ describe('next-page links that loop', () => {
     dir = null;
   });
 
+  const reportAgainst = async (base: string) => {
+    dir = await mkdtemp(join(tmpdir(), 'report-loop-'));
+    return runReport({
+      out: join(dir, 'mfa.csv'),
+      format: csvFormat,
+      graphBaseUrl: base,
+      fetch: { dispatcher, token: async () => 't', ...fastRetry },
+      restart: false,
+      commitIntervalMs: 0,
+      notices: [],
+      now: () => new Date('2026-11-22T10:00:00Z'),
+    }).catch((error: unknown) => error);
+  };
+
   const json = (res: ServerResponse, body: unknown) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -124,17 +138,7 @@ describe('next-page links that loop', () => {
       const next = url.includes('page=2') ? `${origin}/beta/reports/authenticationMethods/userRegistrationDetails?page=1` : `${origin}/beta/reports/authenticationMethods/userRegistrationDetails?page=2`;
       return json(res, { value: [], '@odata.nextLink': next });
     });
-    dir = await mkdtemp(join(tmpdir(), 'report-loop-'));
-    const failure = await runReport({
-      out: join(dir, 'mfa.csv'),
-      format: csvFormat,
-      graphBaseUrl: base,
-      fetch: { dispatcher, token: async () => 't', ...fastRetry },
-      restart: false,
-      commitIntervalMs: 0,
-      notices: [],
-      now: () => new Date('2026-11-22T10:00:00Z'),
-    }).catch((error: unknown) => error);
+    const failure = await reportAgainst(base);
     expect(failure).toBeInstanceOf(CliError);
     expect((failure as Error).message).toMatch(/next-page link it had already sent/);
     expect(requests).toBeLessThan(10);
@@ -146,17 +150,7 @@ describe('next-page links that loop', () => {
       if (url.includes('identitySecurityDefaultsEnforcementPolicy')) return json(res, { isEnabled: false });
       return json(res, { value: [], '@odata.nextLink': `${origin}/v1.0/identity/conditionalAccess/policies` });
     });
-    dir = await mkdtemp(join(tmpdir(), 'report-loop-'));
-    const failure = await runReport({
-      out: join(dir, 'mfa.csv'),
-      format: csvFormat,
-      graphBaseUrl: base,
-      fetch: { dispatcher, token: async () => 't', ...fastRetry },
-      restart: false,
-      commitIntervalMs: 0,
-      notices: [],
-      now: () => new Date('2026-11-22T10:00:00Z'),
-    }).catch((error: unknown) => error);
+    const failure = await reportAgainst(base);
     expect((failure as Error).message).toMatch(/next-page link it had already sent/);
     expect(requests).toBeLessThan(10);
     log.passed({
