@@ -7,9 +7,11 @@ import {
 } from '@azure/msal-node';
 import type { Account } from '../../shared/account';
 import { noClientId, notSignedIn, signInInProgress } from '../../shared/errors/catalogue';
+import { isAppError } from '../../shared/ipc/errors';
 import { cloudPresets } from '../config/clouds';
 import type { ResolvedConfig } from '../config/resolved';
-import { createDispatcher, createMsalNetworkModule, createTrust } from '../config/trust';
+import { tokenCacheSuffix } from '../config/schema';
+import { createMsalNetworkModule, createTrust, type Trust } from '../config/trust';
 import type { Platform } from '../platform';
 import type { AuthService, SignInOptions } from '../services';
 import { activeAccountStore } from './active-account';
@@ -49,11 +51,13 @@ export type CreateAuthServiceOptions = {
   cacheDir: string;
   /** How long a browser or device-code sign-in may wait for the user (default 10 minutes). */
   signInTimeoutMs?: number;
+  /** The process's trust (compose.ts); omitted = built from config and closed with the service. */
+  trust?: Trust;
   /** Tests only: replace how the token cache is opened. */
   openCache?: (options: { cacheDir: string; serviceName: string }) => Promise<TokenCacheStore>;
 };
 
-export const tokenCacheServiceName = (keychainService: string) => `${keychainService}.token-cache`;
+export const tokenCacheServiceName = (keychainService: string) => `${keychainService}${tokenCacheSuffix}`;
 
 /**
  * The Graph permissions the app was granted (`.default`): whatever the user or their role
@@ -75,7 +79,8 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   await mkdir(cacheDir, { recursive: true, mode: 0o700 });
   const serviceName = tokenCacheServiceName(config.values.keychainService);
   const cache = await (options.openCache ?? openTokenCache)({ cacheDir, serviceName });
-  const dispatcher = createDispatcher(createTrust(config.values.extraCaFile));
+  const ownTrust = options.trust ? null : createTrust(config.values.extraCaFile);
+  const { dispatcher } = options.trust ?? ownTrust!;
   const app = createMsalApp({
     clientId,
     authorityHost: config.values.authorityHost,
@@ -102,6 +107,8 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   };
 
   const activeAccount = async (): Promise<AccountInfo | null> => {
+    // A locked keyring reads as an empty cache: say "locked", not "nobody is signed in".
+    if (cache.blocked) throw cache.blocked;
     const accounts = await app.getAllAccounts();
     const id = await active.read();
     return accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
@@ -189,6 +196,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async signIn({ method, switchAccount, onDeviceCode, onProgress, signal: caller }) {
+      if (cache.blocked) throw cache.blocked;
       // Checked and claimed in the same turn: two calls cannot both pass.
       if (waiting.size > 0) throw signInInProgress();
       return interaction(caller, async (signal) => {
@@ -219,7 +227,17 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async signOut() {
-      const account = await activeAccount();
+      let account: AccountInfo | null;
+      try {
+        account = await activeAccount();
+      } catch (error) {
+        // A damaged cache cannot be read, only removed: sign-out is how the user gets out of it.
+        if (!(isAppError(error) && error.code === 'token-cache-corrupted')) throw mapAuthError(error);
+        await cache.clear();
+        await active.clear();
+        grantedGraphScopes.clear();
+        return true;
+      }
       if (!account) return false;
       await app.getTokenCache().removeAccount(account);
       await active.clear();
@@ -229,10 +247,10 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async acquireSmtpToken(upn) {
+      // Only the account named: pairing one user's name with another's token would test nothing real.
+      if (cache.blocked) throw cache.blocked;
       const accounts = await app.getAllAccounts();
-      const account =
-        accounts.find((a) => a.username.toLowerCase() === upn.toLowerCase()) ??
-        (await activeAccount());
+      const account = accounts.find((a) => a.username.toLowerCase() === upn.toLowerCase());
       if (!account) throw notSignedIn();
       const smtpScopes = [config.smtpScope];
       try {
@@ -262,7 +280,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
 
     async close() {
       service.cancel();
-      await dispatcher.close().catch(() => undefined);
+      await ownTrust?.close();
     },
   };
   return service;

@@ -23,6 +23,20 @@ const httpsOrigin = z
   }, 'must be an https:// URL without credentials, query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
 
+/** The token cache lives under `<keychainService>.token-cache` (auth/auth-service.ts). */
+export const tokenCacheSuffix = '.token-cache';
+/** The mail bridge's own keychain service. */
+export const bridgeKeychainService = 'm365-connect-bridge';
+
+/**
+ * Names another part of the app owns: as the app-password service they would let `smtp-test
+ * --keychain` send the token cache as a password, or `forget` / `store --replace` destroy it.
+ */
+export function reservedKeychainService(value: string): boolean {
+  const name = value.toLowerCase();
+  return name.endsWith(tokenCacheSuffix) || name === bridgeKeychainService || name.startsWith(`${bridgeKeychainService}.`);
+}
+
 export const configKeySchemas = {
   clientId: z.string().trim().regex(guid, 'must be an application (client) ID, a GUID'),
   tenant: z
@@ -49,7 +63,12 @@ export const configKeySchemas = {
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(128, 'must be at most 128 characters'),
+    .max(64, 'must be at most 64 characters')
+    .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be letters, digits, ".", "_" or "-", starting with a letter or digit')
+    .refine(
+      (value) => !reservedKeychainService(value),
+      `is reserved: "*${tokenCacheSuffix}" holds sign-in tokens and "${bridgeKeychainService}" the bridge's password`,
+    ),
 } as const;
 
 export type ConfigKey = keyof typeof configKeySchemas;

@@ -14,10 +14,14 @@ const expectedSuites = [
   'packaging',
   'electronegativity',
   'ipc-fuzz',
+  'ipc-identity',
   'open-external',
   'tls',
   'secrets-scan',
   'faults',
+  'config-policy',
+  'cli-locked-flags',
+  'keyring-states',
   'graph-bounded-input',
 ] as const;
 
