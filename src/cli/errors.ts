@@ -64,7 +64,7 @@ export class CliError extends Error {
 
 export const usageError = (message: string, nextStep?: string) => new CliError(message, 'usage', nextStep);
 
-export type ReportedError = { code: string; message: string; nextStep?: string; guide?: string; exitCode: ExitCode };
+export type ReportedError = { code: string; message: string; nextStep?: string; guide?: string; adminMessage?: string; exitCode: ExitCode };
 
 /**
  * Any thrown value -> what the user sees. Unknown errors show their message only (never a
@@ -86,6 +86,7 @@ function fromAppError(error: AppError): ReportedError {
     exitCode: exitCodeFor[error.code],
     ...opt('nextStep', cliNextStep[error.code] ?? error.nextStep),
     ...opt('guide', error.guide),
+    ...opt('adminMessage', error.adminMessage),
   };
 }
 

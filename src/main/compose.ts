@@ -17,6 +17,8 @@ export async function composeServices(options: {
   platform: Platform;
   version: string;
   config?: ResolvedConfig;
+  /** "Now" as a calendar date, injected by tests (the Basic-auth default-off date depends on it). */
+  today?: () => string;
 }): Promise<Services> {
   const { platform } = options;
   const dataDir = platform.appDataDir();
@@ -25,7 +27,7 @@ export async function composeServices(options: {
   // One trust for sign-in, Graph and SMTP: the CA file is read here, once.
   const trust = createTrust(values.extraCaFile);
   const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal'), trust });
-  const readiness = createReadinessService({ config, auth, trust });
+  const readiness = createReadinessService({ config, auth, trust, ...(options.today ? { today: options.today } : {}) });
   return {
     version: options.version,
     // In the demo tenant, the sandbox's own sign-in and security-info pages may be opened too.

@@ -17,7 +17,7 @@ import type { AuthService, SignInOptions } from '../services';
 import { activeAccountStore } from './active-account';
 import { signInSignal, untilAborted } from './abort';
 import { noteEntraError, withEntraErrors } from './entra-error-hint';
-import { mapAuthError, SignInCancelledError } from './errors';
+import { mapAuthError, SignInCancelledError, type AdminContext } from './errors';
 import { signInWithBrowser, type BrowserSignInRequest } from './interactive';
 import { createMsalApp } from './msal-app';
 import { openTokenCache, type TokenCacheStore } from './token-cache';
@@ -34,6 +34,11 @@ export type GraphToken = {
 
 export interface GraphTokenSource {
   acquireGraphToken(): Promise<GraphToken>;
+  /**
+   * The Conditional Access policies the last readiness check found for this user, so a later
+   * AADSTS53003/530003 (e.g. on the SMTP token) names them in the message for the admin.
+   */
+  noteConditionalAccessPolicies?(names: readonly string[]): void;
 }
 
 export type AuthServiceWithGraph = AuthService &
@@ -81,6 +86,12 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   const cache = await (options.openCache ?? openTokenCache)({ cacheDir, serviceName });
   const ownTrust = options.trust ? null : createTrust(config.values.extraCaFile);
   const { dispatcher } = options.trust ?? ownTrust!;
+  // The last account seen and the Conditional Access policies the readiness check read, so an
+  // admin-only error can say who asks and what applies (never a secret). Knowledge, not a
+  // per-call channel: what Entra answered a call stays with that call (withEntraErrors).
+  let lastUser: string | null = null;
+  let policyNames: readonly string[] = [];
+  const admin = (): AdminContext => ({ ...adminContext(config.values, clientId, lastUser), policyNames });
   const app = createMsalApp({
     clientId,
     authorityHost: config.values.authorityHost,
@@ -111,11 +122,13 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     if (cache.blocked) throw cache.blocked;
     const accounts = await app.getAllAccounts();
     const id = await active.read();
-    return accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
+    const account = accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
+    if (account) lastUser = account.username;
+    return account;
   };
 
   const silent = (account: AccountInfo, forScopes: string[]) =>
-    withEntraErrors(() => app.acquireTokenSilent({ account, scopes: forScopes }));
+    withEntraErrors(() => app.acquireTokenSilent({ account, scopes: forScopes }), admin);
 
   // MSAL caches a `.default` token under the scopes Entra granted, so asking for `.default`
   // again always misses the cache and costs a refresh round trip. Once we know the granted
@@ -159,6 +172,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
         },
         signal,
       ),
+      admin,
     );
   };
 
@@ -177,11 +191,15 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     };
     // MSAL checks this flag before each poll; untilAborted answers the caller at once.
     signal.addEventListener('abort', () => (request.cancel = true), { once: true });
-    return withEntraErrors(() => untilAborted(app.acquireTokenByDeviceCode(request), signal));
+    return withEntraErrors(() => untilAborted(app.acquireTokenByDeviceCode(request), signal), admin);
   };
 
   const service: AuthServiceWithGraph = {
     cacheNotice: cache.reason,
+
+    noteConditionalAccessPolicies(names) {
+      policyNames = [...names];
+    },
 
     async current() {
       const account = await activeAccount();
@@ -287,6 +305,16 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
 }
 
 const defaultSignInTimeoutMs = 10 * 60_000;
+
+/**
+ * The tenant an admin-consent link must name: the configured one, or (for the multi-tenant
+ * `organizations`/`common` authorities) the signed-in user's domain, a verified domain of theirs.
+ */
+function adminContext(values: ResolvedConfig['values'], clientId: string, user: string | null): AdminContext {
+  const generic = ['common', 'organizations', 'consumers'].includes(values.tenant.toLowerCase());
+  const domain = user?.split('@')[1];
+  return { authorityHost: values.authorityHost, tenant: generic && domain ? domain : values.tenant, clientId, user };
+}
 
 function toAccount(account: AccountInfo): Account {
   return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portSchema, portTextSchema } from '../../shared/port';
 import { guideIds } from '../../shared/readiness/guide-ids';
 import { smtpMethodSchema } from '../../shared/smtp/result';
 import { cloudNames } from './clouds';
@@ -53,11 +54,7 @@ export const configKeySchemas = {
     .string()
     .trim()
     .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
-  smtpPort: z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535'),
+  smtpPort: portSchema,
   extraCaFile: z.string().trim().min(1, 'must be a file path'),
   keychainService: z
     .string()
@@ -72,6 +69,15 @@ export const configKeySchemas = {
 } as const;
 
 export type ConfigKey = keyof typeof configKeySchemas;
+
+/**
+ * A value written as text (the environment, `config set`): the key's schema, except where the
+ * value is not a string in JSON; those parse the text strictly, then apply the same schema.
+ */
+const textSchemas: { [K in ConfigKey]?: z.ZodType<z.output<(typeof configKeySchemas)[K]>, string> } = {
+  smtpPort: portTextSchema,
+};
+export const configTextSchemaFor = (key: ConfigKey): z.ZodType => textSchemas[key] ?? configKeySchemas[key];
 export const configKeys = Object.keys(configKeySchemas) as ConfigKey[];
 export type ConfigValues = { [K in ConfigKey]: z.output<(typeof configKeySchemas)[K]> };
 

@@ -2,5 +2,5 @@ export { createReadinessService, type CreateReadinessServiceOptions } from './re
 export { gatherReadinessFacts, type GatherOptions } from './gather';
 export { createGraphHttp, nextLinkGuard, type GraphHttp, type GraphClientOptions } from './graph-client';
 export { readinessBatch, type BatchItemResponse } from './batch-requests';
-export { factsFromBatch, conditionalAccessRequiresMfa, type GatheredFacts } from './facts-from-batch';
+export { factsFromBatch, type GatheredFacts } from './facts-from-batch';
 export { backoffMs, defaultRetryPolicy, parseRetryAfter, retryableStatuses, type RetryPolicy } from './retry';

@@ -22,6 +22,9 @@ const expectedSuites = [
   'config-policy',
   'cli-locked-flags',
   'keyring-states',
+  'smtp-hardening',
+  'input-hardening',
+  'cli-inputs',
   'graph-bounded-input',
 ] as const;
 
