@@ -1,3 +1,4 @@
+import { notSignedIn, notStored, routeNotOffered } from '../shared/errors/catalogue';
 import { AppError } from '../shared/ipc/errors';
 import { clipboardClearDelayMs, createSelfClearingClipboard } from './clipboard';
 import type { HandlerTable } from './ipc/handler-types';
@@ -7,9 +8,7 @@ import type { Services } from './services';
 
 const requireSignedIn = async (services: Services) => {
   const { account } = await services.auth.current();
-  if (!account) {
-    throw new AppError({ code: 'not-signed-in', message: 'You are not signed in.', nextStep: 'Sign in first.' });
-  }
+  if (!account) throw notSignedIn();
   return account;
 };
 
@@ -60,19 +59,12 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
     },
     'smtp:test': async ({ method }, context) => {
       if (!settings.routesOffered.includes(method)) {
-        throw new AppError({ code: 'policy-forbidden', message: 'Your organisation has turned this route off.' });
+        throw routeNotOffered(method);
       }
       const { upn } = await requireSignedIn(services);
       const secret =
         method === 'oauth' ? await services.auth.acquireSmtpToken(upn) : await services.vault.read(upn);
-      if (secret === null) {
-        throw new AppError({
-          code: 'not-stored',
-          message: `No app password is stored for ${upn}.`,
-          nextStep: 'Store the app password first.',
-          guide: 'create-app-password',
-        });
-      }
+      if (secret === null) throw notStored(upn);
       return services.smtp.test({ upn, method, secret, onProgress: (progress) => context.emit('smtp:progress', progress) });
     },
     'shell:open-external': async ({ url }) => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Agent as HttpsAgent } from 'node:https';
 import tls, { type SecureContext } from 'node:tls';
 import { Agent as UndiciAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { causeCodeOf } from '../net/error-cause';
 
 /**
  * One place decides which certificate authorities the app trusts: the system store plus an
@@ -74,10 +74,6 @@ function buildTrust(extraPem: string | null, extraCaFile: string | null): Trust 
   };
 }
 
-export function createHttpsAgent(trust: Pick<Trust, 'ca'>): HttpsAgent {
-  return new HttpsAgent({ keepAlive: true, ...(trust.ca ? { ca: trust.ca } : {}) });
-}
-
 export function createDispatcher(trust: Pick<Trust, 'ca'>): Dispatcher {
   return new UndiciAgent({ connect: trust.ca ? { ca: trust.ca } : {}, keepAliveTimeout: 10_000 });
 }
@@ -116,7 +112,7 @@ export function createMsalNetworkModule(
         signal: AbortSignal.timeout(timeout ?? timeoutMs),
       });
     } catch (error) {
-      throw new NetworkUnreachableError(url, causeCodeOf(error));
+      throw new NetworkUnreachableError(url, causeCodeOf(error) ?? 'network error');
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
@@ -143,17 +139,4 @@ export function createMsalNetworkModule(
     sendGetRequestAsync: (url, options, timeout) => send(url, 'GET', options, timeout),
     sendPostRequestAsync: (url, options) => send(url, 'POST', options, undefined),
   };
-}
-
-export function causeCodeOf(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth += 1) {
-    if (current instanceof Error) {
-      const code = (current as NodeJS.ErrnoException).code;
-      if (code) return code;
-      if (current.name === 'TimeoutError' || current.name === 'AbortError') return 'timeout';
-      current = (current as Error & { cause?: unknown }).cause;
-    } else break;
-  }
-  return 'network error';
 }

@@ -1,3 +1,4 @@
+import { routeLabel } from '../errors/catalogue';
 import type { SmtpMethod } from '../smtp/result';
 import type { GuideId } from './guide-ids';
 import { hasSecondFactor } from './methods';
@@ -256,7 +257,7 @@ function noticesFor(
   }
   for (const route of ['app-password', 'oauth'] as const) {
     if (!offered.includes(route)) {
-      notices.push(`Your organisation's policy does not offer the ${route === 'oauth' ? 'OAuth' : 'app password'} route in this app.`);
+      notices.push(`Your organisation's policy does not offer the ${routeLabel(route)} route in this app.`);
     }
   }
   return notices;

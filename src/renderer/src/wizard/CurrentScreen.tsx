@@ -14,9 +14,9 @@ export function CurrentScreen({ navigation }: { navigation: WizardNavigation }) 
   const { step, go, back } = navigation;
   switch (step.kind) {
     case 'welcome':
-      return <Welcome onNext={(tenant) => go({ kind: 'sign-in', tenant })} />;
+      return <Welcome onNext={() => go({ kind: 'sign-in' })} />;
     case 'sign-in':
-      return <SignIn step={step} onBack={back} onNext={(account) => go({ kind: 'account-check', tenant: step.tenant, account })} />;
+      return <SignIn step={step} onBack={back} onNext={(account) => go({ kind: 'account-check', account })} />;
     case 'account-check':
       return <AccountCheck step={step} onBack={back} onNext={(verdict) => go({ ...step, kind: 'fix-steps', verdict })} />;
     case 'fix-steps':

@@ -75,7 +75,12 @@ export function SignIn({ onBack, onNext }: Props) {
     }
   };
 
-  const cancel = () => void call('auth:cancel', {}).catch(() => undefined);
+  const [cancelError, setCancelError] = useState<AppErrorShape | null>(null);
+  const cancel = () =>
+    void call('auth:cancel', {}).then(
+      () => setCancelError(null),
+      (error: unknown) => setCancelError(toErrorShape(error)),
+    );
 
   const signOut = async () => {
     try {
@@ -122,6 +127,7 @@ export function SignIn({ onBack, onNext }: Props) {
           <div>
             <Button onClick={cancel}>Cancel sign-in</Button>
           </div>
+          {cancelError && <ErrorMessage error={cancelError} title="Could not cancel the sign-in" />}
         </>
       )}
       {state.kind === 'signed-in' && (

@@ -1,20 +1,17 @@
 import { Body1, Field, Link, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import { useWizardContext } from '../context';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
-import type { TenantKind } from '../steps';
 
 const useStyles = makeStyles({
   screen: { display: 'grid', gap: tokens.spacingVerticalL },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', gap: tokens.spacingVerticalXS },
 });
 
-/** What the assistant does and needs, and which tenant to connect. */
-export function Welcome({ onNext }: { onNext: (tenant: TenantKind) => void }) {
+/** What the assistant does and needs, and which tenant it connects (the demo one when no app registration is configured). */
+export function Welcome({ onNext }: { onNext: () => void }) {
   const styles = useStyles();
   const { info, openGuide } = useWizardContext();
-  const [tenant, setTenant] = useState<TenantKind>(info.demoTenant ? 'demo' : 'microsoft-365');
   return (
     <section className={styles.screen}>
       <ScreenHeading>Connect your Microsoft 365 account</ScreenHeading>
@@ -31,7 +28,7 @@ export function Welcome({ onNext }: { onNext: (tenant: TenantKind) => void }) {
         </ul>
       </div>
       <Field label="Which account are you connecting?">
-        <RadioGroup value={tenant} onChange={(_event, data) => setTenant(data.value === 'demo' ? 'demo' : 'microsoft-365')}>
+        <RadioGroup value={info.demoTenant ? 'demo' : 'microsoft-365'}>
           <Radio
             value="microsoft-365"
             label="Microsoft 365 account"
@@ -53,7 +50,7 @@ export function Welcome({ onNext }: { onNext: (tenant: TenantKind) => void }) {
         </Link>{' '}
         — they work without signing in.
       </Body1>
-      <WizardNav onNext={() => onNext(tenant)} nextLabel="Get started" />
+      <WizardNav onNext={onNext} nextLabel="Get started" />
     </section>
   );
 }
