@@ -2,7 +2,7 @@ import { isAppError, type AppError, type ErrorCode } from '../shared/ipc/errors'
 import { exitCodes, type ExitCode } from './exit-codes';
 
 /** Situations only the command line has (bad flags, a report's own files); all else is an ErrorCode. */
-export type CliOnlyCode = 'usage' | 'forbidden' | 'interrupted' | 'busy' | 'cli';
+export type CliOnlyCode = 'usage' | 'forbidden' | 'interrupted' | 'busy' | 'bridge-already-running' | 'cli';
 export type CliCode = ErrorCode | CliOnlyCode;
 
 /** One table from error code to exit code: scripts switch on these numbers, so they never move. */
@@ -37,6 +37,7 @@ const exitCodeFor: Record<CliCode, ExitCode> = {
   forbidden: exitCodes.forbidden,
   interrupted: exitCodes.interrupted,
   busy: exitCodes.failure,
+  'bridge-already-running': exitCodes.bridgeAlreadyRunning,
   cli: exitCodes.failure,
 };
 
