@@ -4,6 +4,7 @@ import type { HandlerTable } from './ipc/handler-types';
 import type { Platform } from './platform';
 import { allowedExternalUrl } from './security/external-url';
 import type { Services } from './services';
+import { createLastTestStore } from './smtp/last-test-store';
 
 const requireSignedIn = async (services: Services) => {
   const { account } = await services.auth.current();
@@ -20,6 +21,7 @@ const requireSignedIn = async (services: Services) => {
 export function createHandlers(services: Services, platform: Platform): HandlerTable {
   const { settings } = services;
   const clipboard = createSelfClearingClipboard({ platform });
+  const lastTests = createLastTestStore(() => platform.appDataDir());
   return {
     'app:info': async () => ({
       version: services.version,
@@ -70,7 +72,13 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
           guide: 'create-app-password',
         });
       }
-      return services.smtp.test({ upn, method, secret, onProgress: (progress) => context.emit('smtp:progress', progress) });
+      const result = await services.smtp.test({ upn, method, secret, onProgress: (progress) => context.emit('smtp:progress', progress) });
+      await lastTests.record(upn, { method, ok: result.ok, cause: result.cause, at: new Date().toISOString() });
+      return result;
+    },
+    'smtp:last-tests': async () => {
+      const { account } = await services.auth.current();
+      return { tests: account ? await lastTests.get(account.upn) : [] };
     },
     'shell:open-external': async ({ url }) => {
       const allowed = allowedExternalUrl(url, settings.extraExternalOrigins);

@@ -1,4 +1,4 @@
-import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/ipc/errors';
 import { call } from '../api';
@@ -20,6 +20,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
   },
   main: { display: 'grid', gap: tokens.spacingVerticalL },
+  away: { display: 'none' },
 });
 
 /** The whole wizard: loads what the app is configured for, then shows the current step. */
@@ -54,18 +55,23 @@ export function Wizard() {
     <WizardContext.Provider value={context}>
       <div className={styles.shell}>
         <WizardHeader demo={context.info.demoTenant} onOpenGuides={() => openGuide()} />
-        {guides.open ? (
+        {guides.open && (
           <main className={styles.main}>
             <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
           </main>
-        ) : (
-          <>
-            <StepIndicator current={navigation.step.kind} />
-            <main className={styles.main}>
-              <CurrentScreen navigation={navigation} />
-            </main>
-          </>
         )}
+        {/* Kept mounted while a guide is open, so nothing typed (an app password) is lost. */}
+        <div className={mergeClasses(styles.main, guides.open && styles.away)} aria-hidden={guides.open || undefined}>
+          <StepIndicator
+            current={navigation.step.kind}
+            reachable={navigation.reachable}
+            finished={navigation.finished}
+            onGoTo={navigation.backTo}
+          />
+          <main className={styles.main}>
+            <CurrentScreen navigation={navigation} />
+          </main>
+        </div>
       </div>
     </WizardContext.Provider>
   );
