@@ -1,5 +1,5 @@
 import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/ipc/errors';
 import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
@@ -36,6 +36,13 @@ export function Wizard() {
   }, []);
 
   const openGuide = useCallback((id?: string) => setGuides({ open: true, id }), []);
+  // Back from the guides, the screen (kept as it was) gets focus at its title again.
+  const wizardArea = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !guides.open) wizardArea.current?.querySelector<HTMLElement>('h1')?.focus();
+    wasOpen.current = guides.open;
+  }, [guides.open]);
   const context = useMemo<WizardContextValue | null>(() => (info ? { info, openGuide } : null), [info, openGuide]);
 
   if (!context) {
@@ -61,7 +68,7 @@ export function Wizard() {
           </main>
         )}
         {/* Kept mounted while a guide is open, so nothing typed (an app password) is lost. */}
-        <div className={mergeClasses(styles.main, guides.open && styles.away)} aria-hidden={guides.open || undefined}>
+        <div ref={wizardArea} className={mergeClasses(styles.main, guides.open && styles.away)}>
           <StepIndicator
             current={navigation.step.kind}
             reachable={navigation.reachable}

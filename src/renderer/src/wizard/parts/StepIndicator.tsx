@@ -58,7 +58,7 @@ export function StepIndicator({ current, reachable, finished, onGoTo }: Props) {
               {canGo ? (
                 <Link as="button" className={styles.link} onClick={() => onGoTo(step.kind)}>
                   {step.label}
-                  <VisuallyHidden>{state === 'done' ? ' (done, go back to this step)' : ' (go back to this step)'}</VisuallyHidden>
+                  <VisuallyHidden>{state === 'done' ? ' (done, return to this step)' : ' (return to this step)'}</VisuallyHidden>
                 </Link>
               ) : (
                 <span>

@@ -107,8 +107,6 @@ export function SignIn({ onBack, onNext }: Props) {
     setState({ kind: 'signing-in', method, startedAt: Date.now() });
     setProgress(method === 'browser' ? progressText['opening-browser'] : 'Asking Microsoft for a code…');
     setDeviceCode(null);
-    // A sign-in left over from an earlier attempt would block this one: end it first.
-    await call('auth:cancel', {}).catch(() => undefined);
     try {
       const { account } = await call('auth:sign-in', { method, ...(switchAccount ? { switchAccount } : {}) });
       if (mine === attempt.current) setState({ kind: 'signed-in', account, fresh: true });
@@ -120,10 +118,20 @@ export function SignIn({ onBack, onNext }: Props) {
     }
   };
 
-  const cancel = () => {
+  const cancel = async () => {
+    // The pending sign-in answers "cancelled" itself; if nothing was pending, stop waiting here.
+    const { cancelled } = await call('auth:cancel', {}).catch(() => ({ cancelled: false }));
+    if (!cancelled) {
+      attempt.current += 1;
+      setState({ kind: 'choose', error: null, note: 'cancelled' });
+    }
+  };
+
+  const reopen = async () => {
+    // A new attempt opens a fresh sign-in page; the old one is cancelled first (one at a time).
     attempt.current += 1;
-    setState({ kind: 'choose', error: null, note: 'cancelled' });
-    void call('auth:cancel', {}).catch(() => undefined);
+    await call('auth:cancel', {}).catch(() => undefined);
+    await signIn('browser');
   };
 
   const signOut = async () => {
@@ -184,11 +192,11 @@ export function SignIn({ onBack, onNext }: Props) {
           )}
           <div className={styles.row}>
             {state.method === 'browser' && (
-              <Button icon={<ArrowClockwiseRegular />} onClick={() => void signIn('browser')}>
+              <Button icon={<ArrowClockwiseRegular />} onClick={() => void reopen()}>
                 Open the sign-in page again
               </Button>
             )}
-            <Button icon={<DismissRegular />} onClick={cancel}>
+            <Button icon={<DismissRegular />} onClick={() => void cancel()}>
               Cancel sign-in
             </Button>
           </div>
