@@ -50,6 +50,7 @@ export function FixSteps({ step, onBack, go }: Props) {
     <FixStepItem
       key={fix.guide}
       step={fix}
+      account={step.verdict.account}
       {...(number !== undefined ? { number } : {})}
       {...(riskyGuides[fix.guide] ? { risk: riskyGuides[fix.guide] } : {})}
       done={done.has(fix.guide)}
