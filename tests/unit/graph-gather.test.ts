@@ -162,6 +162,12 @@ describe('readiness gather: one $batch round trip', () => {
     expect(requests).toHaveLength(3);
   });
 
+  it('says "in 1 second", not "in 1 seconds"', async () => {
+    outer = [429, 429, 429, 429].map((status) => ({ status, headers: { 'retry-after': '1' } }));
+    const error = await gather().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'graph-failed', nextStep: 'Run the check again in 1 second.' });
+  });
+
   it('does not wait longer than the bound: a huge Retry-After fails at once', async () => {
     sleeps.length = 0;
     outer = [{ status: 503, headers: { 'retry-after': '3600' } }];

@@ -1,5 +1,9 @@
 import type { Account } from '../../../shared/account';
 import type { Verdict } from '../../../shared/readiness/verdict';
+import type { SmtpMethod, SmtpTestResult } from '../../../shared/smtp/result';
+
+/** What a test login proved, per route: Done shows only what worked. A route added later (the bridge) adds a key. */
+export type Proven = Partial<Record<SmtpMethod, Pick<SmtpTestResult, 'ok' | 'cause'>>>;
 
 /**
  * The wizard's current screen, with exactly the data that screen needs. Screens later in the
@@ -14,7 +18,7 @@ export type WizardStep =
   /** The normalised app password lives only in renderer memory until the vault has it. */
   | { kind: 'store'; account: Account; verdict: Verdict; password: string }
   | { kind: 'verify'; account: Account; verdict: Verdict }
-  | { kind: 'done'; account: Account; verdict: Verdict };
+  | { kind: 'done'; account: Account; verdict: Verdict; proven: Proven };
 
 export type StepKind = WizardStep['kind'];
 

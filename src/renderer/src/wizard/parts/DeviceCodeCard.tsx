@@ -1,12 +1,7 @@
-import { Body1, Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { OpenRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { Body1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { EventPayload } from '../../../../shared/ipc/contract';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
-import { call } from '../../api';
-import { toErrorShape } from '../errors';
+import { OpenPageButton } from '../../ipc/OpenPageButton';
 import { CopyButton } from './CopyButton';
-import { ErrorMessage } from './ErrorMessage';
 
 const useStyles = makeStyles({
   card: { display: 'grid', gap: tokens.spacingVerticalS },
@@ -22,7 +17,6 @@ const useStyles = makeStyles({
 /** The device code and where to enter it, on this or another device. */
 export function DeviceCodeCard({ info }: { info: EventPayload<'auth:device-code'> }) {
   const styles = useStyles();
-  const [openError, setOpenError] = useState<AppErrorShape | null>(null);
   return (
     <Card className={styles.card} data-testid="device-code">
       <Body1>On any device, open the page below and enter this code:</Body1>
@@ -34,18 +28,8 @@ export function DeviceCodeCard({ info }: { info: EventPayload<'auth:device-code'
       </div>
       <div className={styles.row}>
         <Text>{info.verificationUri}</Text>
-        <Button
-          size="small"
-          icon={<OpenRegular />}
-          onClick={() => void call('shell:open-external', { url: info.verificationUri }).then(
-            () => setOpenError(null),
-            (error: unknown) => setOpenError(toErrorShape(error)),
-          )}
-        >
-          Open the page
-        </Button>
+        <OpenPageButton url={info.verificationUri} label="Open the page" size="small" />
       </div>
-      {openError && <ErrorMessage error={openError} title="The page did not open" />}
       <Text size={200}>The code expires at {new Date(info.expiresAt).toLocaleTimeString()}.</Text>
     </Card>
   );
