@@ -6,14 +6,12 @@ import { SignIn } from './screens/SignIn';
 import { Store } from './screens/Store';
 import { Verify } from './screens/Verify';
 import { Welcome } from './screens/Welcome';
-import { useWizardContext } from './context';
 import { assertNever } from './steps';
 import type { WizardNavigation } from './useWizard';
 
 /** One screen per step; the switch is exhaustive, so a new step kind fails to compile until handled. */
 export function CurrentScreen({ navigation }: { navigation: WizardNavigation }) {
   const { step, go, back } = navigation;
-  const { info } = useWizardContext();
   switch (step.kind) {
     case 'welcome':
       return (
