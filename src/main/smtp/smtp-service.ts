@@ -1,9 +1,8 @@
-import { createSecureContext } from 'node:tls';
 import { classifySmtpOutcome } from '../../shared/smtp/classify';
 import type { SmtpTestResult } from '../../shared/smtp/result';
 import type { SmtpService, SmtpTestRequest } from '../services';
 import { defaultSmtpTimeouts, runSmtpLogin, type SmtpTimeouts } from './smtp-login';
-import { smtpTrustedCas } from './trust';
+import { smtpSecureContext } from './trust';
 
 export type SmtpServiceOptions = {
   host?: string;
@@ -22,8 +21,7 @@ export function createSmtpService(options: SmtpServiceOptions = {}): SmtpService
   const port = options.port ?? defaultSmtpPort;
   const timeouts: SmtpTimeouts = { ...defaultSmtpTimeouts, ...options.timeoutsMs };
   // Read once: a missing or unreadable CA file is a configuration error worth failing on early.
-  const ca = smtpTrustedCas(options.extraCa);
-  const secureContext = createSecureContext({ minVersion: 'TLSv1.2', ...(ca ? { ca } : {}) });
+  const secureContext = smtpSecureContext(options.extraCa);
 
   return {
     async test(request: SmtpTestRequest): Promise<SmtpTestResult> {
