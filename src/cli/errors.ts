@@ -34,6 +34,7 @@ const exitCodeFor: Record<ErrorCode, ExitCode> = {
   'graph-failed': exitCodes.failure,
   'keychain-unavailable': exitCodes.keychain,
   'keychain-denied': exitCodes.keychain,
+  'token-cache-corrupted': exitCodes.keychain,
   'already-stored': exitCodes.alreadyStored,
   'not-stored': exitCodes.notStored,
   'invalid-password': exitCodes.usage,
@@ -45,7 +46,7 @@ const exitCodeFor: Record<ErrorCode, ExitCode> = {
   internal: exitCodes.failure,
 };
 
-export type ReportedError = { code: string; message: string; nextStep?: string; guide?: string; exitCode: ExitCode };
+export type ReportedError = { code: string; message: string; nextStep?: string; guide?: string; adminMessage?: string; exitCode: ExitCode };
 
 /**
  * Any thrown value -> what the user sees. Unknown errors show their message only (never a
@@ -67,6 +68,7 @@ function fromAppError(error: AppError): ReportedError {
     exitCode: exitCodeFor[error.code],
     ...opt('nextStep', error.nextStep),
     ...opt('guide', error.guide),
+    ...opt('adminMessage', error.adminMessage),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { displaySafeText } from '../shared/text/display-safe';
 import { registerCheck } from './commands/check';
 import { registerConfig } from './commands/config';
 import { registerForget } from './commands/forget';
@@ -27,6 +28,8 @@ export function createProgram(context: CliContext): Command {
     .configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),
+      // Commander quotes the rejected argument: a hostile --user must not reach the terminal raw.
+      outputError: (text, write) => write(displaySafeText(text)),
     })
     .exitOverride()
     .addHelpText('after', rootHelpEpilogue);

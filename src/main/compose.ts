@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthService } from './auth';
-import { loadConfig, settingsFileIn, type ResolvedConfig } from './config';
+import { createTrust, loadConfig, settingsFileIn, type ResolvedConfig } from './config';
 import { effectiveSettingsFrom } from './config/effective-settings';
 import { createDocumentService } from './documents';
 import { createReadinessService } from './graph';
@@ -18,14 +17,17 @@ export async function composeServices(options: {
   platform: Platform;
   version: string;
   config?: ResolvedConfig;
+  /** "Now" as a calendar date, injected by tests (the Basic-auth default-off date depends on it). */
+  today?: () => string;
 }): Promise<Services> {
   const { platform } = options;
   const dataDir = platform.appDataDir();
   const config = options.config ?? (await loadConfig({ settingsFile: settingsFileIn(dataDir) }));
   const { values } = config;
-  const extraCa = values.extraCaFile ? await readFile(values.extraCaFile, 'utf8') : undefined;
-  const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
-  const readiness = createReadinessService({ config, auth });
+  // One trust for sign-in, Graph and SMTP: the CA file is read here, once.
+  const trust = createTrust(values.extraCaFile);
+  const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal'), trust });
+  const readiness = createReadinessService({ config, auth, trust, ...(options.today ? { today: options.today } : {}) });
   return {
     version: options.version,
     // In the demo tenant, the sandbox's own sign-in and security-info pages may be opened too.
@@ -33,10 +35,11 @@ export async function composeServices(options: {
     auth,
     readiness,
     vault: createVaultService({ service: values.keychainService }),
-    smtp: createSmtpService({ host: values.smtpHost, port: values.smtpPort, ...(extraCa ? { extraCa } : {}) }),
+    smtp: createSmtpService({ host: values.smtpHost, port: values.smtpPort, trust }),
     documents: createDocumentService({ hiddenGuides: values.hiddenGuides }),
     close: async () => {
       await Promise.all([auth.close(), readiness.close()]);
+      await trust.close();
     },
   };
 }

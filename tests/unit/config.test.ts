@@ -93,8 +93,8 @@ describe('config: sources and precedence', () => {
       M365_CONNECT_CLIENT_ID: clientA,
       M365_CONNECT_TENANT: 'contoso.com',
       M365_CONNECT_CLOUD: 'public',
-      M365_CONNECT_AUTHORITY_HOST: 'https://127.0.0.1:8443/',
-      M365_CONNECT_GRAPH_BASE_URL: 'https://127.0.0.1:8444',
+      M365_CONNECT_AUTHORITY_HOST: 'https://login.microsoft.com/',
+      M365_CONNECT_GRAPH_BASE_URL: 'https://graph.microsoft.com',
       M365_CONNECT_SMTP_HOST: '127.0.0.1',
       M365_CONNECT_SMTP_PORT: '2525',
       M365_CONNECT_EXTRA_CA_FILE: caFile,
@@ -104,8 +104,8 @@ describe('config: sources and precedence', () => {
     expect(config.values).toMatchObject({
       clientId: clientA,
       tenant: 'contoso.com',
-      authorityHost: 'https://127.0.0.1:8443',
-      graphBaseUrl: 'https://127.0.0.1:8444',
+      authorityHost: 'https://login.microsoft.com',
+      graphBaseUrl: 'https://graph.microsoft.com',
       smtpHost: '127.0.0.1',
       smtpPort: 2525,
       extraCaFile: caFile,
@@ -251,7 +251,7 @@ describe('config: bad values name the key and the source', () => {
 
   it('an extra CA file must exist and hold a PEM certificate', async () => {
     const missing = await rejection(loadConfig({ env: { M365_CONNECT_EXTRA_CA_FILE: join(dir, 'nope.pem') } }));
-    expect(missing.message).toMatch(/"extraCaFile" from the environment is invalid: .*nope\.pem cannot be read/);
+    expect(missing.message).toMatch(/"extraCaFile" from the environment is invalid: .*nope\.pem does not exist/);
     const notPem = await file('not-a-cert.pem', 'hello');
     const policyFile = await file('ca-policy.json', { extraCaFile: notPem });
     const bad = await rejection(loadConfig({ env: {}, policyFile }));

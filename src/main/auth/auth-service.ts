@@ -9,11 +9,12 @@ import type { Account } from '../../shared/account';
 import { AppError } from '../../shared/ipc/errors';
 import { cloudPresets } from '../config/clouds';
 import type { ResolvedConfig } from '../config/resolved';
-import { createDispatcher, createMsalNetworkModule, createTrust } from '../config/trust';
+import { tokenCacheSuffix } from '../config/schema';
+import { createMsalNetworkModule, createTrust, type Trust } from '../config/trust';
 import type { Platform } from '../platform';
 import type { AuthService, SignInOptions } from '../services';
 import { activeAccountStore } from './active-account';
-import { mapAuthError as mapError, SignInCancelledError, type EntraErrorHint } from './errors';
+import { mapAuthError as mapError, SignInCancelledError, type AdminContext, type EntraErrorHint } from './errors';
 import { startInteractiveSignIn, type PendingSignIn } from './interactive';
 import { createMsalApp } from './msal-app';
 import { openTokenCache, type TokenCacheStore } from './token-cache';
@@ -30,6 +31,11 @@ export type GraphToken = {
 
 export interface GraphTokenSource {
   acquireGraphToken(): Promise<GraphToken>;
+  /**
+   * The Conditional Access policies the last readiness check found for this user, so a later
+   * AADSTS53003/530003 (e.g. on the SMTP token) names them in the message for the admin.
+   */
+  noteConditionalAccessPolicies?(names: readonly string[]): void;
 }
 
 export type AuthServiceWithGraph = AuthService &
@@ -45,11 +51,13 @@ export type CreateAuthServiceOptions = {
   platform: Pick<Platform, 'openExternal'>;
   /** Per-user folder for the token cache marker and the active-account id. */
   cacheDir: string;
+  /** The process's trust (compose.ts); omitted = built from config and closed with the service. */
+  trust?: Trust;
   /** Tests only: replace how the token cache is opened. */
   openCache?: (options: { cacheDir: string; serviceName: string }) => Promise<TokenCacheStore>;
 };
 
-export const tokenCacheServiceName = (keychainService: string) => `${keychainService}.token-cache`;
+export const tokenCacheServiceName = (keychainService: string) => `${keychainService}${tokenCacheSuffix}`;
 
 /**
  * The Graph permissions the app was granted (`.default`): whatever the user or their role
@@ -76,11 +84,15 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   await mkdir(cacheDir, { recursive: true, mode: 0o700 });
   const serviceName = tokenCacheServiceName(config.values.keychainService);
   const cache = await (options.openCache ?? openTokenCache)({ cacheDir, serviceName });
-  const dispatcher = createDispatcher(createTrust(config.values.extraCaFile));
+  const ownTrust = options.trust ? null : createTrust(config.values.extraCaFile);
+  const { dispatcher } = options.trust ?? ownTrust!;
   // The last error Entra answered, for flows where MSAL keeps only the error name.
   let lastEntraError: EntraErrorHint | null = null;
+  // The last account seen, so an admin-only error can say who asks (never a secret).
+  let lastUser: string | null = null;
+  let policyNames: readonly string[] = [];
   const mapAuthError = (error: unknown) => {
-    const mapped = mapError(error, lastEntraError);
+    const mapped = mapError(error, lastEntraError, { ...adminContext(config.values, clientId, lastUser), policyNames });
     lastEntraError = null;
     return mapped;
   };
@@ -100,9 +112,13 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   let pending: PendingSignIn | null = null;
 
   const activeAccount = async (): Promise<AccountInfo | null> => {
+    // A locked keyring reads as an empty cache: say "locked", not "nobody is signed in".
+    if (cache.blocked) throw cache.blocked;
     const accounts = await app.getAllAccounts();
     const id = await active.read();
-    return accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
+    const account = accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
+    if (account) lastUser = account.username;
+    return account;
   };
 
   const silent = async (account: AccountInfo, forScopes: string[]) =>
@@ -185,6 +201,10 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   const service: AuthServiceWithGraph = {
     cacheNotice: cache.reason,
 
+    noteConditionalAccessPolicies(names) {
+      policyNames = [...names];
+    },
+
     async current() {
       const account = await activeAccount();
       if (!account) return { account: null, cachePersisted: cache.persisted };
@@ -198,6 +218,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async signIn({ method, switchAccount, onDeviceCode, onProgress }) {
+      if (cache.blocked) throw cache.blocked;
       if (pending) {
         throw new AppError({ code: 'sign-in-failed', message: 'A sign-in is already in progress.', nextStep: 'Finish or cancel it first.' });
       }
@@ -231,7 +252,17 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async signOut() {
-      const account = await activeAccount();
+      let account: AccountInfo | null;
+      try {
+        account = await activeAccount();
+      } catch (error) {
+        // A damaged cache cannot be read, only removed: sign-out is how the user gets out of it.
+        if (!(error instanceof AppError && error.code === 'token-cache-corrupted')) throw mapAuthError(error);
+        await cache.clear();
+        await active.clear();
+        grantedGraphScopes = null;
+        return true;
+      }
       if (!account) return false;
       await app.getTokenCache().removeAccount(account);
       await active.clear();
@@ -241,10 +272,10 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async acquireSmtpToken(upn) {
+      // Only the account named: pairing one user's name with another's token would test nothing real.
+      if (cache.blocked) throw cache.blocked;
       const accounts = await app.getAllAccounts();
-      const account =
-        accounts.find((a) => a.username.toLowerCase() === upn.toLowerCase()) ??
-        (await activeAccount());
+      const account = accounts.find((a) => a.username.toLowerCase() === upn.toLowerCase());
       if (!account) throw notSignedIn();
       const smtpScopes = [config.smtpScope];
       try {
@@ -281,10 +312,20 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
 
     async close() {
       pending?.cancel();
-      await dispatcher.close().catch(() => undefined);
+      await ownTrust?.close();
     },
   };
   return service;
+}
+
+/**
+ * The tenant an admin-consent link must name: the configured one, or (for the multi-tenant
+ * `organizations`/`common` authorities) the signed-in user's domain, a verified domain of theirs.
+ */
+function adminContext(values: ResolvedConfig['values'], clientId: string, user: string | null): AdminContext {
+  const generic = ['common', 'organizations', 'consumers'].includes(values.tenant.toLowerCase());
+  const domain = user?.split('@')[1];
+  return { authorityHost: values.authorityHost, tenant: generic && domain ? domain : values.tenant, clientId, user };
 }
 
 function toAccount(account: AccountInfo): Account {

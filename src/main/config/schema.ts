@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { portSchema, portTextSchema } from '../../shared/port';
 import { guideIds } from '../../shared/readiness/guide-ids';
 import { smtpMethodSchema } from '../../shared/smtp/result';
 import { cloudNames } from './clouds';
@@ -23,6 +24,20 @@ const httpsOrigin = z
   }, 'must be an https:// URL without credentials, query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
 
+/** The token cache lives under `<keychainService>.token-cache` (auth/auth-service.ts). */
+export const tokenCacheSuffix = '.token-cache';
+/** The mail bridge's own keychain service. */
+export const bridgeKeychainService = 'm365-connect-bridge';
+
+/**
+ * Names another part of the app owns: as the app-password service they would let `smtp-test
+ * --keychain` send the token cache as a password, or `forget` / `store --replace` destroy it.
+ */
+export function reservedKeychainService(value: string): boolean {
+  const name = value.toLowerCase();
+  return name.endsWith(tokenCacheSuffix) || name === bridgeKeychainService || name.startsWith(`${bridgeKeychainService}.`);
+}
+
 export const configKeySchemas = {
   clientId: z.string().trim().regex(guid, 'must be an application (client) ID, a GUID'),
   tenant: z
@@ -39,20 +54,30 @@ export const configKeySchemas = {
     .string()
     .trim()
     .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
-  smtpPort: z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535'),
+  smtpPort: portSchema,
   extraCaFile: z.string().trim().min(1, 'must be a file path'),
   keychainService: z
     .string()
     .trim()
     .min(1, 'must not be empty')
-    .max(128, 'must be at most 128 characters'),
+    .max(64, 'must be at most 64 characters')
+    .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be letters, digits, ".", "_" or "-", starting with a letter or digit')
+    .refine(
+      (value) => !reservedKeychainService(value),
+      `is reserved: "*${tokenCacheSuffix}" holds sign-in tokens and "${bridgeKeychainService}" the bridge's password`,
+    ),
 } as const;
 
 export type ConfigKey = keyof typeof configKeySchemas;
+
+/**
+ * A value written as text (the environment, `config set`): the key's schema, except where the
+ * value is not a string in JSON; those parse the text strictly, then apply the same schema.
+ */
+const textSchemas: { [K in ConfigKey]?: z.ZodType<z.output<(typeof configKeySchemas)[K]>, string> } = {
+  smtpPort: portTextSchema,
+};
+export const configTextSchemaFor = (key: ConfigKey): z.ZodType => textSchemas[key] ?? configKeySchemas[key];
 export const configKeys = Object.keys(configKeySchemas) as ConfigKey[];
 export type ConfigValues = { [K in ConfigKey]: z.output<(typeof configKeySchemas)[K]> };
 

@@ -1,26 +1,45 @@
 import { decideReadiness } from '../../shared/readiness/model';
+import { calendarDate } from '../../shared/readiness/retirement';
 import type { Verdict } from '../../shared/readiness/verdict';
 import type { GraphTokenSource } from '../auth/auth-service';
 import type { ResolvedConfig } from '../config/resolved';
-import { createDispatcher, createTrust } from '../config/trust';
+import { createTrust, type Trust } from '../config/trust';
 import type { ReadinessService } from '../services';
+import type { SmtpMethod } from '../../shared/smtp/result';
+import type { GatheredFacts } from './facts-from-batch';
 import { gatherReadinessFacts } from './gather';
 import type { RetryPolicy } from './retry';
 
 export type CreateReadinessServiceOptions = {
   config: ResolvedConfig;
   auth: GraphTokenSource;
+  /** The process's trust (compose.ts); omitted = built from config and closed with the service. */
+  trust?: Trust;
   /** Today's date for the retirement notice; tests pin it. */
   today?: () => string;
   retry?: RetryPolicy;
 };
 
-const localDate = (date = new Date()) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const localDate = () => calendarDate(new Date());
+
+type SignedIn = { account: { upn: string; tenantId: string }; amr: readonly string[] };
+
+/** Gathered facts (+ the sign-in's amr) -> verdict, by the shared rules. Pure; the report uses the same ones. */
+export function verdictFromGathered(gathered: GatheredFacts, token: SignedIn, today: string, routesOffered?: readonly SmtpMethod[]): Verdict {
+  return decideReadiness({
+    account: { upn: gathered.user.upn ?? token.account.upn, tenantId: token.account.tenantId },
+    facts: { ...gathered.facts, signInUsedMfa: token.amr.includes('mfa') },
+    unknownWhy: gathered.unknownWhy,
+    conditionalAccess: gathered.conditionalAccess,
+    today,
+    ...(routesOffered ? { routesOffered } : {}),
+  });
+}
 
 /** Token -> one Graph `$batch` -> facts (+ the sign-in's amr) -> verdict. */
 export function createReadinessService(options: CreateReadinessServiceOptions): ReadinessService & { close(): Promise<void> } {
-  const dispatcher = createDispatcher(createTrust(options.config.values.extraCaFile));
+  const ownTrust = options.trust ? null : createTrust(options.config.values.extraCaFile);
+  const { dispatcher } = options.trust ?? ownTrust!;
   return {
     async check(): Promise<Verdict> {
       const token = await options.auth.acquireGraphToken();
@@ -31,16 +50,13 @@ export function createReadinessService(options: CreateReadinessServiceOptions): 
         dispatcher,
         ...(options.retry ? { retry: options.retry } : {}),
       });
-      return decideReadiness({
-        account: { upn: gathered.user.upn ?? token.account.upn, tenantId: token.account.tenantId },
-        facts: { ...gathered.facts, signInUsedMfa: token.amr.includes('mfa') },
-        unknownWhy: gathered.unknownWhy,
-        today: (options.today ?? localDate)(),
-        routesOffered: options.config.values.routesOffered,
-      });
+      const verdict = verdictFromGathered(gathered, token, (options.today ?? localDate)(), options.config.values.routesOffered);
+      const ca = verdict.conditionalAccess;
+      if (ca) options.auth.noteConditionalAccessPolicies?.([...new Set([...ca.appPassword.findings, ...ca.oauth.findings].map((f) => f.displayName))]);
+      return verdict;
     },
     async close() {
-      await dispatcher.close().catch(() => undefined);
+      await ownTrust?.close();
     },
   };
 }

@@ -2,13 +2,13 @@ import { classifySmtpOutcome } from '../../shared/smtp/classify';
 import type { SmtpTestResult } from '../../shared/smtp/result';
 import type { SmtpService, SmtpTestRequest } from '../services';
 import { defaultSmtpTimeouts, runSmtpLogin, type SmtpTimeouts } from './smtp-login';
-import { smtpSecureContext } from './trust';
+import { createTrust, type Trust } from '../config/trust';
 
 export type SmtpServiceOptions = {
   host?: string;
   port?: number;
-  /** An extra CA to trust beside the system's: PEM text or the path of a PEM file. */
-  extraCa?: string;
+  /** The process's trust (config/trust.ts); omitted = the system's CAs only. */
+  trust?: Pick<Trust, 'secureContext'>;
   timeoutsMs?: Partial<SmtpTimeouts>;
 };
 
@@ -20,8 +20,7 @@ export function createSmtpService(options: SmtpServiceOptions = {}): SmtpService
   const host = options.host ?? defaultSmtpHost;
   const port = options.port ?? defaultSmtpPort;
   const timeouts: SmtpTimeouts = { ...defaultSmtpTimeouts, ...options.timeoutsMs };
-  // Read once: a missing or unreadable CA file is a configuration error worth failing on early.
-  const secureContext = smtpSecureContext(options.extraCa);
+  const { secureContext } = options.trust ?? createTrust(null);
 
   return {
     async test(request: SmtpTestRequest): Promise<SmtpTestResult> {

@@ -12,7 +12,6 @@ export const invokeChannels = [
   'readiness:check',
   'vault:status',
   'vault:store',
-  'vault:forget',
   'smtp:test',
   'shell:open-external',
   'clipboard:copy',

@@ -4,14 +4,6 @@ import { verdictSchema } from '../readiness/verdict';
 import { smtpMethodSchema, smtpStageSchema, smtpTestResultSchema } from '../smtp/result';
 import type { EventChannel, InvokeChannel } from './channels';
 
-/** A user principal name as typed: an address-like string, bounded. */
-export const upnSchema = z
-  .string()
-  .trim()
-  .min(3)
-  .max(256)
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must look like name@domain');
-
 const empty = z.object({}).strict();
 
 /**
@@ -53,13 +45,14 @@ export const contract = {
   'auth:cancel': { request: empty, response: z.object({ cancelled: z.boolean() }) },
   'auth:sign-out': { request: empty, response: z.object({ signedOut: z.boolean() }) },
   'readiness:check': { request: empty, response: verdictSchema },
+  // The account is the signed-in one, taken in main: the renderer never names it.
   'vault:status': {
-    request: z.object({ upn: upnSchema }).strict(),
+    request: empty,
     response: z.object({ stored: z.boolean(), service: z.string(), account: z.string() }),
   },
   'vault:store': {
     request: z
-      .object({ upn: upnSchema, password: z.string().max(1024), replace: z.boolean() })
+      .object({ password: z.string().max(1024), replace: z.boolean() })
       .strict(),
     response: z.object({
       service: z.string(),
@@ -68,12 +61,8 @@ export const contract = {
       warnings: z.array(z.string()),
     }),
   },
-  'vault:forget': {
-    request: z.object({ upn: upnSchema }).strict(),
-    response: z.object({ removed: z.boolean() }),
-  },
   'smtp:test': {
-    request: z.object({ upn: upnSchema, method: smtpMethodSchema }).strict(),
+    request: z.object({ method: smtpMethodSchema }).strict(),
     response: smtpTestResultSchema,
   },
   'shell:open-external': {

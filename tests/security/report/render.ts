@@ -13,10 +13,17 @@ const expectedSuites = [
   'packaging',
   'electronegativity',
   'ipc-fuzz',
+  'ipc-identity',
   'open-external',
   'tls',
   'secrets-scan',
   'faults',
+  'config-policy',
+  'cli-locked-flags',
+  'keyring-states',
+  'smtp-hardening',
+  'input-hardening',
+  'cli-inputs',
 ] as const;
 
 type SuiteFile = { suite: string; order: number; rows: SecurityRow[] };

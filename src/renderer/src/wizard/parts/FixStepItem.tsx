@@ -2,11 +2,13 @@ import { Badge, Body1, Button, Card, Checkbox, Subtitle2, makeStyles, tokens } f
 import { BookOpenRegular, OpenRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
-import type { Step } from '../../../../shared/readiness/verdict';
+import { adminMessageForStep } from '../../../../shared/readiness/admin-message';
+import type { Step, Verdict } from '../../../../shared/readiness/verdict';
 import { call } from '../../api';
 import { useWizardContext } from '../context';
 import { toErrorShape } from '../errors';
 import { guideLink } from '../guide-links';
+import { CopyAdminMessage } from './CopyAdminMessage';
 import { ErrorMessage } from './ErrorMessage';
 import { whoLabel } from './StepList';
 
@@ -16,10 +18,17 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
 });
 
-type Props = { step: Step; number: number; done: boolean; onDoneChange: (done: boolean) => void };
+type Props = {
+  step: Step;
+  number: number;
+  done: boolean;
+  onDoneChange: (done: boolean) => void;
+  /** Who asks, for the "Copy a message for your admin" text of admin steps. */
+  account?: Verdict['account'];
+};
 
 /** One step: who does it, why, the page to open, the guide to read, and a done mark. */
-export function FixStepItem({ step, number, done, onDoneChange }: Props) {
+export function FixStepItem({ step, number, done, onDoneChange, account }: Props) {
   const styles = useStyles();
   const { info, openGuide } = useWizardContext();
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -60,6 +69,12 @@ export function FixStepItem({ step, number, done, onDoneChange }: Props) {
               Read the guide
             </Button>
           )}
+          {step.who === 'admin' && account && (
+            <CopyAdminMessage
+              testId={`copy-admin-message-${step.guide}`}
+              text={adminMessageForStep(step, { user: account.upn, tenant: account.tenantId, title: link.title, link: link.deepLink })}
+            />
+          )}
           <Checkbox checked={done} onChange={(_event, data) => onDoneChange(data.checked === true)} label={`Done: ${link.title}`} />
         </div>
         {error && <ErrorMessage error={error} title="The page did not open" />}
@@ -67,3 +82,4 @@ export function FixStepItem({ step, number, done, onDoneChange }: Props) {
     </li>
   );
 }
+

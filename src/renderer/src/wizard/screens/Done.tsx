@@ -31,7 +31,7 @@ export function Done({ step, onBack, onRestart }: Props) {
   const [error, setError] = useState<AppErrorShape | null>(null);
 
   useEffect(() => {
-    Promise.all([call('config:get', {}), call('vault:status', { upn })]).then(
+    Promise.all([call('config:get', {}), call('vault:status', {})]).then(
       ([config, vault]) => setLoaded({ config, vault }),
       (caught: unknown) => setError(toErrorShape(caught)),
     );

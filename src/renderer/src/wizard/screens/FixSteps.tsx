@@ -43,6 +43,7 @@ export function FixSteps({ step, onBack, go }: Props) {
             key={item.guide}
             step={item}
             number={index + 1}
+            account={step.verdict.account}
             done={done.has(item.guide)}
             onDoneChange={(checked) =>
               setDone((previous) => {

@@ -30,7 +30,7 @@ export function Store({ step, onBack, onNext }: Props) {
   const [error, setError] = useState<AppErrorShape | null>(null);
 
   useEffect(() => {
-    call('vault:status', { upn }).then(setStatus, (caught: unknown) => setError(toErrorShape(caught)));
+    call('vault:status', {}).then(setStatus, (caught: unknown) => setError(toErrorShape(caught)));
   }, [upn]);
 
   const store = async (replace: boolean) => {
@@ -38,7 +38,7 @@ export function Store({ step, onBack, onNext }: Props) {
     setBusy(true);
     setError(null);
     try {
-      setStored(await call('vault:store', { upn, password: step.password, replace }));
+      setStored(await call('vault:store', { password: step.password, replace }));
     } catch (caught) {
       setError(toErrorShape(caught));
     } finally {

@@ -45,7 +45,7 @@ export function Verify({ step, onBack, onNext }: Props) {
     setRunning(method);
     setStages(initialStages());
     try {
-      const result = await call('smtp:test', { upn: step.account.upn, method });
+      const result = await call('smtp:test', { method });
       setStages((current) => settle(current, result.ok, result.stage));
       setOutcomes((current) => ({ ...current, [method]: { method, result } }));
     } catch (error) {
