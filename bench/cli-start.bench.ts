@@ -62,7 +62,7 @@ async function main() {
     const password = sb.createAppPassword(upn, 'bench-cli-start');
     const home = await mkdtemp(join(tmpdir(), 'm365-bench-cli-'));
     // The CLI reads host, port and the sandbox CA from configuration, as the tests do.
-    const env = { ...appEnvFor(sb), HOME: home, XDG_CONFIG_HOME: join(home, '.config'), M365_CONNECT_POLICY: '', NO_COLOR: '1' };
+    const env = { ...appEnvFor(sb), HOME: home, XDG_CONFIG_HOME: join(home, '.config'), NO_COLOR: '1' };
     const cases: Case[] = [
       { name: 'm365-connect smtp-test', command: process.execPath, args: [cliPath, 'smtp-test', '--user', upn, '--password-stdin', '--json'], stdin: password, env },
       {

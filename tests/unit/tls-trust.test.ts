@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import tls, { type SecureContext } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smtpSecureContext } from '../../src/main/smtp/trust';
+import { tlsSecureContext } from '../../src/main/config/tls-trust';
 import { createTestCa, type TestCa } from '../support/test-pki';
 
 /** Connects to the test server; resolves to whether the server's certificate verified. */
@@ -14,7 +14,7 @@ async function verifies(port: number, secureContext?: SecureContext): Promise<bo
   return authorized;
 }
 
-describe('the SMTP connection trusts the extra CA beside the default store', () => {
+describe('the TLS trust (SMTP) adds the extra CA beside the default store', () => {
   let ca: TestCa;
   let server: tls.Server;
   let port: number;
@@ -28,16 +28,16 @@ describe('the SMTP connection trusts the extra CA beside the default store', () 
   });
   afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
-  it('verifies a server certificate the extra CA issued (PEM text or file contents)', async () => {
-    expect(await verifies(port, smtpSecureContext(ca.cert))).toBe(true);
+  it('verifies a server certificate the extra CA issued (its PEM text)', async () => {
+    expect(await verifies(port, tlsSecureContext(ca.cert))).toBe(true);
   });
 
   it('does not verify it without the extra CA', async () => {
-    expect(await verifies(port, smtpSecureContext(undefined))).toBe(false);
+    expect(await verifies(port, tlsSecureContext(null))).toBe(false);
   });
 
   it('adds the extra CA to this context only, never to the process-wide default store', async () => {
-    smtpSecureContext(ca.cert);
+    tlsSecureContext(ca.cert);
     expect(await verifies(port)).toBe(false);
     expect(await verifies(port, tls.createSecureContext())).toBe(false);
   });
