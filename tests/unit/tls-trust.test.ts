@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import tls, { type SecureContext } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tlsSecureContext } from '../../src/main/config/tls-trust';
+import { notInBundledRoots, tlsSecureContext } from '../../src/main/config/tls-trust';
 import { createTestCa, type TestCa } from '../support/test-pki';
 
 /** Connects to the test server; resolves to whether the server's certificate verified. */
@@ -40,5 +40,13 @@ describe('the TLS trust (SMTP) adds the extra CA beside the default store', () =
     tlsSecureContext(ca.cert);
     expect(await verifies(port)).toBe(false);
     expect(await verifies(port, tls.createSecureContext())).toBe(false);
+  });
+
+  it('adds from the system bundle only the certificates Node does not bundle already', () => {
+    const bundledRoot = tls.rootCertificates[0]!;
+    // The same certificate as a system bundle writes it: other line breaks, a comment before it.
+    const rewrapped = bundledRoot.replace(/\n/g, '\r\n');
+    const bundle = `# system bundle\n${rewrapped}\n${ca.cert}\n`;
+    expect(notInBundledRoots([bundle]).map((pem) => pem.replace(/\s/g, ''))).toEqual([ca.cert.replace(/\s/g, '')]);
   });
 });

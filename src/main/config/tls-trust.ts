@@ -41,10 +41,20 @@ export function trustedCaList(extraPem: string | null): string[] | null {
 /** The native context behind a SecureContext; Node adds each `ca` entry through this method. */
 type NativeContext = { addCACert?: (pem: string) => void };
 
+const certificateBlock = /-----BEGIN (?:TRUSTED )?CERTIFICATE-----[\s\S]*?-----END (?:TRUSTED )?CERTIFICATE-----/g;
+const base64Of = (pem: string) => pem.replace(/-----[^-]+-----|\s/g, '');
+
+/** The certificates in `pems` that Node's bundled roots do not already hold, byte for byte. */
+export function notInBundledRoots(pems: string[]): string[] {
+  const bundled = new Set(tls.rootCertificates.map(base64Of));
+  return pems.flatMap((pem) => pem.match(certificateBlock) ?? []).filter((block) => !bundled.has(base64Of(block)));
+}
+
 /**
  * For node:tls (the SMTP STARTTLS upgrade); TLS 1.2 at least, as Exchange Online requires.
- * With an extra CA, the certificates are added to a copy of Node's default store: re-reading
- * Node's ~140 bundled roots from `ca` text instead took a fifth of `smtp-test`'s start-up.
+ * With an extra CA, the system's and the extra certificates are added to a copy of Node's
+ * default store, skipping those already in it: parsing Node's ~140 roots again from `ca` text
+ * (and the system bundle, mostly the same roots) took a third of `smtp-test`'s start-up.
  */
 export function tlsSecureContext(extraPem: string | null): SecureContext {
   const options = { minVersion: 'TLSv1.2' } as const;
@@ -52,7 +62,8 @@ export function tlsSecureContext(extraPem: string | null): SecureContext {
   const context = tls.createSecureContext(options);
   const native = (context as SecureContext & { context?: NativeContext }).context;
   if (typeof native?.addCACert !== 'function') return tls.createSecureContext({ ...options, ca: trustedCaList(extraPem) ?? [] });
-  for (const pem of [...systemCertificates(), extraPem]) native.addCACert(pem);
+  for (const pem of notInBundledRoots(systemCertificates())) native.addCACert(pem);
+  native.addCACert(extraPem);
   return context;
 }
 
