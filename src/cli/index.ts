@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { processIo } from './io';
+import { loadProgram } from './load-program';
 import { version } from './version';
 
 // The bin entry. Exit explicitly once stdout and stderr have drained: a keep-alive socket or
@@ -13,11 +15,16 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${version}\n`);
   exitWhenDrained(0);
 } else {
-  // Loaded on demand so the line above never evaluates the commands and their dependencies.
-  import('./program')
-    .then(({ runCli }) => runCli(argv, processIo()))
-    .then(exitWhenDrained, (error: unknown) => {
+  // The commands and everything they bundle, loaded only now (scripts/build-cli.mjs).
+  const { program, saveCache } = loadProgram(join(__dirname, 'program.js'), process.env);
+  program.runCli(argv, processIo()).then(
+    (code) => {
+      saveCache();
+      exitWhenDrained(code);
+    },
+    (error: unknown) => {
       console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
       exitWhenDrained(1);
-    });
+    },
+  );
 }
