@@ -6,7 +6,7 @@
  * (user + system, from the kernel's per-child accounting, which a loaded machine disturbs far
  * less than wall time) and the ratios. Asserts nothing.
  *
- *   npm run bench:cli [-- --runs 20]
+ *   npm run bench:cli [-- --runs 20]   (builds the CLI first)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -55,7 +55,7 @@ const median = (values: number[]) => {
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 async function main() {
-  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` first`);
+  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`node scripts/build-cli.mjs\` first`);
   const sb = await startSandbox({ scenario: 'ready-user' });
   try {
     const upn = sb.scenario.users[0]!.upn;
