@@ -1,15 +1,15 @@
+import { notSignedIn, notStored, routeNotOffered } from '../shared/errors/catalogue';
 import { AppError } from '../shared/ipc/errors';
 import { clipboardClearDelayMs, createSelfClearingClipboard } from './clipboard';
 import type { HandlerTable } from './ipc/handler-types';
 import type { Platform } from './platform';
 import { allowedExternalUrl } from './security/external-url';
 import type { Services } from './services';
+import { createLastTestStore } from './smtp/last-test-store';
 
 const requireSignedIn = async (services: Services) => {
   const { account } = await services.auth.current();
-  if (!account) {
-    throw new AppError({ code: 'not-signed-in', message: 'You are not signed in.', nextStep: 'Sign in first.' });
-  }
+  if (!account) throw notSignedIn();
   return account;
 };
 
@@ -20,6 +20,7 @@ const requireSignedIn = async (services: Services) => {
 export function createHandlers(services: Services, platform: Platform): HandlerTable {
   const { settings } = services;
   const clipboard = createSelfClearingClipboard({ platform });
+  const lastTests = createLastTestStore(() => platform.appDataDir());
   return {
     'app:info': async () => ({
       version: services.version,
@@ -60,20 +61,19 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
     },
     'smtp:test': async ({ method }, context) => {
       if (!settings.routesOffered.includes(method)) {
-        throw new AppError({ code: 'policy-forbidden', message: 'Your organisation has turned this route off.' });
+        throw routeNotOffered(method);
       }
       const { upn } = await requireSignedIn(services);
       const secret =
         method === 'oauth' ? await services.auth.acquireSmtpToken(upn) : await services.vault.read(upn);
-      if (secret === null) {
-        throw new AppError({
-          code: 'not-stored',
-          message: `No app password is stored for ${upn}.`,
-          nextStep: 'Store the app password first.',
-          guide: 'create-app-password',
-        });
-      }
-      return services.smtp.test({ upn, method, secret, onProgress: (progress) => context.emit('smtp:progress', progress) });
+      if (secret === null) throw notStored(upn);
+      const result = await services.smtp.test({ upn, method, secret, onProgress: (progress) => context.emit('smtp:progress', progress) });
+      await lastTests.record(upn, { method, ok: result.ok, cause: result.cause, at: new Date().toISOString() });
+      return result;
+    },
+    'smtp:last-tests': async () => {
+      const { account } = await services.auth.current();
+      return { tests: account ? await lastTests.get(account.upn) : [] };
     },
     'shell:open-external': async ({ url }) => {
       const allowed = allowedExternalUrl(url, settings.extraExternalOrigins);
@@ -100,7 +100,7 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
     },
     'guides:export': async ({ format, ids }) => {
       const html = services.documents.guidesHtml(ids);
-      return { savedTo: await saveDocument(platform, 'm365-connect-guides', format, html) };
+      return { savedTo: await saveDocument(platform, guidesExportName(ids, new Date()), format, html) };
     },
   };
 }
@@ -109,4 +109,14 @@ async function saveDocument(platform: Platform, baseName: string, format: 'html'
   const data = format === 'pdf' ? await platform.renderPdf(html) : new TextEncoder().encode(html);
   const filters = [{ name: format === 'pdf' ? 'PDF document' : 'Web page', extensions: [format] }];
   return platform.saveFile({ suggestedName: `${baseName}.${format}`, data, filters });
+}
+
+/**
+ * A guides export names what it holds and when, so a second export never silently replaces the
+ * first: m365-connect-guide-create-app-password-2026-12-01-0930-15, m365-connect-guides-3-….
+ */
+export function guidesExportName(ids: readonly string[] | undefined, now: Date): string {
+  const stamp = now.toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '').replace(/^(\d{4}-\d{2}-\d{2}-\d{4})(\d{2})$/, '$1-$2');
+  const what = ids?.length === 1 ? `guide-${ids[0]}` : ids && ids.length > 1 ? `guides-${ids.length}` : 'guides';
+  return `m365-connect-${what.replace(/[^a-z0-9-]/gi, '')}-${stamp}`;
 }

@@ -13,6 +13,7 @@ export const invokeChannels = [
   'vault:status',
   'vault:store',
   'smtp:test',
+  'smtp:last-tests',
   'shell:open-external',
   'clipboard:copy',
   'report:export',

@@ -1,3 +1,4 @@
+import { routeLabel } from '../errors/catalogue';
 import type { SmtpMethod } from '../smtp/result';
 import type { GuideId } from './guide-ids';
 import { hasSecondFactor } from './methods';
@@ -170,7 +171,10 @@ function createWhy(facts: Facts): string {
 }
 
 function onlyIfAppPasswordNeeded(original: Step): Step {
-  return { ...original, why: `Only if your tool needs an app password: ${original.why}` };
+  // "Needed only if X: Y" becomes "Only if your tool needs an app password and X: Y", not two "only if"s.
+  const needed = /^Needed only if (.*)$/s.exec(original.why);
+  const why = needed ? `Only if your tool needs an app password and ${needed[1]}` : `Only if your tool needs an app password: ${original.why}`;
+  return { ...original, why };
 }
 
 function unknownsOf(input: ReadinessInput, appPassword: RouteState): Verdict['unknowns'] {
@@ -189,7 +193,7 @@ function unknownsOf(input: ReadinessInput, appPassword: RouteState): Verdict['un
   if (appPassword !== 'blocked') {
     unknowns.push({
       fact: 'appPasswordsAllowed',
-      why: 'Whether your admin allows users to create app passwords is not visible through Microsoft Graph: you find out when you add a sign-in method (guide allow-app-passwords).',
+      why: 'Whether your admin allows users to create app passwords is not visible through Microsoft Graph: you find out when you add a sign-in method. The guide “Allow users to create app passwords” shows your admin where to check.',
     });
   }
   if (appPassword !== 'blocked' && isBasicAuthOffByDefault(input.today)) {
@@ -200,7 +204,7 @@ function unknownsOf(input: ReadinessInput, appPassword: RouteState): Verdict['un
   }
   unknowns.push({
     fact: 'smtpAuthEnabled',
-    why: 'Whether SMTP AUTH is enabled for your mailbox is not exposed by Microsoft Graph: the test login tells (guide enable-smtp-auth).',
+    why: 'Whether SMTP AUTH is enabled for your mailbox is not exposed by Microsoft Graph: the test login tells. If it is off, the guide “Enable Authenticated SMTP for a mailbox (or the organisation)” shows your admin how to turn it on.',
   });
   return unknowns;
 }
@@ -256,7 +260,7 @@ function noticesFor(
   }
   for (const route of ['app-password', 'oauth'] as const) {
     if (!offered.includes(route)) {
-      notices.push(`Your organisation's policy does not offer the ${route === 'oauth' ? 'OAuth' : 'app password'} route in this app.`);
+      notices.push(`Your organisation's policy does not offer the ${routeLabel(route)} route in this app.`);
     }
   }
   return notices;

@@ -24,6 +24,7 @@ export const requestFields: Record<InvokeChannel, Field[]> = {
   'auth:cancel': [],
   'auth:sign-out': [],
   'readiness:check': [],
+  'smtp:last-tests': [],
   'vault:status': [],
   'vault:store': [{ name: 'password', kind: 'string', max: 1024 }, { name: 'replace', kind: 'boolean' }],
   'smtp:test': [{ name: 'method', kind: 'enum', options: ['app-password', 'oauth'] }],

@@ -14,21 +14,44 @@ export function CurrentScreen({ navigation }: { navigation: WizardNavigation }) 
   const { step, go, back } = navigation;
   switch (step.kind) {
     case 'welcome':
-      return <Welcome onNext={(tenant) => go({ kind: 'sign-in', tenant })} />;
+      return (
+        <Welcome
+          onNext={() => go({ kind: 'sign-in' })}
+          onResume={(resume, account, verdict) => {
+            const base = { account, verdict };
+            if (resume === 'test-again') go({ ...base, kind: 'verify' }, ['sign-in', 'account-check', 'fix-steps', 'app-password', 'store']);
+            else go({ ...base, kind: 'app-password' }, ['sign-in', 'account-check', 'fix-steps']);
+          }}
+        />
+      );
     case 'sign-in':
-      return <SignIn step={step} onBack={back} onNext={(account) => go({ kind: 'account-check', tenant: step.tenant, account })} />;
+      return <SignIn step={step} onBack={back} onNext={(account) => go({ kind: 'account-check', account })} />;
     case 'account-check':
       return <AccountCheck step={step} onBack={back} onNext={(verdict) => go({ ...step, kind: 'fix-steps', verdict })} />;
     case 'fix-steps':
       return <FixSteps step={step} onBack={back} go={go} />;
     case 'app-password':
-      return <AppPassword step={step} onBack={back} onNext={(password) => go({ ...step, kind: 'store', password })} />;
+      return (
+        <AppPassword
+          step={step}
+          onBack={back}
+          onNext={(password) => go({ ...step, kind: 'store', password })}
+          onUseStored={() => go({ ...step, kind: 'verify' })}
+        />
+      );
     case 'store': {
       const { password: _password, ...rest } = step;
-      return <Store step={step} onBack={back} onNext={() => navigation.replace({ ...rest, kind: 'verify' })} />;
+      return (
+        <Store
+          step={step}
+          onBack={back}
+          onNext={() => navigation.replace({ ...rest, kind: 'verify' })}
+          onSkipToTest={() => navigation.replace({ ...rest, kind: 'verify' })}
+        />
+      );
     }
     case 'verify':
-      return <Verify step={step} onBack={back} onNext={() => go({ ...step, kind: 'done' })} />;
+      return <Verify step={step} onBack={back} onNext={(proven) => go({ ...step, kind: 'done', proven })} />;
     case 'done':
       return <Done step={step} onBack={back} onRestart={navigation.restart} />;
     default:
