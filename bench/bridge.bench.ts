@@ -27,6 +27,8 @@ import { cliPath, ensureBuiltCli, repoRoot, runCli } from '../tests/cli/support/
 import { sandboxEnv } from '../tests/cli/support/sandbox-cli';
 
 const runs = Number(process.env.RUNS ?? 3);
+/** ONLY=login,memory (any of imap, smtp, login, memory) runs just those parts; all by default. */
+const wanted = (part: string) => !process.env.ONLY || process.env.ONLY.split(',').includes(part);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const mb = (bytes: number, ms: number) => `${(bytes / 1024 / 1024 / (ms / 1000)).toFixed(1)} MB/s`;
 
@@ -61,6 +63,12 @@ function startBridge(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; smt
     });
     child.on('close', (code) => reject(new Error(`bridge run exited ${code}`)));
   });
+}
+
+/** The process's user + system CPU time so far, in ms (/proc/PID/stat, clock ticks of 10 ms). */
+async function cpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /s, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 async function rssKb(pid: number): Promise<number> {
@@ -141,63 +149,68 @@ async function main() {
     const dir = await mkdtemp(join(tmpdir(), 'bench-bridge-'));
     console.log(`m365-connect bridge vs direct XOAUTH2 to the same sandbox upstream (median of ${runs} runs)\n`);
 
-    // IMAP: one 50 MB message, appended once, fetched through both paths.
-    const size = 50 * 1024 * 1024;
-    const messageFile = join(dir, 'large.eml');
-    await writeFile(messageFile, largeMessage(upn, size));
-    const viaBridge = `imap://127.0.0.1:${bridge.imap}/INBOX`;
-    const direct = `imaps://${sb.imap.host}:${sb.imap.port}/INBOX`;
-    const appended = await tool('curl', ['-sS', '--user', `${upn}:${password}`, '-T', messageFile, viaBridge]);
-    if (appended.code !== 0) throw new Error(`APPEND failed: ${appended.stderr}`);
-    const last = await tool('curl', ['-sS', '--user', `${upn}:${password}`, '-X', 'SEARCH ALL', viaBridge]);
-    const index = Number(last.stdout.toString().trim().split(' ').pop());
-    const fetchVia = (url: string, auth: string[]) => tool('curl', ['-sS', ...auth, `${url};MAILINDEX=${index}`]);
-    const directAuth = ['--cacert', sb.caPemPath, '--user', `${upn}:`, '--oauth2-bearer', imapToken, '--login-options', 'AUTH=XOAUTH2'];
-    const bridgeFetch: number[] = [];
-    const directFetch: number[] = [];
-    let fetchedBytes = 0;
-    for (let i = 0; i < runs; i += 1) {
-      const b = await fetchVia(viaBridge, ['--user', `${upn}:${password}`]);
-      const d = await fetchVia(direct, directAuth);
-      if (b.code !== 0 || d.code !== 0 || !b.stdout.equals(d.stdout)) throw new Error(`FETCH differs or failed: ${b.stderr} ${d.stderr}`);
-      fetchedBytes = b.stdout.length;
-      bridgeFetch.push(b.ms);
-      directFetch.push(d.ms);
+    if (wanted('imap')) {
+      // IMAP: one 50 MB message, appended once, fetched through both paths.
+      const size = 50 * 1024 * 1024;
+      const messageFile = join(dir, 'large.eml');
+      await writeFile(messageFile, largeMessage(upn, size));
+      const viaBridge = `imap://127.0.0.1:${bridge.imap}/INBOX`;
+      const direct = `imaps://${sb.imap.host}:${sb.imap.port}/INBOX`;
+      const appended = await tool('curl', ['-sS', '--user', `${upn}:${password}`, '-T', messageFile, viaBridge]);
+      if (appended.code !== 0) throw new Error(`APPEND failed: ${appended.stderr}`);
+      const last = await tool('curl', ['-sS', '--user', `${upn}:${password}`, '-X', 'SEARCH ALL', viaBridge]);
+      const index = Number(last.stdout.toString().trim().split(' ').pop());
+      const fetchVia = (url: string, auth: string[]) => tool('curl', ['-sS', ...auth, `${url};MAILINDEX=${index}`]);
+      const directAuth = ['--cacert', sb.caPemPath, '--user', `${upn}:`, '--oauth2-bearer', imapToken, '--login-options', 'AUTH=XOAUTH2'];
+      const bridgeFetch: number[] = [];
+      const directFetch: number[] = [];
+      let fetchedBytes = 0;
+      for (let i = 0; i < runs; i += 1) {
+        const b = await fetchVia(viaBridge, ['--user', `${upn}:${password}`]);
+        const d = await fetchVia(direct, directAuth);
+        if (b.code !== 0 || d.code !== 0 || !b.stdout.equals(d.stdout)) throw new Error(`FETCH differs or failed: ${b.stderr} ${d.stderr}`);
+        fetchedBytes = b.stdout.length;
+        bridgeFetch.push(b.ms);
+        directFetch.push(d.ms);
+      }
+      console.log('IMAP FETCH of one message (curl, incl. connect and login)');
+      console.log(`  size ${(fetchedBytes / 1024 / 1024).toFixed(1)} MB`);
+      console.log(`  direct  ${median(directFetch).toFixed(0).padStart(6)} ms  ${mb(fetchedBytes, median(directFetch))}`);
+      console.log(`  bridge  ${median(bridgeFetch).toFixed(0).padStart(6)} ms  ${mb(fetchedBytes, median(bridgeFetch))}  (${(median(directFetch) / median(bridgeFetch)).toFixed(2)}x direct)`);
+      console.log(`  bridge process RSS after the IMAP runs: ${((await rssKb(pid)) / 1024).toFixed(1)} MiB\n`);
     }
-    console.log('IMAP FETCH of one message (curl, incl. connect and login)');
-    console.log(`  size ${(fetchedBytes / 1024 / 1024).toFixed(1)} MB`);
-    console.log(`  direct  ${median(directFetch).toFixed(0).padStart(6)} ms  ${mb(fetchedBytes, median(directFetch))}`);
-    console.log(`  bridge  ${median(bridgeFetch).toFixed(0).padStart(6)} ms  ${mb(fetchedBytes, median(bridgeFetch))}  (${(median(directFetch) / median(bridgeFetch)).toFixed(2)}x direct)`);
-    console.log(`  bridge process RSS after the IMAP runs: ${((await rssKb(pid)) / 1024).toFixed(1)} MiB\n`);
 
-    // SMTP: 200 submissions, a new connection and login each, 100 KB each.
-    const body = 'x'.repeat(76).concat('\r\n').repeat(1300);
-    const count = 200;
-    const submit = async (transport: Transporter) => {
-      const started = performance.now();
-      for (let i = 0; i < count; i += 1) await transport.sendMail({ from: upn, to: 'someone@example.com', subject: `bench ${i}`, text: body });
-      return performance.now() - started;
-    };
-    const viaBridgeSmtp = nodemailer.createTransport({ host: '127.0.0.1', port: bridge.smtp, secure: false, ignoreTLS: true, auth: { user: upn, pass: password } });
-    const directSmtp = nodemailer.createTransport({
-      host: sb.smtp.host,
-      port: sb.smtp.port,
-      secure: false,
-      requireTLS: true,
-      tls: { ca: sb.caPem },
-      auth: { type: 'OAuth2', user: upn, accessToken: smtpToken },
-    });
-    const smtpDirect: number[] = [];
-    const smtpBridge: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      smtpDirect.push(await submit(directSmtp));
-      smtpBridge.push(await submit(viaBridgeSmtp));
+    if (wanted('smtp')) {
+      // SMTP: 200 submissions, a new connection and login each, 100 KB each.
+      const body = 'x'.repeat(76).concat('\r\n').repeat(1300);
+      const count = 200;
+      const submit = async (transport: Transporter) => {
+        const started = performance.now();
+        for (let i = 0; i < count; i += 1) await transport.sendMail({ from: upn, to: 'someone@example.com', subject: `bench ${i}`, text: body });
+        return performance.now() - started;
+      };
+      const viaBridgeSmtp = nodemailer.createTransport({ host: '127.0.0.1', port: bridge.smtp, secure: false, ignoreTLS: true, auth: { user: upn, pass: password } });
+      const directSmtp = nodemailer.createTransport({
+        host: sb.smtp.host,
+        port: sb.smtp.port,
+        secure: false,
+        requireTLS: true,
+        tls: { ca: sb.caPem },
+        auth: { type: 'OAuth2', user: upn, accessToken: smtpToken },
+      });
+      const smtpDirect: number[] = [];
+      const smtpBridge: number[] = [];
+      for (let i = 0; i < runs; i += 1) {
+        smtpDirect.push(await submit(directSmtp));
+        smtpBridge.push(await submit(viaBridgeSmtp));
+      }
+      const smtpBytes = count * body.length;
+      console.log(`SMTP: ${count} submissions of ${(body.length / 1024).toFixed(0)} KB (nodemailer, one connection and login each)`);
+      console.log(`  direct  ${median(smtpDirect).toFixed(0).padStart(6)} ms  ${mb(smtpBytes, median(smtpDirect))}  ${(count / (median(smtpDirect) / 1000)).toFixed(0)} msg/s`);
+      console.log(`  bridge  ${median(smtpBridge).toFixed(0).padStart(6)} ms  ${mb(smtpBytes, median(smtpBridge))}  ${(count / (median(smtpBridge) / 1000)).toFixed(0)} msg/s  (${(median(smtpDirect) / median(smtpBridge)).toFixed(2)}x direct)\n`);
     }
-    const smtpBytes = count * body.length;
-    console.log(`SMTP: ${count} submissions of ${(body.length / 1024).toFixed(0)} KB (nodemailer, one connection and login each)`);
-    console.log(`  direct  ${median(smtpDirect).toFixed(0).padStart(6)} ms  ${mb(smtpBytes, median(smtpDirect))}  ${(count / (median(smtpDirect) / 1000)).toFixed(0)} msg/s`);
-    console.log(`  bridge  ${median(smtpBridge).toFixed(0).padStart(6)} ms  ${mb(smtpBytes, median(smtpBridge))}  ${(count / (median(smtpBridge) / 1000)).toFixed(0)} msg/s  (${(median(smtpDirect) / median(smtpBridge)).toFixed(2)}x direct)\n`);
 
+    if (wanted('login')) {
     // Login: connect..235, token cached in the bridge. Two direct baselines with the same code
     // the bridge uses upstream: a full TLS handshake each time (what a tool does on its own), and
     // a resumed TLS session (what the bridge does after its first login), so "added" is the
@@ -214,15 +227,22 @@ async function main() {
       socket.end('QUIT\r\n');
       return ms;
     };
+    let bridgeCpu = 0;
     for (let i = 0; i < logins; i += 1) {
+      const cpuBefore = await cpuMs(pid);
       bridgeLogin.push(await smtpLoginMs(bridge.smtp, upn, password));
+      await new Promise((resolve) => setTimeout(resolve, 5)); // the QUIT and close, still this login's
+      bridgeCpu += (await cpuMs(pid)) - cpuBefore;
       directResumed.push(await directLoginMs(directTrust.secureContext));
       directFull.push(await directLoginMs(trustFromPem(sb.caPem).secureContext));
     }
     console.log(`SMTP login, connect to 235 (median of ${logins})`);
     console.log(`  direct, full TLS handshake     ${median(directFull).toFixed(1)} ms`);
     console.log(`  direct, resumed TLS session    ${median(directResumed).toFixed(1)} ms`);
-    console.log(`  bridge                         ${median(bridgeLogin).toFixed(1)} ms  (vs direct full: ${(median(bridgeLogin) - median(directFull)).toFixed(1)} ms; bridge's own cost vs resumed: ${(median(bridgeLogin) - median(directResumed)).toFixed(1)} ms)\n`);
+    console.log(`  bridge                         ${median(bridgeLogin).toFixed(1)} ms  (vs direct full: ${(median(bridgeLogin) - median(directFull)).toFixed(1)} ms; bridge's own cost vs resumed: ${(median(bridgeLogin) - median(directResumed)).toFixed(1)} ms)`);
+    console.log(`  bridge process CPU per login (user+system, incl. its upstream TLS client) ${(bridgeCpu / logins).toFixed(1)} ms\n`);
+
+    }
 
     // Memory: the bridge process idle, with 50 open, logged-in SMTP sessions (the sandbox's
     // Dovecot allows 10 IMAP connections per user and address, as Dovecot does), and after
