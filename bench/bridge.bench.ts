@@ -46,8 +46,11 @@ function tool(command: string, args: string[], input?: Buffer): Promise<{ code: 
   });
 }
 
+/** BRIDGE_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the bridge process. */
+const nodeArgs = (process.env.BRIDGE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 function startBridge(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; smtp: number; imap: number }> {
-  const child = spawn(process.execPath, [cliPath, 'bridge', 'run', '--smtp-port', '0', '--imap-port', '0', '--json'], {
+  const child = spawn(process.execPath, [...nodeArgs, cliPath, 'bridge', 'run', '--smtp-port', '0', '--imap-port', '0', '--json'], {
     cwd: repoRoot,
     env: { ...process.env, ...env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'ignore'],
@@ -267,7 +270,11 @@ async function main() {
     console.log(`  with 50 open sessions   ${(busy / 1024).toFixed(1)} MiB  (${((busy - idle) / 50).toFixed(0)} KiB per session; ${stillOpen} open per bridge status)`);
     console.log(`  after they closed       ${(after / 1024).toFixed(1)} MiB  (${openSessions()} open per bridge status)`);
   } finally {
-    bridge?.child.kill('SIGTERM');
+    if (bridge) {
+      const exited = new Promise((resolve) => bridge!.child.once('exit', resolve));
+      bridge.child.kill('SIGTERM');
+      await exited;
+    }
     await sb.stop();
   }
 }

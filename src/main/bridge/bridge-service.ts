@@ -13,6 +13,7 @@ import { bridgeKeychainService, createBridgePasswords, type BridgePasswords } fr
 import type { BridgeEvent, BridgeService, BridgeStartOptions } from './bridge-service-types';
 import { runImapSession } from './imap-session';
 import { loadOrCreateLocalCertificate } from './local-certificate';
+import { sleep } from './failure-delay';
 import { runSmtpSession } from './smtp-session';
 import { createBridgeTokenCache } from './token-cache';
 
@@ -36,6 +37,9 @@ export type CreateBridgeServiceOptions = {
   /** How long open sessions may go on after stop() before they are cut. */
   stopGraceMs?: number;
 };
+
+/** The status file (read by `bridge status` in other processes) lags the bridge by at most this. */
+const statusWriteGapMs = 250;
 
 /** Loopback only: nothing on the network can reach the bridge. */
 export const bridgeHost = '127.0.0.1';
@@ -67,15 +71,20 @@ export function createBridgeService(options: CreateBridgeServiceOptions): Bridge
     sessionsOpen,
     health: book.health(),
   });
-  // At most one write in flight and one queued: a burst of sessions costs two writes, and the
-  // file always ends with the latest status.
+  // At most one write in flight and one queued, and writes at least statusWriteGapMs apart: a
+  // write is an fsync'd atomic replace, too dear for every login of a busy tool. The file
+  // always ends with the latest status; a quiet bridge writes at once.
   let writeQueued = false;
+  let lastWriteAt = 0;
   const persist = () => {
     if (writeQueued) return;
     writeQueued = true;
     stateWrite = stateWrite
-      .then(() => {
+      .then(async () => {
+        const wait = lastWriteAt + statusWriteGapMs - Date.now();
+        if (wait > 0) await sleep(wait);
         writeQueued = false;
+        lastWriteAt = Date.now();
         return state === 'stopped' ? undefined : writeStateFile(dataDir, status());
       })
       .catch(() => undefined);
