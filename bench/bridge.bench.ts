@@ -264,11 +264,18 @@ async function main() {
     await settle(0);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const after = await rssKb(pid);
+    // A second round: sessions that kept their buffers or sockets would grow the process again.
+    const again = await Promise.all(Array.from({ length: 50 }, () => smtpSession(bridge!.smtp, upn, password)));
+    await settle(50);
+    const busyAgain = await rssKb(pid);
+    for (const socket of again) socket.end('QUIT\r\n');
+    await settle(0);
     console.log('Bridge process resident memory');
     console.log(`  at start                ${(atStart / 1024).toFixed(1)} MiB`);
     console.log(`  before (after the runs) ${(idle / 1024).toFixed(1)} MiB`);
     console.log(`  with 50 open sessions   ${(busy / 1024).toFixed(1)} MiB  (${((busy - idle) / 50).toFixed(0)} KiB per session; ${stillOpen} open per bridge status)`);
     console.log(`  after they closed       ${(after / 1024).toFixed(1)} MiB  (${openSessions()} open per bridge status)`);
+    console.log(`  50 open sessions again  ${(busyAgain / 1024).toFixed(1)} MiB`);
   } finally {
     if (bridge) {
       const exited = new Promise((resolve) => bridge!.child.once('exit', resolve));
