@@ -42,6 +42,8 @@ const exitCodeFor: Record<ErrorCode, ExitCode> = {
   'policy-forbidden': exitCodes.config,
   'export-failed': exitCodes.failure,
   'settings-write-failed': exitCodes.failure,
+  'bridge-unavailable': exitCodes.failure,
+  'bridge-not-running': exitCodes.failure,
   internal: exitCodes.failure,
 };
 

@@ -5,6 +5,8 @@ import { loadConfig, settingsFileIn, type ResolvedConfig } from './config';
 import { effectiveSettingsFrom } from './config/effective-settings';
 import { createDocumentService } from './documents';
 import { createReadinessService } from './graph';
+import type { BridgeService } from './bridge/bridge-service-types';
+import { createBridgeHealthMonitor } from './bridge/health';
 import type { Platform } from './platform';
 import type { Services } from './services';
 import { createSmtpService } from './smtp';
@@ -18,6 +20,8 @@ export async function composeServices(options: {
   platform: Platform;
   version: string;
   config?: ResolvedConfig;
+  /** The bridge to run in this process (tests pass a fake); none = the app offers no bridge. */
+  bridge?: BridgeService;
 }): Promise<Services> {
   const { platform } = options;
   const dataDir = platform.appDataDir();
@@ -26,17 +30,24 @@ export async function composeServices(options: {
   const extraCa = values.extraCaFile ? await readFile(values.extraCaFile, 'utf8') : undefined;
   const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
   const readiness = createReadinessService({ config, auth });
+  const settings = effectiveSettingsFrom(config, config.demoTenant ? [new URL(values.authorityHost).origin] : []);
+  const bridge = options.bridge;
+  const bridgeHealth = bridge
+    ? createBridgeHealthMonitor({ bridge, auth, platform, startAtLogin: settings.bridgeStartAtLogin })
+    : undefined;
   return {
     version: options.version,
     // In the demo tenant, the sandbox's own sign-in and security-info pages may be opened too.
-    settings: effectiveSettingsFrom(config, config.demoTenant ? [new URL(values.authorityHost).origin] : []),
+    settings,
     auth,
     readiness,
     vault: createVaultService({ service: values.keychainService }),
     smtp: createSmtpService({ host: values.smtpHost, port: values.smtpPort, ...(extraCa ? { extraCa } : {}) }),
     documents: createDocumentService({ hiddenGuides: values.hiddenGuides }),
+    ...(bridge && bridgeHealth ? { bridge, bridgeHealth } : {}),
     close: async () => {
-      await Promise.all([auth.close(), readiness.close()]);
+      bridgeHealth?.close();
+      await Promise.all([auth.close(), readiness.close(), bridge?.stop()]);
     },
   };
 }

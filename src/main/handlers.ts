@@ -1,4 +1,5 @@
 import { AppError } from '../shared/ipc/errors';
+import { createBridgeHandlers } from './bridge-handlers';
 import { clipboardClearDelayMs, createSelfClearingClipboard } from './clipboard';
 import type { HandlerTable } from './ipc/handler-types';
 import type { Platform } from './platform';
@@ -44,6 +45,8 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
         onDeviceCode: (info) => context.emit('auth:device-code', info),
         onProgress: (stage) => context.emit('auth:progress', { stage }),
       });
+      // A new sign-in is what a dead refresh token needed: the bridge resumes for this account.
+      services.bridgeHealth?.signedIn(account.upn);
       return { account };
     },
     'auth:cancel': async () => ({ cancelled: services.auth.cancel() }),
@@ -57,7 +60,8 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
     'vault:store': ({ upn, password, replace }) => services.vault.store(upn, password, { replace }),
     'vault:forget': async ({ upn }) => ({ removed: await services.vault.forget(upn) }),
     'smtp:test': async ({ upn, method }, context) => {
-      if (!settings.routesOffered.includes(method)) {
+      // The bridge route's OAuth test login is the same XOAUTH2 test.
+      if (!settings.routesOffered.includes(method) && !(method === 'oauth' && settings.routesOffered.includes('bridge'))) {
         throw new AppError({ code: 'policy-forbidden', message: 'Your organisation has turned this route off.' });
       }
       const secret =
@@ -99,6 +103,7 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
       const html = services.documents.guidesHtml(ids);
       return { savedTo: await saveDocument(platform, 'm365-connect-guides', format, html) };
     },
+    ...createBridgeHandlers(services, platform),
   };
 }
 

@@ -6,6 +6,7 @@ import { createHandlers } from './handlers';
 import { createDispatch } from './ipc/dispatch';
 import { logInternalError } from './ipc/log-internal-error';
 import { bindIpc } from './electron/bind-ipc';
+import { startedAtLoginArg } from './electron/background';
 import { createElectronPlatform } from './electron/platform';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { appOrigin } from './security/window-options';
@@ -19,29 +20,55 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   let mainWindow: BrowserWindow | null = null;
 
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
+  const showWindow = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      mainWindow = createMainWindow();
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  let bridgeRunning = () => false;
+  app.on('second-instance', showWindow);
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-  app.on('window-all-closed', () => app.quit());
+  // With the bridge on, closing the window keeps the app (and the tool's connection) in the tray.
+  app.on('window-all-closed', () => {
+    if (!bridgeRunning()) app.quit();
+  });
 
   void app
     .whenReady()
     .then(async () => {
-      const platform = createElectronPlatform(() => mainWindow);
-      const services = await composeServices({ platform, version: app.getVersion() });
+      let services: Awaited<ReturnType<typeof composeServices>> | null = null;
+      const platform = createElectronPlatform(() => mainWindow, {
+        open: () => showWindow(),
+        pause: () => void services?.bridge?.pause(),
+        resume: () => void services?.bridge?.resume(),
+        quit: () => app.quit(),
+      });
+      services = await composeServices({ platform, version: app.getVersion() });
+      const { bridge, bridgeHealth, settings } = services;
+      bridgeRunning = () => bridge !== undefined && bridge.status().state !== 'stopped';
+      bridgeHealth?.onChange((view) => {
+        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('bridge:event', view);
+      });
       bindIpc(
         createDispatch(createHandlers(services, platform), {
           trustedOrigin: appOrigin,
           onInternalError: logInternalError,
         }),
       );
-      app.once('will-quit', () => void services.close());
+      app.once('will-quit', () => void services?.close());
       serveRenderer(join(__dirname, '../renderer'));
+      // Started at login: the bridge comes up in the tray, no window until the user opens one.
+      if (process.argv.includes(startedAtLoginArg) && bridge && settings.routesOffered.includes('bridge')) {
+        await bridge.start({ smtpPort: settings.bridgeSmtpPort, imapPort: settings.bridgeImapPort }).catch(() => undefined);
+        if (bridgeRunning()) return;
+      }
       mainWindow = createMainWindow();
     })
     .catch((error: unknown) => {

@@ -1,4 +1,7 @@
 import type { Account } from '../shared/account';
+import type { ConnectRoute } from '../shared/routes/route';
+import type { BridgeService } from './bridge/bridge-service-types';
+import type { BridgeHealthMonitor } from './bridge/health';
 import type { EventPayload } from '../shared/ipc/contract';
 import type { Verdict } from '../shared/readiness/verdict';
 import type { SmtpMethod, SmtpTestResult } from '../shared/smtp/result';
@@ -67,7 +70,12 @@ export type EffectiveSettings = {
   tenant: string;
   cloud: string;
   demoTenant: boolean;
-  routesOffered: SmtpMethod[];
+  routesOffered: ConnectRoute[];
+  bridgeSmtpPort: number;
+  bridgeImapPort: number;
+  bridgeStartAtLogin: { enabled: boolean; lockedByPolicy: boolean };
+  /** Where "Start at login" is saved; null when the host has no settings file (tests). */
+  settingsFile: string | null;
   hiddenGuides: string[];
   /** Extra https origins openExternal may reach, e.g. the sandbox's sign-in pages. */
   extraExternalOrigins: string[];
@@ -82,6 +90,10 @@ export type Services = {
   vault: VaultService;
   smtp: SmtpService;
   documents: DocumentService;
+  /** The local bridge for password-only tools, where the host runs one. */
+  bridge?: BridgeService;
+  /** Watches the bridge's health (failed upstream logins, a silent token check) for tray and window. */
+  bridgeHealth?: BridgeHealthMonitor;
   /** Releases what the services hold open (token cache, connection pools) at quit. */
   close(): Promise<void>;
 };

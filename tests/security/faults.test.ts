@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { signInInBrowser } from '../support/browser-sign-in';
+import { backgroundRecorder } from '../support/fake-platform';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdtemp, open, readdir, readFile, rename, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -222,6 +223,7 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
       appDataDir: () => dataDir,
       saveFile: async () => null,
       renderPdf: async () => new Uint8Array(),
+      ...backgroundRecorder(),
     });
     let platform: Platform | null = null;
     composed = await realServices(sb, (dataDir) => (platform = platformFor(dataDir)));

@@ -1,5 +1,6 @@
 import keytar from 'keytar';
 import { signInInBrowser } from '../support/browser-sign-in';
+import { backgroundRecorder } from '../support/fake-platform';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -46,6 +47,7 @@ function appPlatform(dataDir: string, browser: Browser, sb: Sandbox, user: User)
       return path;
     },
     renderPdf: async (html) => new TextEncoder().encode(html),
+    ...backgroundRecorder(),
   };
 }
 

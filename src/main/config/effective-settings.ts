@@ -12,6 +12,10 @@ export function effectiveSettingsFrom(config: ResolvedConfig, extraExternalOrigi
     cloud: values.cloud,
     demoTenant: config.demoTenant,
     routesOffered: [...values.routesOffered],
+    bridgeSmtpPort: values.bridgeSmtpPort,
+    bridgeImapPort: values.bridgeImapPort,
+    bridgeStartAtLogin: { enabled: values.bridgeStartAtLogin, lockedByPolicy: config.locked.includes('bridgeStartAtLogin') },
+    settingsFile: config.settingsFile,
     hiddenGuides: [...values.hiddenGuides],
     extraExternalOrigins,
     // The demo tenant has its own Security info page; a real tenant uses Microsoft's.

@@ -1,6 +1,7 @@
 import { access, constants, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { guideIds, type GuideId } from '../../shared/readiness/guide-ids';
+import { defaultRoutesOffered } from '../../shared/routes/route';
 import { cloudPresets, type CloudName } from './clouds';
 import { invalidValue } from './errors';
 import { readJsonFile } from './json-file';
@@ -36,6 +37,9 @@ const defaults = {
   cloud: 'public',
   smtpPort: 587,
   keychainService: 'm365-connect',
+  bridgeSmtpPort: 1587,
+  bridgeImapPort: 1143,
+  bridgeStartAtLogin: false,
 } as const;
 
 type Layer = { source: Exclude<ConfigSource, 'default'>; label: string; values: UserSettings };
@@ -100,7 +104,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     smtpPort: take('smtpPort', defaults.smtpPort),
     extraCaFile: extraCa ? await checkCaFile(extraCa.value, extraCa.label) : null,
     keychainService: take('keychainService', defaults.keychainService),
-    routesOffered: policy?.routesOffered ?? ['app-password', 'oauth'],
+    bridgeSmtpPort: take('bridgeSmtpPort', defaults.bridgeSmtpPort),
+    bridgeImapPort: take('bridgeImapPort', defaults.bridgeImapPort),
+    bridgeStartAtLogin: take('bridgeStartAtLogin', defaults.bridgeStartAtLogin),
+    routesOffered: policy?.routesOffered ?? [...defaultRoutesOffered],
     hiddenGuides: hiddenGuidesFrom(policy),
   };
   sources.clientId = pick('clientId')?.source ?? 'default';

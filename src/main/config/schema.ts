@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { guideIds } from '../../shared/readiness/guide-ids';
-import { smtpMethodSchema } from '../../shared/smtp/result';
+import { connectRouteSchema } from '../../shared/routes/route';
 import { cloudNames } from './clouds';
 
 /**
@@ -23,6 +23,21 @@ const httpsOrigin = z
   }, 'must be an https:// URL without credentials, query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
 
+const bridgePort = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+// Environment values arrive as text: "true"/"1"/"yes" and "false"/"0"/"no" are read as booleans.
+const booleanSetting = z.preprocess((value) => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  return value;
+}, z.boolean({ error: 'must be true or false' }));
+
 export const configKeySchemas = {
   clientId: z.string().trim().regex(guid, 'must be an application (client) ID, a GUID'),
   tenant: z
@@ -44,6 +59,11 @@ export const configKeySchemas = {
     .int('must be a whole number')
     .min(1, 'must be between 1 and 65535')
     .max(65535, 'must be between 1 and 65535'),
+  /** The bridge's local listeners on 127.0.0.1; 0 picks any free port. */
+  bridgeSmtpPort: bridgePort,
+  bridgeImapPort: bridgePort,
+  /** Start the app (and with it the bridge) when the user logs in. */
+  bridgeStartAtLogin: booleanSetting,
   extraCaFile: z.string().trim().min(1, 'must be a file path'),
   keychainService: z
     .string()
@@ -84,7 +104,7 @@ export const policySchema = userSettingsSchema
   .extend({
     $schema: z.string().optional(),
     routesOffered: z
-      .array(smtpMethodSchema)
+      .array(connectRouteSchema)
       .min(1, 'must offer at least one route')
       .refine((routes) => new Set(routes).size === routes.length, 'must not repeat a route')
       .optional(),

@@ -1,4 +1,4 @@
-import type { SmtpMethod } from '../smtp/result';
+import type { ConnectRoute } from '../routes/route';
 import type { GuideId } from './guide-ids';
 import { hasSecondFactor } from './methods';
 import { isBasicAuthOffByDefault, retirementNotice } from './retirement';
@@ -12,7 +12,7 @@ export type ReadinessInput = {
   /** The calendar date (YYYY-MM-DD): the Basic-auth retirement depends on it. */
   today: string;
   /** Routes the organisation's policy offers; both when there is no policy. */
-  routesOffered?: readonly SmtpMethod[];
+  routesOffered?: readonly ConnectRoute[];
 };
 
 type RouteState = Verdict['routes']['appPassword'];
@@ -197,7 +197,7 @@ function summarize(
   return `${why} ${what}`;
 }
 
-function noticesFor(facts: Facts, appPassword: RouteState, offered: readonly SmtpMethod[], today: string): string[] {
+function noticesFor(facts: Facts, appPassword: RouteState, offered: readonly ConnectRoute[], today: string): string[] {
   const notices = [retirementNotice(today)];
   if (appPassword === 'possible' && facts.conditionalAccessMfa === true) {
     notices.push(

@@ -4,6 +4,7 @@ import type { AppErrorShape } from '../../../shared/ipc/errors';
 import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
 import { toErrorShape } from './errors';
+import { BridgeHealthBanner } from './parts/BridgeHealthBanner';
 import { ErrorMessage } from './parts/ErrorMessage';
 import { GuidesView } from './parts/GuidesView';
 import { StepIndicator } from './parts/StepIndicator';
@@ -54,6 +55,7 @@ export function Wizard() {
     <WizardContext.Provider value={context}>
       <div className={styles.shell}>
         <WizardHeader demo={context.info.demoTenant} onOpenGuides={() => openGuide()} />
+        <BridgeHealthBanner />
         {guides.open ? (
           <main className={styles.main}>
             <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />

@@ -1,5 +1,6 @@
 import type { Account } from '../../../shared/account';
 import type { Verdict } from '../../../shared/readiness/verdict';
+import type { BridgeStep } from './bridge-steps';
 
 /** Which tenant the user said they are connecting: shown as a badge on every screen. */
 export type TenantKind = 'microsoft-365' | 'demo';
@@ -17,7 +18,8 @@ export type WizardStep =
   /** The normalised app password lives only in renderer memory until the vault has it. */
   | { kind: 'store'; tenant: TenantKind; account: Account; verdict: Verdict; password: string }
   | { kind: 'verify'; tenant: TenantKind; account: Account; verdict: Verdict }
-  | { kind: 'done'; tenant: TenantKind; account: Account; verdict: Verdict };
+  | { kind: 'done'; tenant: TenantKind; account: Account; verdict: Verdict }
+  | BridgeStep;
 
 export type StepKind = WizardStep['kind'];
 

@@ -1,7 +1,8 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, RecordRegular } from '@fluentui/react-icons';
 import { VisuallyHidden } from './VisuallyHidden';
-import { stepIndex, stepOrder, type StepKind } from '../steps';
+import { bridgeStepOrder, isBridgeStepKind } from '../bridge-steps';
+import { stepOrder, type StepKind } from '../steps';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyle: 'none', margin: 0, padding: 0 },
@@ -19,11 +20,12 @@ const useStyles = makeStyles({
 /** Where the user is: every step, the ones done ticked, the current one marked for screen readers. */
 export function StepIndicator({ current }: { current: StepKind }) {
   const styles = useStyles();
-  const at = stepIndex(current);
+  const order = isBridgeStepKind(current) ? bridgeStepOrder : stepOrder;
+  const at = order.findIndex((step) => step.kind === current);
   return (
     <nav aria-label="Progress">
       <ol className={styles.list} data-testid="step-indicator">
-        {stepOrder.map((step, index) => {
+        {order.map((step, index) => {
           const state = index < at ? 'done' : index === at ? 'current' : 'todo';
           return (
             <li

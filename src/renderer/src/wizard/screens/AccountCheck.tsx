@@ -8,9 +8,11 @@ import { useWizardContext } from '../context';
 import { toErrorShape } from '../errors';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { Busy } from '../parts/Busy';
+import { BridgeOffer } from '../parts/BridgeOffer';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { VerdictView } from '../parts/VerdictView';
 import { WizardNav } from '../parts/WizardNav';
+import { bridgeSuggested } from '../route';
 import type { WizardStep } from '../steps';
 
 const useStyles = makeStyles({
@@ -22,10 +24,11 @@ type Props = {
   step: Extract<WizardStep, { kind: 'account-check' }>;
   onBack: () => void;
   onNext: (verdict: Verdict) => void;
+  onBridge: (verdict: Verdict) => void;
 };
 
 /** The readiness verdict: facts, unknowns and why, the route that can work, the ordered steps. */
-export function AccountCheck({ step, onBack, onNext }: Props) {
+export function AccountCheck({ step, onBack, onNext, onBridge }: Props) {
   const styles = useStyles();
   const { info } = useWizardContext();
   const [state, setState] = useState<State>({ kind: 'checking' });
@@ -56,6 +59,14 @@ export function AccountCheck({ step, onBack, onNext }: Props) {
       </div>
       {state.kind === 'failed' && <ErrorMessage error={state.error} title="The check did not finish" />}
       {state.kind === 'checked' && <VerdictView verdict={state.verdict} routesOffered={info.routesOffered} />}
+      {state.kind === 'checked' && info.routesOffered.includes('bridge') && (
+        <BridgeOffer
+          onChoose={() => onBridge(state.verdict)}
+          {...(bridgeSuggested(state.verdict, info.routesOffered)
+            ? { reason: 'An app password cannot work here, or will stop working when Basic authentication is retired.' }
+            : {})}
+        />
+      )}
       <div>
         <Button icon={<ArrowSyncRegular />} onClick={check} disabledFocusable={state.kind === 'checking'}>
           Check again

@@ -1,10 +1,11 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useWizardContext } from '../context';
+import { BridgeOffer } from '../parts/BridgeOffer';
 import { FixStepItem } from '../parts/FixStepItem';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
-import { appPasswordRouteOpen } from '../route';
+import { appPasswordRouteOpen, bridgeSuggested } from '../route';
 import type { WizardStep } from '../steps';
 
 const useStyles = makeStyles({
@@ -59,6 +60,9 @@ export function FixSteps({ step, onBack, go }: Props) {
         <Body1>
           An app password cannot work for this account, so the next step tests the OAuth (XOAUTH2) login instead.
         </Body1>
+      )}
+      {bridgeSuggested(step.verdict, info.routesOffered) && (
+        <BridgeOffer onChoose={() => go({ ...step, kind: 'bridge-oauth-test' })} reason="If your tool cannot use OAuth itself:" />
       )}
       <WizardNav
         onBack={onBack}

@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { useWizardContext } from '../context';
 import { toErrorShape } from '../errors';
 import { BasicAuthNotice } from '../parts/BasicAuthNotice';
+import { BridgeOffer } from '../parts/BridgeOffer';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { SmtpStages, advance, initialStages, settle, type StageProgress } from '../parts/SmtpStages';
@@ -22,10 +23,10 @@ const useStyles = makeStyles({
 });
 
 type Outcome = { method: SmtpMethod; result: SmtpTestResult } | { method: SmtpMethod; error: AppErrorShape };
-type Props = { step: Extract<WizardStep, { kind: 'verify' }>; onBack: () => void; onNext: () => void };
+type Props = { step: Extract<WizardStep, { kind: 'verify' }>; onBack: () => void; onNext: () => void; onBridge: () => void };
 
 /** The SMTP test login, live by stage, for the app password and for OAuth. No mail is sent. */
-export function Verify({ step, onBack, onNext }: Props) {
+export function Verify({ step, onBack, onNext, onBridge }: Props) {
   const styles = useStyles();
   const { info } = useWizardContext();
   const [running, setRunning] = useState<SmtpMethod | null>(null);
@@ -93,6 +94,9 @@ export function Verify({ step, onBack, onNext }: Props) {
           <ErrorMessage key={method} error={outcome.error} title="The test could not run" />
         );
       })}
+      {retired && info.routesOffered.includes('bridge') && (
+        <BridgeOffer onChoose={onBridge} reason="Basic authentication is retired or being retired for this mailbox." />
+      )}
       <WizardNav onBack={onBack} nextLabel="Next: finish" nextDisabled={!anyPassed} onNext={() => anyPassed && onNext()} />
     </section>
   );
