@@ -32,8 +32,10 @@ export function createBridgeHandlers(services: Services, platform: Platform): Pi
     }
     return services.bridge;
   };
-  const view = (): BridgeView =>
-    services.bridgeHealth?.view() ?? { status: bridge().status(), alert: null, startAtLogin };
+  const view = (): BridgeView => {
+    const service = bridge();
+    return services.bridgeHealth?.view() ?? { status: service.status(), alert: null, startAtLogin };
+  };
   const signedInUpn = async (): Promise<string> => {
     const { account } = await services.auth.current();
     if (!account) throw new AppError({ code: 'not-signed-in', message: 'You are not signed in.', nextStep: 'Sign in first.' });

@@ -1,0 +1,179 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBridgeHealthMonitor } from '../../src/main/bridge/health';
+import { localLogin } from '../../src/main/bridge/login-test';
+import { createHandlers } from '../../src/main/handlers';
+import { createDispatch } from '../../src/main/ipc/dispatch';
+import type { Services } from '../../src/main/services';
+import type { Account } from '../../src/shared/account';
+import { createFakeBridge, type FakeBridge } from '../support/fake-bridge';
+import { fakePlatform } from '../support/fake-platform';
+import { fakeServices, testSettings } from '../support/fake-services';
+
+const origin = 'app://renderer';
+const trusted = { url: `${origin}/index.html`, isMainFrame: true };
+const noEmit = { emit: () => undefined };
+const adele: Account = { upn: 'Adele@Contoso.example', name: 'Adele', tenantId: 't', homeAccountId: 'h' };
+
+const open: FakeBridge[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((bridge) => bridge.stop()));
+});
+
+function setup(options: { signedIn?: Account | null; routes?: Services['settings']['routesOffered']; owner?: 'other-process' } = {}) {
+  let account = options.signedIn === undefined ? adele : options.signedIn;
+  const bridge = createFakeBridge(options.owner ? { owner: options.owner } : {});
+  open.push(bridge);
+  const platform = fakePlatform();
+  const auth = { current: async () => ({ account, cachePersisted: true }) };
+  const settings = { ...testSettings, routesOffered: options.routes ?? testSettings.routesOffered, bridgeSmtpPort: 0, bridgeImapPort: 0 };
+  const bridgeHealth = createBridgeHealthMonitor({ bridge, auth, platform, startAtLogin: settings.bridgeStartAtLogin });
+  const base = fakeServices();
+  const services: Services = {
+    ...base,
+    settings,
+    auth: {
+      ...base.auth,
+      ...auth,
+      signIn: async () => {
+        account = adele;
+        return adele;
+      },
+    },
+    bridge,
+    bridgeHealth,
+  };
+  const dispatch = createDispatch(createHandlers(services, platform), { trustedOrigin: origin });
+  const call = async (channel: string, payload: unknown = {}) => dispatch(channel, payload, trusted, noEmit);
+  return { bridge, platform, call, bridgeHealth, signOut: () => (account = null) };
+}
+
+const value = <T>(result: { ok: boolean; value?: unknown }) => {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`);
+  return result.value as T;
+};
+
+describe('bridge IPC', () => {
+  it('bridge:password answers for the signed-in account only; a UPN in the request is refused', async () => {
+    const { call, bridge } = setup();
+    const answer = value<{ upn: string; password: string }>(await call('bridge:password'));
+    expect(answer.upn).toBe(adele.upn);
+    expect(answer.password).toBe(bridge.passwords.get(adele.upn.toLowerCase()));
+    expect(await call('bridge:password', { upn: 'mallory@contoso.example' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(bridge.passwords.has('mallory@contoso.example')).toBe(false);
+  });
+
+  it('bridge:password refuses when nobody is signed in', async () => {
+    const { call, bridge } = setup({ signedIn: null });
+    expect(await call('bridge:password')).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+    expect(bridge.passwords.size).toBe(0);
+  });
+
+  it('a policy without the bridge route forbids every bridge call', async () => {
+    const { call, bridge } = setup({ routes: ['app-password', 'oauth'] });
+    for (const channel of ['bridge:status', 'bridge:start', 'bridge:password', 'bridge:test']) {
+      expect(await call(channel)).toMatchObject({ ok: false, error: { code: 'policy-forbidden' } });
+    }
+    expect(bridge.status().state).toBe('stopped');
+  });
+
+  it('start, then the app logs in through both listeners as the tool will and reports each protocol', async () => {
+    const { call, bridge } = setup();
+    const started = value<{ status: { state: string; listeners: { protocol: string; port: number }[] } }>(await call('bridge:start'));
+    expect(started.status.state).toBe('running');
+    const { results } = value<{ results: { protocol: string; ok: boolean; port: number }[] }>(await call('bridge:test'));
+    expect(results.map((result) => [result.protocol, result.ok])).toEqual([
+      ['smtp', true],
+      ['imap', true],
+    ]);
+    expect(results.map((result) => result.port)).toEqual(started.status.listeners.map((listener) => listener.port));
+    expect(bridge.logins).toEqual([
+      { protocol: 'smtp', upn: adele.upn, ok: true },
+      { protocol: 'imap', upn: adele.upn, ok: true },
+    ]);
+  });
+
+  it('a failing upstream login is reported with the bridge’s cause and reply, and raises the sign-in alert', async () => {
+    const { call, bridge, platform } = setup();
+    await call('bridge:start');
+    bridge.upstream = 'refresh-token-revoked';
+    const { results } = value<{ results: { ok: boolean; cause: string | null; reply: string | null }[] }>(await call('bridge:test'));
+    expect(results.every((result) => !result.ok && result.cause === 'refresh-token-revoked')).toBe(true);
+    expect(results[0]?.reply).toMatch(/^535 .*sign in again/);
+    expect(results[1]?.reply).toMatch(/^a1 NO \[AUTHENTICATIONFAILED\].*sign in again/);
+    const view = value<{ alert: { kind: string; upn: string } | null }>(await call('bridge:status'));
+    expect(view.alert).toMatchObject({ kind: 'needs-sign-in', upn: adele.upn.toLowerCase() });
+    // One notification for the problem, not one per failed login.
+    expect(platform.notifications).toEqual([expect.objectContaining({ title: 'Sign in again to keep your backup tool connected' })]);
+    expect(platform.trayStates.at(-1)?.alert?.kind).toBe('needs-sign-in');
+
+    // Signing in again clears the failure; the bridge carries on without a restart.
+    bridge.upstream = 'ok';
+    expect(await call('auth:sign-in', { method: 'browser', switchAccount: true })).toMatchObject({ ok: true });
+    expect(value<{ alert: unknown }>(await call('bridge:status')).alert).toBeNull();
+    expect(bridge.status().accounts[0]?.lastError).toBeNull();
+    const again = value<{ results: { ok: boolean }[] }>(await call('bridge:test'));
+    expect(again.results.every((result) => result.ok)).toBe(true);
+  });
+
+  it('SMTP AUTH disabled names the admin step and its guide', async () => {
+    const { call, bridge, platform } = setup();
+    await call('bridge:start');
+    bridge.upstream = 'smtp-auth-disabled';
+    await call('bridge:test');
+    expect(platform.notifications[0]).toMatchObject({ guide: 'enable-smtp-auth', body: expect.stringMatching(/admin/) });
+    expect(value<{ alert: { kind: string } }>(await call('bridge:status')).alert.kind).toBe('needs-admin');
+  });
+
+  it('a wrong bridge password is the tool’s problem, not a health alert', async () => {
+    const { call, bridge, platform } = setup();
+    await call('bridge:start');
+    await call('bridge:password');
+    const [smtp, imap] = bridge.status().listeners;
+    for (const listener of [smtp, imap]) {
+      if (!listener) throw new Error('listener missing');
+      const outcome = await localLogin(listener.protocol, { host: listener.host, port: listener.port, user: adele.upn, password: 'a-guess' });
+      expect(outcome).toMatchObject({ ok: false, reply: expect.stringMatching(/Wrong user name or bridge password/) });
+    }
+    expect(platform.notifications).toEqual([]);
+    expect(value<{ alert: unknown }>(await call('bridge:status')).alert).toBeNull();
+  });
+
+  it('one bridge per user: when the CLI’s bridge already runs, start adopts it instead of binding again', async () => {
+    const { call, bridge } = setup({ owner: 'other-process' });
+    await bridge.start({ smtpPort: 0, imapPort: 0 });
+    const ports = bridge.status().listeners.map((listener) => listener.port);
+    const view = value<{ status: { owner: string; listeners: { port: number }[] } }>(await call('bridge:start'));
+    expect(view.status.owner).toBe('other-process');
+    expect(view.status.listeners.map((listener) => listener.port)).toEqual(ports);
+  });
+
+  it('pause refuses the tool’s logins until resume', async () => {
+    const { call } = setup();
+    await call('bridge:start');
+    expect(value<{ status: { state: string } }>(await call('bridge:pause')).status.state).toBe('paused');
+    expect(await call('bridge:test')).toMatchObject({ ok: false, error: { code: 'bridge-not-running' } });
+    expect(value<{ status: { state: string } }>(await call('bridge:resume')).status.state).toBe('running');
+  });
+
+  it('start at login goes to the platform and the view', async () => {
+    const { call, platform } = setup();
+    const view = value<{ startAtLogin: { enabled: boolean } }>(await call('bridge:start-at-login', { enabled: true }));
+    expect(view.startAtLogin.enabled).toBe(true);
+    expect(platform.startAtLogin).toEqual([true]);
+  });
+
+  it('the silent token check raises the sign-in alert when the refresh token no longer works', async () => {
+    const { call, bridgeHealth, signOut, platform } = setup();
+    await call('bridge:start');
+    await call('bridge:test');
+    signOut();
+    await bridgeHealth.checkNow();
+    expect(bridgeHealth.view().alert).toMatchObject({ kind: 'needs-sign-in', cause: 'refresh-token-expired' });
+    expect(platform.notifications).toHaveLength(1);
+  });
+
+  it('no bridge in this host: a typed error, not a crash', async () => {
+    const dispatch = createDispatch(createHandlers(fakeServices(), fakePlatform()), { trustedOrigin: origin });
+    expect(await dispatch('bridge:status', {}, trusted, noEmit)).toMatchObject({ ok: false, error: { code: 'bridge-unavailable' } });
+  });
+});
