@@ -12,7 +12,7 @@ import type { GraphContext, GraphLogEntry } from './graph/context';
 import { loadScenario } from './scenario/load';
 import type { Scenario, ScenarioInput } from './scenario/schema';
 import { completeDeviceSignIn, completeSignIn, signInSelectors, type SignInOutcome } from './sign-in-driver';
-import { startSmtpServer } from './smtp/server';
+import { startSmtpServer, type SmtpAuthLogEntry } from './smtp/server';
 import { Tenant, type SandboxUser } from './state/tenant';
 import { createSandboxTls } from './tls/certificates';
 import { createSigningKeys } from './tokens/keys';
@@ -24,6 +24,7 @@ export type { Scenario, ScenarioInput } from './scenario/schema';
 export type { Counters, FaultSettings } from './faults';
 export type { SignInOutcome } from './sign-in-driver';
 export type { SandboxUser } from './state/tenant';
+export type { SmtpAuthLogEntry } from './smtp/server';
 
 export type StartSandboxOptions = {
   /**
@@ -48,6 +49,8 @@ export type Sandbox = {
   tenantId: string;
   graphBaseUrl: string;
   smtp: { host: string; port: number };
+  /** Every SMTP AUTH the server answered, oldest first (token claims only, never the token). */
+  smtpAuthLog: SmtpAuthLogEntry[];
   caPemPath: string;
   caPem: string;
   clientId: string;
@@ -141,7 +144,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const graph: GraphContext = { tenant, tokens, base: graphBaseUrl, counters, faults, latencyMs, log: graphLog };
   entraServer.on('request', guard(createEntraHandler(entra)));
   graphServer.on('request', guard(createGraphHandler(graph)));
-  const smtp = await startSmtpServer({ tenant, tokens, counters, faults, latencyMs, tls: { key: tls.key, cert: tls.cert } }, host);
+  const smtpAuthLog: SmtpAuthLogEntry[] = [];
+  const smtp = await startSmtpServer({ tenant, tokens, counters, faults, latencyMs, tls: { key: tls.key, cert: tls.cert }, authLog: smtpAuthLog }, host);
 
   const userOrThrow = (upn: string): SandboxUser => {
     const user = tenant.findUser(upn);
@@ -161,6 +165,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     tenantId: tenant.id,
     graphBaseUrl,
     smtp: { host: smtp.host, port: smtp.port },
+    smtpAuthLog,
     caPemPath: tls.caPemPath,
     caPem: tls.caPem,
     clientId: scenario.app.clientId,

@@ -18,7 +18,21 @@ export type SmtpContext = {
   faults: FaultInjector;
   latencyMs: () => number;
   tls: { key: string; cert: string };
+  /** Every AUTH the server answered (oldest first), for tests: who, how, which token claims. */
+  authLog: SmtpAuthLogEntry[];
 };
+
+/** One AUTH as the server saw it. The token itself is never kept, only its claims. */
+export type SmtpAuthLogEntry = { method: string; username: string; ok: boolean; token: { upn: string; aud: string; scp: string } | null };
+
+function tokenClaims(token: string | undefined): SmtpAuthLogEntry['token'] {
+  try {
+    const claims = JSON.parse(Buffer.from((token ?? '').split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    return { upn: String(claims.upn ?? ''), aud: String(claims.aud ?? ''), scp: String(claims.scp ?? '') };
+  } catch {
+    return null;
+  }
+}
 
 /** EHLO as Exchange Online words it: AUTH only after STARTTLS, never before. */
 function ehloLines(connection: Connection): string[] {
@@ -85,12 +99,18 @@ export async function startSmtpServer(ctx: SmtpContext, host: string): Promise<S
         auth.method === 'XOAUTH2'
           ? decideOAuth(ctx.tenant, ctx.tokens, auth.username ?? '', auth.accessToken ?? '')
           : Promise.resolve(decideBasic(ctx.tenant, auth.username ?? '', auth.password ?? ''));
-      void decision.then((result) =>
+      void decision.then((result) => {
+        ctx.authLog.push({
+          method: auth.method,
+          username: auth.username ?? '',
+          ok: result.ok,
+          token: auth.method === 'XOAUTH2' ? tokenClaims(auth.accessToken) : null,
+        });
         setTimeout(() => {
           if (result.ok) callback(null, { user: result.user.upn });
           else callback(replyError(result.reply));
-        }, ctx.latencyMs()),
-      );
+        }, ctx.latencyMs());
+      });
     },
     onMailFrom(address, session, callback) {
       if (!session.user) return callback(replyError('notAuthenticated'));

@@ -26,6 +26,8 @@ export const exitCodes = {
   alreadyStored: 10,
   /** The signed-in account lacks the permission or role (e.g. Graph 403 for the tenant report). */
   forbidden: 11,
+  /** `bridge run`: another m365-connect process already runs this user's bridge. */
+  bridgeAlreadyRunning: 12,
   /** Interrupted (Ctrl+C); a `report` can be resumed. */
   interrupted: 130,
 } as const;
@@ -47,5 +49,6 @@ export const exitCodeHelp: readonly [ExitCode, string][] = [
   [exitCodes.notStored, 'no app password stored for that account'],
   [exitCodes.alreadyStored, 'an app password is already stored (use --replace)'],
   [exitCodes.forbidden, 'the account lacks the permission or admin role'],
+  [exitCodes.bridgeAlreadyRunning, 'bridge run: another process already runs your bridge'],
   [exitCodes.interrupted, 'interrupted (Ctrl+C); a report can be resumed'],
 ];

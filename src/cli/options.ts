@@ -8,3 +8,6 @@ export const positiveInt = (name: string, min: number, max: number) => (value: s
   }
   return parsed;
 };
+
+/** A port to listen on: 0 (any free port) to 65535. */
+export const positiveIntOrZero = (name: string) => positiveInt(name, 0, 65535);

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBridge } from './commands/bridge';
 import { registerCheck } from './commands/check';
 import { registerConfig } from './commands/config';
 import { registerForget } from './commands/forget';
@@ -9,6 +10,7 @@ import { registerSignOut } from './commands/sign-out';
 import { registerSmtpTest } from './commands/smtp-test';
 import { registerStatus } from './commands/status';
 import { registerStore } from './commands/store';
+import { registerToken } from './commands/token';
 import { registerWhoami } from './commands/whoami';
 import { CliContext } from './context';
 import { toReported } from './errors';
@@ -50,6 +52,8 @@ export function createProgram(context: CliContext): Command {
     registerGuides,
     registerConfig,
     registerReport,
+    registerBridge,
+    registerToken,
   ]) {
     register(program, context);
   }

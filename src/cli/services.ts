@@ -1,4 +1,5 @@
 import type { AuthServiceWithGraph } from '../main/auth';
+import type { BridgeService } from '../main/bridge/bridge-service-types';
 import type { ReadinessService, SmtpService, VaultService } from '../main/services';
 import type { SmtpServiceOptions } from '../main/smtp';
 import type { CliContext } from './context';
@@ -72,4 +73,10 @@ export async function graphReportTokenSource(context: CliContext): Promise<Token
 export async function closeServices(context: CliContext): Promise<void> {
   const auth = authByContext.get(context);
   if (auth) await (await auth.catch(() => null))?.close();
+}
+
+/** The bridge over the same auth service and configuration as every other command. */
+export async function bridgeService(context: CliContext, log?: (line: string) => void): Promise<BridgeService> {
+  const [{ createBridgeService }, config, auth] = await Promise.all([import('../main/bridge'), context.config(), authService(context)]);
+  return createBridgeService({ auth, config: config.values, dataDir: context.userDataDir, ...(log ? { log } : {}) });
 }

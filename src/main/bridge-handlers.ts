@@ -2,7 +2,7 @@ import type { BridgeTestResult, BridgeView } from '../shared/bridge/app-view';
 import type { BridgeProtocol, BridgeStatus } from '../shared/bridge/status';
 import { AppError } from '../shared/ipc/errors';
 import { saveUserSettings } from './config/user-settings';
-import type { BridgeService } from './bridge/bridge-service-types';
+import type { AdoptingBridge } from './bridge/adopt';
 import { localLogin } from './bridge/login-test';
 import type { HandlerTable } from './ipc/handler-types';
 import type { Platform } from './platform';
@@ -25,7 +25,7 @@ export function createBridgeHandlers(services: Services, platform: Platform): Pi
   const { settings } = services;
   let startAtLogin = settings.bridgeStartAtLogin;
 
-  const bridge = (): BridgeService => {
+  const bridge = (): AdoptingBridge => {
     if (!services.bridge) throw unavailable();
     if (!settings.routesOffered.includes('bridge')) {
       throw new AppError({ code: 'policy-forbidden', message: 'Your organisation has turned the bridge off.' });
@@ -43,13 +43,16 @@ export function createBridgeHandlers(services: Services, platform: Platform): Pi
   };
 
   return {
-    'bridge:status': async () => view(),
+    'bridge:status': async () => {
+      await bridge().refresh();
+      return view();
+    },
     'bridge:start': async () => {
       const service = bridge();
       await signedInUpn();
-      const current = service.status();
       // One bridge per user: when the CLI's `bridge run` already serves, use it instead of a second one.
-      if (current.state !== 'stopped') return view();
+      await service.refresh();
+      if (service.status().state !== 'stopped') return view();
       await service.start({ smtpPort: settings.bridgeSmtpPort, imapPort: settings.bridgeImapPort });
       return view();
     },

@@ -5,6 +5,8 @@ import { loadConfig, settingsFileIn, type ResolvedConfig } from './config';
 import { effectiveSettingsFrom } from './config/effective-settings';
 import { createDocumentService } from './documents';
 import { createReadinessService } from './graph';
+import { createBridgeService, readBridgeState } from './bridge';
+import { adoptOtherBridge, type AdoptingBridge } from './bridge/adopt';
 import type { BridgeService } from './bridge/bridge-service-types';
 import { createBridgeHealthMonitor } from './bridge/health';
 import type { Platform } from './platform';
@@ -20,7 +22,7 @@ export async function composeServices(options: {
   platform: Platform;
   version: string;
   config?: ResolvedConfig;
-  /** The bridge to run in this process (tests pass a fake); none = the app offers no bridge. */
+  /** The bridge to run in this process; tests pass a fake. Default: the real one. */
   bridge?: BridgeService;
 }): Promise<Services> {
   const { platform } = options;
@@ -31,10 +33,11 @@ export async function composeServices(options: {
   const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
   const readiness = createReadinessService({ config, auth });
   const settings = effectiveSettingsFrom(config, config.demoTenant ? [new URL(values.authorityHost).origin] : []);
-  const bridge = options.bridge;
-  const bridgeHealth = bridge
-    ? createBridgeHealthMonitor({ bridge, auth, platform, startAtLogin: settings.bridgeStartAtLogin })
-    : undefined;
+  const bridge: AdoptingBridge = adoptOtherBridge(
+    options.bridge ?? createBridgeService({ auth, config: values, dataDir }),
+    () => readBridgeState(dataDir),
+  );
+  const bridgeHealth = createBridgeHealthMonitor({ bridge, auth, platform, startAtLogin: settings.bridgeStartAtLogin });
   return {
     version: options.version,
     // In the demo tenant, the sandbox's own sign-in and security-info pages may be opened too.
@@ -44,10 +47,11 @@ export async function composeServices(options: {
     vault: createVaultService({ service: values.keychainService }),
     smtp: createSmtpService({ host: values.smtpHost, port: values.smtpPort, ...(extraCa ? { extraCa } : {}) }),
     documents: createDocumentService({ hiddenGuides: values.hiddenGuides }),
-    ...(bridge && bridgeHealth ? { bridge, bridgeHealth } : {}),
+    bridge,
+    bridgeHealth,
     close: async () => {
-      bridgeHealth?.close();
-      await Promise.all([auth.close(), readiness.close(), bridge?.stop()]);
+      bridgeHealth.close();
+      await Promise.all([auth.close(), readiness.close(), bridge.stop()]);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Account } from '../shared/account';
 import type { ConnectRoute } from '../shared/routes/route';
-import type { BridgeService } from './bridge/bridge-service-types';
+import type { AdoptingBridge } from './bridge/adopt';
 import type { BridgeHealthMonitor } from './bridge/health';
 import type { EventPayload } from '../shared/ipc/contract';
 import type { Verdict } from '../shared/readiness/verdict';
@@ -91,7 +91,7 @@ export type Services = {
   smtp: SmtpService;
   documents: DocumentService;
   /** The local bridge for password-only tools, where the host runs one. */
-  bridge?: BridgeService;
+  bridge?: AdoptingBridge;
   /** Watches the bridge's health (failed upstream logins, a silent token check) for tray and window. */
   bridgeHealth?: BridgeHealthMonitor;
   /** Releases what the services hold open (token cache, connection pools) at quit. */

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBridgeHealthMonitor } from '../../src/main/bridge/health';
+import { adoptOtherBridge } from '../../src/main/bridge/adopt';
 import { localLogin } from '../../src/main/bridge/login-test';
+import type { BridgeStatus } from '../../src/shared/bridge/status';
 import { createHandlers } from '../../src/main/handlers';
 import { createDispatch } from '../../src/main/ipc/dispatch';
 import type { Services } from '../../src/main/services';
@@ -19,10 +21,18 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((bridge) => bridge.stop()));
 });
 
-function setup(options: { signedIn?: Account | null; routes?: Services['settings']['routesOffered']; owner?: 'other-process' } = {}) {
+const stopped: BridgeStatus = { state: 'stopped', owner: null, pid: null, listeners: [], accounts: [], sessionsOpen: 0, health: 'ok' };
+
+function setup(options: { signedIn?: Account | null; routes?: Services['settings']['routesOffered']; other?: FakeBridge } = {}) {
   let account = options.signedIn === undefined ? adele : options.signedIn;
-  const bridge = createFakeBridge(options.owner ? { owner: options.owner } : {});
-  open.push(bridge);
+  const fake = createFakeBridge();
+  open.push(fake);
+  const bridge = Object.assign(adoptOtherBridge(fake, async () => options.other?.status() ?? stopped), {
+    upstream: fake.upstream,
+    logins: fake.logins,
+    passwords: fake.passwords,
+  });
+  Object.defineProperty(bridge, 'upstream', { get: () => fake.upstream, set: (value: FakeBridge['upstream']) => (fake.upstream = value) });
   const platform = fakePlatform();
   const auth = { current: async () => ({ account, cachePersisted: true }) };
   const settings = { ...testSettings, routesOffered: options.routes ?? testSettings.routesOffered, bridgeSmtpPort: 0, bridgeImapPort: 0 };
@@ -138,13 +148,21 @@ describe('bridge IPC', () => {
     expect(value<{ alert: unknown }>(await call('bridge:status')).alert).toBeNull();
   });
 
-  it('one bridge per user: when the CLI’s bridge already runs, start adopts it instead of binding again', async () => {
-    const { call, bridge } = setup({ owner: 'other-process' });
-    await bridge.start({ smtpPort: 0, imapPort: 0 });
-    const ports = bridge.status().listeners.map((listener) => listener.port);
+  it('one bridge per user: when the CLI’s bridge already runs, the app shows and uses it instead of binding again', async () => {
+    const cli = createFakeBridge({ owner: 'other-process' });
+    open.push(cli);
+    await cli.start({ smtpPort: 0, imapPort: 0 });
+    const { call, bridge } = setup({ other: cli });
+    const shown = value<{ status: { owner: string; state: string } }>(await call('bridge:status'));
+    expect(shown.status).toMatchObject({ owner: 'other-process', state: 'running' });
     const view = value<{ status: { owner: string; listeners: { port: number }[] } }>(await call('bridge:start'));
-    expect(view.status.owner).toBe('other-process');
-    expect(view.status.listeners.map((listener) => listener.port)).toEqual(ports);
+    expect(view.status.listeners.map((listener) => listener.port)).toEqual(cli.status().listeners.map((listener) => listener.port));
+    // The app's own bridge never bound a port; its test login goes through the CLI's listeners.
+    expect(bridge.status().owner).toBe('other-process');
+    cli.passwords.set(adele.upn.toLowerCase(), await bridge.password(adele.upn));
+    const { results } = value<{ results: { ok: boolean }[] }>(await call('bridge:test'));
+    expect(results.every((result) => result.ok)).toBe(true);
+    expect(cli.logins.map((login) => login.ok)).toEqual([true, true]);
   });
 
   it('pause refuses the tool’s logins until resume', async () => {

@@ -32,8 +32,24 @@ export interface GraphTokenSource {
   acquireGraphToken(): Promise<GraphToken>;
 }
 
+/** An access token for one signed-in account and one Exchange protocol; never stored, never logged. */
+export type AccountToken = { accessToken: string; expiresOn: Date | null };
+export type AccountTokenScope = 'smtp' | 'imap';
+
+export interface AccountTokenSource {
+  /**
+   * Silently, from MSAL's cache (refreshing when needed), for exactly the account with this
+   * UPN: an unknown UPN is not-signed-in, never another account. Throws AppError; Entra's
+   * AADSTS code, when there is one, is in the message.
+   */
+  acquireAccountToken(upn: string, scope: AccountTokenScope): Promise<AccountToken>;
+  /** The UPNs of the accounts MSAL's cache holds. */
+  signedInUpns(): Promise<string[]>;
+}
+
 export type AuthServiceWithGraph = AuthService &
-  GraphTokenSource & {
+  GraphTokenSource &
+  AccountTokenSource & {
     /** Why tokens are not persisted (null when they are). */
     readonly cacheNotice: string | null;
     /** Releases connections (CLI exit, tests). */
@@ -259,6 +275,25 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
       } catch (error) {
         throw mapAuthError(error);
       }
+    },
+
+    async acquireAccountToken(upn, scope) {
+      const wanted = upn.trim().toLowerCase();
+      const account = (await app.getAllAccounts()).find((a) => a.username.toLowerCase() === wanted);
+      if (!account) throw notSignedIn();
+      try {
+        const result = await silent(account, [scope === 'smtp' ? config.smtpScope : config.imapScope]);
+        return { accessToken: result.accessToken, expiresOn: result.expiresOn ?? null };
+      } catch (error) {
+        const mapped = mapAuthError(error);
+        // A bare "interaction required" (no refresh token for this resource) means sign in again.
+        if (error instanceof InteractionRequiredAuthError && mapped.code === 'sign-in-failed' && !/AADSTS\d+/.test(mapped.message)) throw notSignedIn();
+        throw mapped;
+      }
+    },
+
+    async signedInUpns() {
+      return (await app.getAllAccounts()).map((a) => a.username);
     },
 
     async acquireGraphToken() {

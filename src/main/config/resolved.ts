@@ -14,11 +14,15 @@ export type ResolvedValues = {
   graphBaseUrl: string;
   smtpHost: string;
   smtpPort: number;
+  imapHost: string;
+  imapPort: number;
+  /** The bridge's local listeners (127.0.0.1); 0 = any free port. */
+  bridgeSmtpPort: number;
+  bridgeImapPort: number;
   /** Absolute path of a PEM bundle trusted besides the system store, or null. */
   extraCaFile: string | null;
   keychainService: string;
-  bridgeSmtpPort: number;
-  bridgeImapPort: number;
+  /** Start the app, and with it the bridge, at login. */
   bridgeStartAtLogin: boolean;
   routesOffered: ConnectRoute[];
   hiddenGuides: GuideId[];
@@ -34,6 +38,8 @@ export type ResolvedConfig = {
   demoTenant: boolean;
   /** The XOAUTH2 scope for the chosen cloud. */
   smtpScope: string;
+  /** The IMAP XOAUTH2 scope for the chosen cloud. */
+  imapScope: string;
   policyFile: string | null;
   settingsFile: string | null;
   /** Values a user tried to set on a locked key; shown by `config show`, never applied. */

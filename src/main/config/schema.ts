@@ -23,11 +23,19 @@ const httpsOrigin = z
   }, 'must be an https:// URL without credentials, query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
 
-const bridgePort = z.coerce
-  .number({ error: 'must be a port number' })
-  .int('must be a whole number')
-  .min(0, 'must be between 0 and 65535')
-  .max(65535, 'must be between 0 and 65535');
+const port = () =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535');
+/** A port the bridge listens on; 0 asks the system for any free one. */
+const localPort = () =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535');
 
 // Environment values arrive as text: "true"/"1"/"yes" and "false"/"0"/"no" are read as booleans.
 const booleanSetting = z.preprocess((value) => {
@@ -54,14 +62,14 @@ export const configKeySchemas = {
     .string()
     .trim()
     .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
-  smtpPort: z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535'),
-  /** The bridge's local listeners on 127.0.0.1; 0 picks any free port. */
-  bridgeSmtpPort: bridgePort,
-  bridgeImapPort: bridgePort,
+  smtpPort: port(),
+  imapHost: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
+  imapPort: port(),
+  bridgeSmtpPort: localPort(),
+  bridgeImapPort: localPort(),
   /** Start the app (and with it the bridge) when the user logs in. */
   bridgeStartAtLogin: booleanSetting,
   extraCaFile: z.string().trim().min(1, 'must be a file path'),

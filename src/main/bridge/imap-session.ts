@@ -1,0 +1,125 @@
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { SecureContext } from 'node:tls';
+import type { ImapLoginResult } from './bridge-login';
+import { readImapCommand } from './imap-command';
+import { LineReader, LineTooLongError } from './line-reader';
+import { upgradeToTls } from './local-tls';
+import { relay } from './relay';
+import { parsePlain } from './sasl';
+
+export type ImapSessionDeps = {
+  secureContext: SecureContext;
+  login: (user: string, password: string) => Promise<ImapLoginResult>;
+  relayed: (upn: string) => () => void;
+};
+
+const maxAuthFailures = 3;
+const idleMs = 5 * 60 * 1000;
+
+/**
+ * The tool's side of IMAP until it has logged in (RFC 3501 not-authenticated state):
+ * CAPABILITY, NOOP, LOGOUT, STARTTLS, LOGIN, AUTHENTICATE PLAIN (SASL-IR too). Everything
+ * else is refused. After a good login the upstream session is authenticated and the tool's
+ * next command continues there, byte for byte.
+ */
+export async function runImapSession(socket: Socket, deps: ImapSessionDeps): Promise<void> {
+  let stream: Duplex = socket;
+  let reader = new LineReader(stream);
+  let secure = false;
+  let failures = 0;
+  socket.setTimeout(idleMs, () => socket.destroy());
+  const send = (...lines: string[]) => {
+    stream.write(lines.map((line) => `${line}\r\n`).join(''));
+  };
+  const capabilities = () => `IMAP4rev1 ${secure ? '' : 'STARTTLS '}AUTH=PLAIN SASL-IR`;
+
+  send(`* OK [CAPABILITY ${capabilities()}] m365-connect bridge ready`);
+  try {
+    for (;;) {
+      const command = await readImapCommand(reader, () => send('+ Ready for literal data'));
+      if ('error' in command) {
+        send(`${command.tag} BAD ${command.error}`);
+        continue;
+      }
+      const { tag, name, args } = command;
+      let credentials: { user: string; password: string } | null = null;
+      switch (name) {
+        case 'CAPABILITY':
+          send(`* CAPABILITY ${capabilities()}`, `${tag} OK CAPABILITY completed`);
+          break;
+        case 'NOOP':
+          send(`${tag} OK NOOP completed`);
+          break;
+        case 'LOGOUT':
+          send('* BYE m365-connect bridge logging out', `${tag} OK LOGOUT completed`);
+          stream.end();
+          return;
+        case 'STARTTLS':
+          if (secure) {
+            send(`${tag} BAD TLS is already active`);
+            break;
+          }
+          send(`${tag} OK Begin TLS negotiation now`);
+          reader.detach();
+          stream = await upgradeToTls(socket, deps.secureContext);
+          reader = new LineReader(stream);
+          secure = true;
+          break;
+        case 'LOGIN':
+          if (args.length !== 2) {
+            send(`${tag} BAD LOGIN needs a user name and a password`);
+            break;
+          }
+          credentials = { user: args[0]!, password: args[1]! };
+          break;
+        case 'AUTHENTICATE': {
+          if ((args[0] ?? '').toUpperCase() !== 'PLAIN') {
+            send(`${tag} NO [CANNOT] Unsupported authentication mechanism (use PLAIN or LOGIN)`);
+            break;
+          }
+          let response = args[1];
+          if (response === undefined) {
+            send('+ ');
+            response = await reader.line();
+          }
+          if (response.trim() === '*') {
+            send(`${tag} BAD Authentication cancelled`);
+            break;
+          }
+          credentials = parsePlain(response);
+          if (!credentials) send(`${tag} BAD Cannot decode the PLAIN response`);
+          break;
+        }
+        default:
+          send(`${tag} BAD Log in first (LOGIN or AUTHENTICATE PLAIN)`);
+      }
+      if (!credentials) continue;
+      const result = await deps.login(credentials.user, credentials.password);
+      if (!result.ok) {
+        send(`${tag} NO [${result.temporary ? 'UNAVAILABLE' : 'AUTHENTICATIONFAILED'}] ${result.message}`);
+        failures += 1;
+        if (failures >= maxAuthFailures) {
+          send('* BYE Too many failed logins');
+          stream.end();
+          return;
+        }
+        continue;
+      }
+      const capability = /^\[CAPABILITY [^\]]*\]/i.exec(result.okText)?.[0];
+      send(`${tag} OK ${capability ? `${capability} ` : ''}Logged in`);
+      const early = reader.detach();
+      socket.setTimeout(0);
+      const ended = deps.relayed(result.upn);
+      try {
+        await relay(stream, result.upstream, early);
+      } finally {
+        ended();
+      }
+      return;
+    }
+  } catch (error) {
+    if (error instanceof LineTooLongError) send('* BYE Line too long');
+    stream.destroy();
+  }
+}

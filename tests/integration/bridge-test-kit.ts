@@ -1,0 +1,115 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox, type StartSandboxOptions } from '../../sandbox/index';
+import { createAuthService, type AuthServiceWithGraph } from '../../src/main/auth';
+import { loadConfig, type ResolvedConfig } from '../../src/main/config';
+import { createBridgePasswords, createBridgeService } from '../../src/main/bridge';
+import type { BridgeService } from '../../src/main/bridge';
+import type { SecretStore } from '../../src/main/vault/secret-store';
+
+/** An in-memory keychain: these tests are about the bridge, the keychain has its own. */
+export function memorySecretStore(): SecretStore & { entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  const key = (service: string, account: string) => `${service}\n${account}`;
+  return {
+    entries,
+    getPassword: async (service, account) => entries.get(key(service, account)) ?? null,
+    setPassword: async (service, account, password) => void entries.set(key(service, account), password),
+    deletePassword: async (service, account) => entries.delete(key(service, account)),
+    findCredentials: async (service) =>
+      [...entries].filter(([k]) => k.startsWith(`${service}\n`)).map(([k, password]) => ({ account: k.split('\n')[1]!, password })),
+  };
+}
+
+export type BridgeKit = {
+  sb: Sandbox;
+  config: ResolvedConfig;
+  auth: AuthServiceWithGraph;
+  bridge: BridgeService;
+  store: ReturnType<typeof memorySecretStore>;
+  dataDir: string;
+  logLines: string[];
+  smtpPort: number;
+  imapPort: number;
+  signIn(upn: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/**
+ * The sandbox tenant, the real auth service (MSAL, device code approved as the user would)
+ * and the bridge on free loopback ports, all in this process.
+ */
+export async function startBridgeKit(options: { sandbox?: StartSandboxOptions; env?: Record<string, string> } = {}): Promise<BridgeKit> {
+  const sb = await startSandbox(options.sandbox ?? { scenario: 'ready-user' });
+  const dataDir = await mkdtemp(join(tmpdir(), 'm365-bridge-'));
+  const config = await loadConfig({
+    env: {
+      M365_CONNECT_CLIENT_ID: sb.clientId,
+      M365_CONNECT_TENANT: sb.tenantId,
+      M365_CONNECT_AUTHORITY_HOST: sb.authorityHost,
+      M365_CONNECT_GRAPH_BASE_URL: sb.graphBaseUrl,
+      M365_CONNECT_SMTP_HOST: sb.smtp.host,
+      M365_CONNECT_SMTP_PORT: String(sb.smtp.port),
+      M365_CONNECT_EXTRA_CA_FILE: sb.caPemPath,
+      M365_CONNECT_KEYCHAIN_SERVICE: 'm365-connect-bridge-test',
+      ...imapEnv(sb),
+      ...options.env,
+    },
+    // An empty policy of its own, so a machine-wide policy on the test host cannot leak in.
+    policyFile: await emptyPolicy(dataDir),
+  });
+  const auth = await createAuthService({
+    config,
+    platform: { openExternal: async () => Promise.reject(new Error('no browser in bridge tests')) },
+    cacheDir: join(dataDir, 'msal'),
+    openCache: async () => ({ plugin: null, persisted: false, reason: 'test', clear: async () => undefined }),
+  });
+  const store = memorySecretStore();
+  const logLines: string[] = [];
+  const bridge = createBridgeService({
+    auth,
+    config: config.values,
+    dataDir,
+    passwords: createBridgePasswords({ service: 'm365-connect-bridge-test-bridge', store }),
+    log: (line) => logLines.push(line),
+    stopGraceMs: 200,
+  });
+  const status = await bridge.start({ smtpPort: 0, imapPort: 0 });
+  const port = (protocol: string) => status.listeners.find((l) => l.protocol === protocol)!.port;
+  return {
+    sb,
+    config,
+    auth,
+    bridge,
+    store,
+    dataDir,
+    logLines,
+    smtpPort: port('smtp'),
+    imapPort: port('imap'),
+    async signIn(upn) {
+      await auth.signIn({
+        method: 'device-code',
+        switchAccount: true,
+        onDeviceCode: (info) => setTimeout(() => sb.approveDeviceCode(info.userCode, upn), 20),
+      });
+    },
+    async stop() {
+      await bridge.stop();
+      await auth.close();
+      await sb.stop();
+    },
+  };
+}
+
+/** The sandbox's IMAP upstream, once it has one (M365_CONNECT_IMAP_HOST/PORT as the app would read). */
+export function imapEnv(sb: Sandbox): Record<string, string> {
+  const imap = (sb as Sandbox & { imap?: { host: string; port: number } }).imap;
+  return imap ? { M365_CONNECT_IMAP_HOST: imap.host, M365_CONNECT_IMAP_PORT: String(imap.port) } : {};
+}
+
+async function emptyPolicy(dir: string): Promise<string> {
+  const file = join(dir, 'policy.json');
+  await writeFile(file, '{}');
+  return file;
+}
