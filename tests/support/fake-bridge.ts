@@ -117,14 +117,14 @@ export function createFakeBridge(options: { owner?: 'this-process' | 'other-proc
   const imapSession = (socket: Socket) => {
     const send = (line: string) => socket.write(`${line}\r\n`);
     let authed = false;
-    send('* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] m365-connect bridge ready');
+    send('* OK [CAPABILITY IMAP4rev1] m365-connect bridge ready');
     lines(socket, (line) => {
       const match = /^(\S+) (\S+)(?: (.*))?$/.exec(line);
       if (!match) return send('* BAD');
       const [, tag, command = '', args = ''] = match;
       switch (command.toUpperCase()) {
         case 'CAPABILITY':
-          send('* CAPABILITY IMAP4rev1 AUTH=PLAIN');
+          send('* CAPABILITY IMAP4rev1');
           return send(`${tag} OK CAPABILITY completed`);
         case 'LOGIN': {
           const [upn = '', password = ''] = parseStrings(args);
