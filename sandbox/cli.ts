@@ -4,13 +4,13 @@ import { listScenarios, startSandbox } from './index';
 
 /**
  * `npm run sandbox [-- --scenario NAME]`: starts the simulated tenant and prints, one per line,
- * the authority, the Graph base URL, the SMTP address, the CA file and the scenario, then how
+ * the authority, the Graph base URL, the SMTP and IMAP addresses, the CA file and the scenario, then how
  * to point the app at it. Runs until Ctrl+C.
  */
 async function main(): Promise<void> {
   const program = new Command()
     .name('sandbox')
-    .description('A local Microsoft 365 (Entra ID, Graph, Exchange SMTP submission) over TLS')
+    .description('A local Microsoft 365 (Entra ID, Graph, Exchange SMTP submission and IMAP) over TLS')
     .option('-s, --scenario <name>', `one of: ${listScenarios().join(', ')}`, 'ready-user')
     .option('--latency <ms>', 'delay added to token, Graph and SMTP AUTH replies', (value) => Number.parseInt(value, 10))
     .option('--port <port>', 'first of three fixed ports (Entra, Graph, SMTP); default: any free ports', (value) => Number.parseInt(value, 10))
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   console.log(`authority ${sb.authority}`);
   console.log(`graph ${sb.graphBaseUrl}`);
   console.log(`smtp ${sb.smtp.host}:${sb.smtp.port}`);
+  console.log(sb.imap ? `imap ${sb.imap.host}:${sb.imap.port}` : `imap none (${sb.imapNote ?? 'not started'})`);
   console.log(`ca ${sb.caPemPath}`);
   console.log(`scenario ${sb.scenario.name}`);
   console.log('');

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { exportSPKI } from 'jose';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
@@ -12,6 +13,8 @@ import type { GraphContext, GraphLogEntry } from './graph/context';
 import { loadScenario } from './scenario/load';
 import type { Scenario, ScenarioInput } from './scenario/schema';
 import { completeDeviceSignIn, completeSignIn, signInSelectors, type SignInOutcome } from './sign-in-driver';
+import { startImap, type ImapOptions } from './imap/start';
+import { demoMailbox, type SeedFolder } from './imap/seed';
 import { startSmtpServer, type SmtpAuthLogEntry } from './smtp/server';
 import { Tenant, type SandboxUser } from './state/tenant';
 import { createSandboxTls } from './tls/certificates';
@@ -19,6 +22,8 @@ import { createSigningKeys } from './tokens/keys';
 import type { TokenIssuer } from './tokens/claims';
 
 export { exchangeReplies } from './smtp/replies';
+export { exchangeImap } from './imap/replies';
+export { demoMailbox, type SeedFolder, type SeedMessage } from './imap/seed';
 export { listScenarios, loadScenario } from './scenario/load';
 export type { Scenario, ScenarioInput } from './scenario/schema';
 export type { Counters, FaultSettings } from './faults';
@@ -39,6 +44,8 @@ export type StartSandboxOptions = {
   deviceCodeIntervalSeconds?: number;
   /** Fixed ports (0 or absent = any free port). */
   ports?: { entra?: number; graph?: number; smtp?: number };
+  /** Exchange's IMAP stand-in (Dovecot). Default: on where Dovecot is installed. */
+  imap?: ImapOptions;
 };
 
 export type SignInCredentials = { upn: string; password: string; mfaCode?: string };
@@ -51,6 +58,12 @@ export type Sandbox = {
   smtp: { host: string; port: number };
   /** Every SMTP AUTH the server answered, oldest first (token claims only, never the token). */
   smtpAuthLog: SmtpAuthLogEntry[];
+  /** Exchange Online's IMAP (implicit TLS) stand-in, or null when it is not running (see imapNote). */
+  imap: { host: string; port: number } | null;
+  /** Why `imap` is null (Dovecot not installed, turned off, failed to start); null when it runs. */
+  imapNote: string | null;
+  /** The demo mailbox seeded for a user: folder names and the exact bytes of each message. */
+  mailboxSeed(upn: string): SeedFolder[];
   caPemPath: string;
   caPem: string;
   clientId: string;
@@ -71,6 +84,8 @@ export type Sandbox = {
   appPasswordNames(upn: string): string[];
   /** Signs out everywhere: refresh tokens of this user stop working. */
   revokeSessions(upn: string): void;
+  /** Lifetime of access and ID tokens issued from now on (the scenario's accessTokenLifetimeSeconds). */
+  setAccessTokenLifetime(seconds: number): void;
   signInPage: typeof signInSelectors;
   /**
    * Completes the sign-in page open in `page` (password, then the MFA code when asked; the
@@ -146,6 +161,13 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   graphServer.on('request', guard(createGraphHandler(graph)));
   const smtpAuthLog: SmtpAuthLogEntry[] = [];
   const smtp = await startSmtpServer({ tenant, tokens, counters, faults, latencyMs, tls: { key: tls.key, cert: tls.cert }, authLog: smtpAuthLog }, host);
+  const imap = await startImap(options.imap, {
+    host,
+    issuer: tokens.issuer,
+    signingKey: { kid: keys.kid, pem: await exportSPKI(keys.publicKey) },
+    tls: { key: tls.key, cert: tls.cert, caPem: tls.caPem },
+    mailboxes: tenant.users.map((user) => ({ upn: user.upn, folders: demoMailbox(user.upn) })),
+  });
 
   const userOrThrow = (upn: string): SandboxUser => {
     const user = tenant.findUser(upn);
@@ -166,6 +188,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     graphBaseUrl,
     smtp: { host: smtp.host, port: smtp.port },
     smtpAuthLog,
+    imap: imap.server ? { host: imap.server.host, port: imap.server.port } : null,
+    imapNote: imap.note,
+    mailboxSeed: (upn) => demoMailbox(userOrThrow(upn).upn),
     caPemPath: tls.caPemPath,
     caPem: tls.caPem,
     clientId: scenario.app.clientId,
@@ -181,6 +206,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     user: userOrThrow,
     appPasswordNames: (upn) => userOrThrow(upn).appPasswords.map((entry) => entry.name),
     revokeSessions: (upn) => store.revokeRefreshTokens(userOrThrow(upn).upn),
+    setAccessTokenLifetime: (seconds) => {
+      tokens.lifetimeSeconds = seconds;
+    },
     signInPage: signInSelectors,
     completeSignIn: async (page, credentials) => expectSuccess(await completeSignIn(page, authorityHost, { ...credentials, mfaCode: mfaCodeFor(credentials) })),
     completeDeviceSignIn: async (page, input) =>
@@ -191,7 +219,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     securityInfoUrl: `${authorityHost}/security-info`,
     deviceLoginUrl: `${authorityHost}/devicelogin`,
     stop: async () => {
-      await Promise.all([closeHttps(entraServer), closeHttps(graphServer), smtp.close()]);
+      await Promise.all([closeHttps(entraServer), closeHttps(graphServer), smtp.close(), imap.server?.close()]);
       rmSync(tls.dir, { recursive: true, force: true });
     },
   };
