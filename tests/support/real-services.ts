@@ -20,10 +20,12 @@ export function sandboxEnv(sandbox: Sandbox, keychainService: string): NodeJS.Pr
 export async function realServices(
   sandbox: Sandbox,
   platform: (dataDir: string) => Platform,
+  /** Added to the sandbox's environment, e.g. the bridge's ports. */
+  extraEnv: NodeJS.ProcessEnv = {},
 ): Promise<{ services: Services; dataDir: string; keychainService: string; env: NodeJS.ProcessEnv }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'm365-e2e-'));
   const keychainService = `m365-connect-test-${process.pid}-${Date.now().toString(36)}`;
-  const env = sandboxEnv(sandbox, keychainService);
+  const env = { ...sandboxEnv(sandbox, keychainService), ...extraEnv };
   // An explicit, empty policy file, so a machine-wide policy on the test host cannot leak in.
   const policyFile = join(dataDir, 'policy.json');
   await writeFile(policyFile, '{}');
