@@ -84,6 +84,8 @@ export type Sandbox = {
   appPasswordNames(upn: string): string[];
   /** Signs out everywhere: refresh tokens of this user stop working. */
   revokeSessions(upn: string): void;
+  /** Ends the user's refresh tokens as expired by inactivity: the next refresh answers AADSTS700082. */
+  expireRefreshTokens(upn: string): void;
   /** Lifetime of access and ID tokens issued from now on (the scenario's accessTokenLifetimeSeconds). */
   setAccessTokenLifetime(seconds: number): void;
   signInPage: typeof signInSelectors;
@@ -206,6 +208,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     user: userOrThrow,
     appPasswordNames: (upn) => userOrThrow(upn).appPasswords.map((entry) => entry.name),
     revokeSessions: (upn) => store.revokeRefreshTokens(userOrThrow(upn).upn),
+    expireRefreshTokens: (upn) => store.expireRefreshTokens(userOrThrow(upn).upn),
     setAccessTokenLifetime: (seconds) => {
       tokens.lifetimeSeconds = seconds;
     },

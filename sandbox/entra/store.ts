@@ -26,7 +26,13 @@ export type Flow = {
 };
 
 export type AuthCode = { upn: string; clientId: string; redirectUri: string; grant: Grant; facts: SignInFacts; nonce: string | undefined; codeChallenge: string | undefined; codeChallengeMethod: string | undefined; expiresAt: number; redeemed: boolean };
-export type RefreshToken = { upn: string; clientId: string; facts: SignInFacts };
+export type RefreshToken = {
+  upn: string;
+  clientId: string;
+  facts: SignInFacts;
+  /** Set when the token stopped working: Entra then answers AADSTS50173 (revoked) or 700082 (expired). */
+  ended?: 'revoked' | 'expired';
+};
 export type DeviceCode = {
   deviceCode: string;
   userCode: string;
@@ -82,9 +88,18 @@ export class EntraStore {
     return this.refreshTokens.get(token);
   }
 
-  /** Revokes every refresh token of a user (as "revoke sessions" does at Entra). */
+  /** Revokes every refresh token of a user (as "revoke sessions" or a password reset does at Entra). */
   revokeRefreshTokens(upn: string): void {
-    for (const [token, entry] of this.refreshTokens) if (entry.upn.toLowerCase() === upn.toLowerCase()) this.refreshTokens.delete(token);
+    this.endRefreshTokens(upn, 'revoked');
+  }
+
+  /** Ends every refresh token of a user as if unused for 90 days. */
+  expireRefreshTokens(upn: string): void {
+    this.endRefreshTokens(upn, 'expired');
+  }
+
+  private endRefreshTokens(upn: string, how: 'revoked' | 'expired'): void {
+    for (const entry of this.refreshTokens.values()) if (entry.upn.toLowerCase() === upn.toLowerCase()) entry.ended ??= how;
   }
 
   issueDeviceCode(clientId: string, scope: string, lifetimeSeconds: number): DeviceCode {

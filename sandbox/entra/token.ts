@@ -45,6 +45,8 @@ export async function handleToken(ctx: EntraContext, req: IncomingMessage, res: 
   if (grantType === 'refresh_token') {
     const stored = ctx.store.refreshToken(form.get('refresh_token') ?? '');
     if (!stored || stored.clientId.toLowerCase() !== clientId.toLowerCase()) return fail(aadError(9002313));
+    if (stored.ended === 'revoked') return fail(aadError(50173));
+    if (stored.ended === 'expired') return fail(aadError(700082));
     const user = ctx.tenant.findUser(stored.upn);
     if (!user) return fail(aadError(9002313));
     const parsed = parseScopes(form.get('scope') ?? '', ctx.tokens.appName);

@@ -102,10 +102,9 @@ export async function startBridgeKit(options: { sandbox?: StartSandboxOptions; e
   };
 }
 
-/** The sandbox's IMAP upstream, once it has one (M365_CONNECT_IMAP_HOST/PORT as the app would read). */
+/** The sandbox's IMAP upstream when Dovecot runs (M365_CONNECT_IMAP_HOST/PORT, as the app reads them). */
 export function imapEnv(sb: Sandbox): Record<string, string> {
-  const imap = (sb as Sandbox & { imap?: { host: string; port: number } }).imap;
-  return imap ? { M365_CONNECT_IMAP_HOST: imap.host, M365_CONNECT_IMAP_PORT: String(imap.port) } : {};
+  return sb.imap ? { M365_CONNECT_IMAP_HOST: sb.imap.host, M365_CONNECT_IMAP_PORT: String(sb.imap.port) } : {};
 }
 
 async function emptyPolicy(dir: string): Promise<string> {
