@@ -142,11 +142,12 @@ test('the sign-in is revoked while the bridge runs: the tool hears "sign in agai
   sandbox.revokeSessions(adele.upn);
   const refused = await swaksLogin(settings);
   expect(refused.output).not.toMatch(/235 2\.7\.0/);
-  expect(refused.output).toMatch(/sign in again|sign-in/i);
+  expect(refused.output).toMatch(/535 5\.7\.8 .*AADSTS50173.*sign in again/);
   const health = page.getByTestId('bridge-health');
   await expect(health).toHaveAttribute('data-alert', 'needs-sign-in');
   await expect(health).toContainText('Sign in again to keep your backup tool connected');
   expect(platform.background.notifications.map((n) => n.title)).toEqual(['Sign in again to keep your backup tool connected']);
+  expect(platform.background.trayStates.at(-1)?.alert).toMatchObject({ kind: 'needs-sign-in', cause: 'refresh-token-revoked' });
 
   await health.getByRole('button', { name: 'Sign in again' }).click();
   await expect.poll(() => signIns.length).toBe(2);
