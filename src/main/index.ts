@@ -63,6 +63,10 @@ if (!app.requestSingleInstanceLock()) {
         }),
       );
       app.once('will-quit', () => void services?.close());
+      // The login item follows the setting (or the policy) at every start, so a policy rollout applies without a click.
+      if (settings.bridgeStartAtLogin.enabled || settings.bridgeStartAtLogin.lockedByPolicy) {
+        void platform.setStartAtLogin(settings.bridgeStartAtLogin.enabled).catch(() => undefined);
+      }
       serveRenderer(join(__dirname, '../renderer'));
       // Started at login: the bridge comes up in the tray, no window until the user opens one.
       if (process.argv.includes(startedAtLoginArg) && bridge && settings.routesOffered.includes('bridge')) {

@@ -51,6 +51,8 @@ describe('config: defaults and presets', () => {
       graphBaseUrl: 'https://graph.microsoft.com',
       smtpHost: 'smtp.office365.com',
       smtpPort: 587,
+      imapHost: 'outlook.office365.com',
+      imapPort: 993,
       extraCaFile: null,
       keychainService: 'm365-connect',
       bridgeSmtpPort: 1587,
@@ -176,7 +178,7 @@ describe('config: policy contents', () => {
     expect(config.sources.routesOffered).toBe('policy');
     expect(config.values.hiddenGuides).not.toContain('oauth-route');
     expect(config.values.hiddenGuides).toContain('create-app-password');
-    expect(config.values.hiddenGuides).toHaveLength(8);
+    expect(config.values.hiddenGuides).toHaveLength(9);
     expect(config.locked).toEqual(['tenant', 'smtpHost']);
     // Locked keys the policy does not set stay at their defaults: users cannot override them.
     expect(config.values.tenant).toBe('organizations');

@@ -14,7 +14,11 @@ export function effectiveSettingsFrom(config: ResolvedConfig, extraExternalOrigi
     routesOffered: [...values.routesOffered],
     bridgeSmtpPort: values.bridgeSmtpPort,
     bridgeImapPort: values.bridgeImapPort,
-    bridgeStartAtLogin: { enabled: values.bridgeStartAtLogin, lockedByPolicy: config.locked.includes('bridgeStartAtLogin') },
+    // A value from the policy wins over user settings whether or not it is listed in `locked`.
+    bridgeStartAtLogin: {
+      enabled: values.bridgeStartAtLogin,
+      lockedByPolicy: config.sources.bridgeStartAtLogin === 'policy' || config.locked.includes('bridgeStartAtLogin'),
+    },
     settingsFile: config.settingsFile,
     hiddenGuides: [...values.hiddenGuides],
     extraExternalOrigins,
