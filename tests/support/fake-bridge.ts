@@ -150,7 +150,10 @@ export function createFakeBridge(options: { owner?: 'this-process' | 'other-proc
     new Promise<void>((resolve, reject) => {
       const server = createServer((socket) => {
         sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
+        socket.on('close', () => {
+          sockets.delete(socket);
+          if (state !== 'stopped') emit({ type: 'status', status: status() });
+        });
         socket.on('error', () => undefined);
         session(socket);
       });

@@ -22,7 +22,7 @@ export function alertFor(upn: string, protocol: BridgeProtocol | null, cause: Br
       upn,
       protocol,
       cause,
-      message: `Sign in again to keep your backup tool connected: Microsoft 365 no longer accepts the saved sign-in for ${upn}.`,
+      message: `Microsoft 365 no longer accepts the saved sign-in for ${upn}. Sign in again: the bridge carries on without a restart.`,
       guide: null,
     };
   }
