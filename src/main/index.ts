@@ -20,17 +20,21 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   let mainWindow: BrowserWindow | null = null;
 
-  const showWindow = () => {
+  const showWindow = (guide?: string) => {
+    const openGuide = (window: BrowserWindow) => guide && window.webContents.send('guide:open', { id: guide });
     if (!mainWindow || mainWindow.isDestroyed()) {
-      mainWindow = createMainWindow();
+      const created = createMainWindow();
+      mainWindow = created;
+      if (guide) created.webContents.once('did-finish-load', () => openGuide(created));
       return;
     }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
+    openGuide(mainWindow);
   };
   let bridgeRunning = () => false;
-  app.on('second-instance', showWindow);
+  app.on('second-instance', () => showWindow());
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -45,7 +49,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       let services: Awaited<ReturnType<typeof composeServices>> | null = null;
       const platform = createElectronPlatform(() => mainWindow, {
-        open: () => showWindow(),
+        open: (guide) => showWindow(guide),
         pause: () => void services?.bridge?.pause(),
         resume: () => void services?.bridge?.resume(),
         quit: () => app.quit(),

@@ -72,6 +72,18 @@ describe('bridge IPC', () => {
     expect(bridge.passwords.has('mallory@contoso.example')).toBe(false);
   });
 
+  it('the bridge password appears in no answer but bridge:password’s, whether the logins work or fail', async () => {
+    const { call, bridge, platform } = setup();
+    const answers: unknown[] = [await call('bridge:start')];
+    const password = await bridge.password(adele.upn);
+    answers.push(await call('bridge:test'));
+    bridge.upstream = 'refresh-token-revoked';
+    answers.push(await call('bridge:test'), await call('bridge:status'), await call('bridge:pause'), await call('bridge:test'));
+    const seen = JSON.stringify([answers, platform.notifications, platform.trayStates]);
+    expect(seen).not.toContain(password);
+    expect(seen).not.toContain(Buffer.from(password).toString('base64'));
+  });
+
   it('bridge:password refuses when nobody is signed in', async () => {
     const { call, bridge } = setup({ signedIn: null });
     expect(await call('bridge:password')).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });

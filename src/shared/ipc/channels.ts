@@ -29,5 +29,5 @@ export const invokeChannels = [
 export type InvokeChannel = (typeof invokeChannels)[number];
 
 /** Main -> renderer notifications. */
-export const eventChannels = ['auth:device-code', 'auth:progress', 'smtp:progress', 'bridge:event'] as const;
+export const eventChannels = ['auth:device-code', 'auth:progress', 'smtp:progress', 'bridge:event', 'guide:open'] as const;
 export type EventChannel = (typeof eventChannels)[number];

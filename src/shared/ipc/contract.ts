@@ -127,6 +127,8 @@ export const events = {
   'smtp:progress': z.object({ stage: smtpStageSchema, detail: z.string() }),
   /** The bridge's status or health changed (a login failed upstream, sign-in restored it). */
   'bridge:event': bridgeViewSchema,
+  /** Main asks the window to show an offline guide (a notification about an admin step was clicked). */
+  'guide:open': z.object({ id: z.string().max(64) }),
 } satisfies Record<EventChannel, z.ZodType>;
 
 export type Contract = typeof contract;

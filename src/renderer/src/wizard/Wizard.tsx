@@ -10,6 +10,7 @@ import { GuidesView } from './parts/GuidesView';
 import { StepIndicator } from './parts/StepIndicator';
 import { WizardHeader } from './parts/WizardHeader';
 import { CurrentScreen } from './CurrentScreen';
+import { useApiEvent } from './parts/useApiEvent';
 import { useWizard } from './useWizard';
 
 const useStyles = makeStyles({
@@ -36,6 +37,8 @@ export function Wizard() {
   }, []);
 
   const openGuide = useCallback((id?: string) => setGuides({ open: true, id }), []);
+  // A clicked notification about an admin step opens its guide.
+  useApiEvent('guide:open', ({ id }) => openGuide(id));
   const context = useMemo<WizardContextValue | null>(() => (info ? { info, openGuide } : null), [info, openGuide]);
 
   if (!context) {
