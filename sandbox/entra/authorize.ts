@@ -5,6 +5,7 @@ import type { SignInFacts } from '../tokens/claims';
 import type { EntraContext } from './context';
 import { aadError, type AadError } from './errors';
 import { errorPage, formPostPage, signInPage } from './pages';
+import { demoAccounts } from './context';
 import { grantScopes, parseScopes } from './scopes';
 import type { AuthorizeRequest } from './store';
 import { clientInfo, signInPolicyError } from './token-response';
@@ -60,7 +61,7 @@ export async function handleAuthorize(ctx: EntraContext, req: IncomingMessage, r
   if ('code' in scopes) return replyWithError(res, request, scopes);
   if (get('prompt') === 'none') return replyWithError(res, request, aadError(50058));
   const flow = ctx.store.startFlow({ kind: 'authorize', request });
-  sendHtml(res, 200, signInPage({ flowToken: flow.id, action: '/common/login', appName: ctx.tokens.appName, ...(request.loginHint ? { loginHint: request.loginHint } : {}) }));
+  sendHtml(res, 200, signInPage({ demo: demoAccounts(ctx), flowToken: flow.id, action: '/common/login', appName: ctx.tokens.appName, ...(request.loginHint ? { loginHint: request.loginHint } : {}) }));
 }
 
 /** After a successful sign-in: consent and policy, then the code goes to the loopback redirect URI. */

@@ -20,3 +20,7 @@ export function tenantMatches(ctx: EntraContext, segment: string): boolean {
   const tenant = ctx.tenant.scenario.tenant;
   return value === tenant.id.toLowerCase() || value === tenant.domain.toLowerCase() || value === 'organizations' || value === 'common';
 }
+
+/** The tenant's people and their sign-in details, for the sign-in pages' demo hint. */
+export const demoAccounts = (ctx: EntraContext): { upn: string; password: string; mfaCode: string }[] =>
+  ctx.tenant.users.map((user) => ({ upn: user.upn, password: user.password, mfaCode: user.mfaCode }));

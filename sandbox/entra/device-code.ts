@@ -5,6 +5,7 @@ import type { SignInFacts } from '../tokens/claims';
 import type { EntraContext } from './context';
 import { aadError, sendTokenError } from './errors';
 import { deviceCodeDonePage, deviceCodeEntryPage, errorPage, signInPage } from './pages';
+import { demoAccounts } from './context';
 import { grantScopes, parseScopes } from './scopes';
 import { signInPolicyError } from './token-response';
 
@@ -49,7 +50,7 @@ export async function handleDeviceLoginPage(ctx: EntraContext, req: IncomingMess
     return;
   }
   const flow = ctx.store.startFlow({ kind: 'device', userCode: entry.userCode });
-  sendHtml(res, 200, signInPage({ flowToken: flow.id, action: '/common/login', appName: ctx.tokens.appName }));
+  sendHtml(res, 200, signInPage({ demo: demoAccounts(ctx), flowToken: flow.id, action: '/common/login', appName: ctx.tokens.appName }));
 }
 
 /** The sign-in behind a device code succeeded (or hit a policy error the poll will report). */

@@ -13,17 +13,37 @@ main{background:#fff;max-width:440px;margin:8vh auto;padding:44px;box-shadow:0 2
 h1{font-size:24px;font-weight:600;margin:0 0 16px}label{display:block;margin:12px 0 4px}
 input[type=text],input[type=email],input[type=password]{width:100%;box-sizing:border-box;padding:6px;font-size:15px;border:0;border-bottom:1px solid #666}
 button{background:#0067b8;color:#fff;border:0;padding:8px 24px;font-size:15px;margin-top:20px;cursor:pointer}
-.error{color:#e81123}.banner{font-size:13px;color:#555;margin-bottom:20px}code{font-size:20px;letter-spacing:2px}
+.error{color:#e81123}.demo{background:#fff4ce;border-left:4px solid #8a6d00;padding:8px 12px;margin-bottom:16px;font-size:14px}.demo code{font-size:14px;letter-spacing:0}.banner{font-size:13px;color:#555;margin-bottom:20px}code{font-size:20px;letter-spacing:2px}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:4px;border-bottom:1px solid #ddd}</style></head>
 <body><main><div class="banner">Microsoft 365 sandbox (local simulation)</div>${body}</main></body></html>`;
 }
 
+export type DemoAccount = { upn: string; password: string; mfaCode: string };
+
+/**
+ * The demo hint: this is a simulated tenant, so its sign-in details are no secret, and a person
+ * trying the app should not have to find them in a terminal.
+ */
+function demoHint(accounts: readonly DemoAccount[], show: 'sign-in' | 'code'): string {
+  if (accounts.length === 0) return '';
+  const rows = accounts
+    .map((a) =>
+      show === 'sign-in'
+        ? `<li><code>${e(a.upn)}</code>, password <code>${e(a.password)}</code></li>`
+        : `<li>Code for <code>${e(a.upn)}</code>: <code>${e(a.mfaCode)}</code></li>`,
+    )
+    .join('');
+  return `<aside class="demo" id="demoHint" aria-label="Demo tenant"><strong>Demo tenant.</strong> ${
+    show === 'sign-in' ? 'Sign in as' : 'No phone needed here.'
+  }<ul>${rows}</ul></aside>`;
+}
+
 const hidden = (name: string, value: string): string => `<input type="hidden" name="${e(name)}" value="${e(value)}">`;
 
-export function signInPage(options: { flowToken: string; action: string; appName: string; loginHint?: string; error?: string }): string {
+export function signInPage(options: { flowToken: string; action: string; appName: string; loginHint?: string; error?: string; demo?: readonly DemoAccount[] }): string {
   return layout(
     'Sign in to your account',
-    `<h1 id="loginHeader">Sign in</h1><p>to continue to ${e(options.appName)}</p>
+    `${demoHint(options.demo ?? [], 'sign-in')}<h1 id="loginHeader">Sign in</h1><p>to continue to ${e(options.appName)}</p>
 <form method="post" action="${e(options.action)}" id="credentials">${hidden('flowToken', options.flowToken)}
 ${options.error ? `<div id="passwordError" class="error" role="alert">${e(options.error)}</div>` : ''}
 <label for="i0116">Email, phone, or Skype</label><input type="email" id="i0116" name="login" autocomplete="username" value="${e(options.loginHint ?? '')}" required>
@@ -32,10 +52,10 @@ ${options.error ? `<div id="passwordError" class="error" role="alert">${e(option
   );
 }
 
-export function mfaPage(options: { flowToken: string; action: string; upn: string; error?: string }): string {
+export function mfaPage(options: { flowToken: string; action: string; upn: string; error?: string; demo?: readonly DemoAccount[] }): string {
   return layout(
     'Enter code',
-    `<div id="displayName">${e(options.upn)}</div><h1>Enter code</h1>
+    `${demoHint(options.demo ?? [], 'code')}<div id="displayName">${e(options.upn)}</div><h1>Enter code</h1>
 <p id="idDiv_SAOTCC_Description">Enter the code displayed in the Microsoft Authenticator app on your mobile device</p>
 <form method="post" action="${e(options.action)}">${hidden('flowToken', options.flowToken)}
 ${options.error ? `<div id="idSpan_SAOTCC_Error_OTC" class="error" role="alert">${e(options.error)}</div>` : ''}

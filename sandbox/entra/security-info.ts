@@ -3,6 +3,7 @@ import { cookie, readForm, redirect, sendHtml } from '../http/io';
 import type { SandboxUser } from '../state/tenant';
 import type { EntraContext } from './context';
 import { securityInfoPage, signInPage } from './pages';
+import { demoAccounts } from './context';
 
 /**
  * /security-info: the stand-in for mysignins.microsoft.com/security-info, where a user with
@@ -14,7 +15,7 @@ export async function handleSecurityInfo(ctx: EntraContext, req: IncomingMessage
   const user = session ? ctx.tenant.findUser(session.upn) : undefined;
   if (!session || !user) {
     const flow = ctx.store.startFlow({ kind: 'security-info' });
-    sendHtml(res, 200, signInPage({ flowToken: flow.id, action: '/common/login', appName: 'My Sign-Ins' }));
+    sendHtml(res, 200, signInPage({ demo: demoAccounts(ctx), flowToken: flow.id, action: '/common/login', appName: 'My Sign-Ins' }));
     return;
   }
   const render = (status: number, extra: { created?: { name: string; secret: string }; error?: string } = {}): void =>

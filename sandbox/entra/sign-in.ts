@@ -6,6 +6,7 @@ import { finishAuthorize } from './authorize';
 import type { EntraContext } from './context';
 import { finishDeviceSignIn } from './device-code';
 import { errorPage, mfaPage, signInPage } from './pages';
+import { demoAccounts } from './context';
 import type { Flow } from './store';
 
 const wrongPassword = "Your account or password is incorrect. If you don't remember your password, reset it now.";
@@ -24,13 +25,13 @@ export async function handleCredentials(ctx: EntraContext, req: IncomingMessage,
   const login = (form.get('login') ?? '').trim();
   const user = ctx.tenant.findUser(login);
   if (!user || !ctx.tenant.passwordMatches(user, form.get('passwd') ?? '')) {
-    sendHtml(res, 200, signInPage({ flowToken: flow.id, action: '/common/login', appName: ctx.tokens.appName, loginHint: login, error: wrongPassword }));
+    sendHtml(res, 200, signInPage({ demo: demoAccounts(ctx), flowToken: flow.id, action: '/common/login', appName: ctx.tokens.appName, loginHint: login, error: wrongPassword }));
     return;
   }
   flow.upn = user.upn;
   // MFA is prompted when policy asks for it and the user has a method to answer with.
   if (ctx.tenant.mfaRequired(user) && ctx.tenant.hasStrongMethod(user)) {
-    sendHtml(res, 200, mfaPage({ flowToken: flow.id, action: '/common/SAS/ProcessAuth', upn: user.upn }));
+    sendHtml(res, 200, mfaPage({ demo: demoAccounts(ctx).filter((a) => a.upn === user.upn), flowToken: flow.id, action: '/common/SAS/ProcessAuth', upn: user.upn }));
     return;
   }
   await complete(ctx, res, flow, user, { amr: ['pwd'], authTime: Math.floor(Date.now() / 1000) });
@@ -43,7 +44,7 @@ export async function handleMfa(ctx: EntraContext, req: IncomingMessage, res: Se
   const user = flow?.upn ? ctx.tenant.findUser(flow.upn) : undefined;
   if (!flow || !user) return expired(res);
   if ((form.get('otc') ?? '').trim() !== user.mfaCode) {
-    sendHtml(res, 200, mfaPage({ flowToken: flow.id, action: '/common/SAS/ProcessAuth', upn: user.upn, error: wrongCode }));
+    sendHtml(res, 200, mfaPage({ demo: demoAccounts(ctx).filter((a) => a.upn === user.upn), flowToken: flow.id, action: '/common/SAS/ProcessAuth', upn: user.upn, error: wrongCode }));
     return;
   }
   await complete(ctx, res, flow, user, { amr: ['pwd', 'mfa'], authTime: Math.floor(Date.now() / 1000) });

@@ -5,6 +5,7 @@ import type { HandlerTable } from './ipc/handler-types';
 import type { Platform } from './platform';
 import { allowedExternalUrl } from './security/external-url';
 import type { Services } from './services';
+import { createLastTestStore } from './smtp/last-test-store';
 
 const requireSignedIn = async (services: Services) => {
   const { account } = await services.auth.current();
@@ -21,6 +22,7 @@ const requireSignedIn = async (services: Services) => {
 export function createHandlers(services: Services, platform: Platform): HandlerTable {
   const { settings } = services;
   const clipboard = createSelfClearingClipboard({ platform });
+  const lastTests = createLastTestStore(() => platform.appDataDir());
   return {
     'app:info': async () => ({
       version: services.version,
@@ -74,7 +76,13 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
           guide: 'create-app-password',
         });
       }
-      return services.smtp.test({ upn, method, secret, onProgress: (progress) => context.emit('smtp:progress', progress) });
+      const result = await services.smtp.test({ upn, method, secret, onProgress: (progress) => context.emit('smtp:progress', progress) });
+      await lastTests.record(upn, { method, ok: result.ok, cause: result.cause, at: new Date().toISOString() });
+      return result;
+    },
+    'smtp:last-tests': async () => {
+      const { account } = await services.auth.current();
+      return { tests: account ? await lastTests.get(account.upn) : [] };
     },
     'shell:open-external': async ({ url }) => {
       const allowed = allowedExternalUrl(url, settings.extraExternalOrigins);
@@ -101,7 +109,7 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
     },
     'guides:export': async ({ format, ids }) => {
       const html = services.documents.guidesHtml(ids);
-      return { savedTo: await saveDocument(platform, 'm365-connect-guides', format, html) };
+      return { savedTo: await saveDocument(platform, guidesExportName(ids, new Date()), format, html) };
     },
     ...createBridgeHandlers(services, platform),
   };
@@ -111,4 +119,14 @@ async function saveDocument(platform: Platform, baseName: string, format: 'html'
   const data = format === 'pdf' ? await platform.renderPdf(html) : new TextEncoder().encode(html);
   const filters = [{ name: format === 'pdf' ? 'PDF document' : 'Web page', extensions: [format] }];
   return platform.saveFile({ suggestedName: `${baseName}.${format}`, data, filters });
+}
+
+/**
+ * A guides export names what it holds and when, so a second export never silently replaces the
+ * first: m365-connect-guide-create-app-password-2026-12-01-0930-15, m365-connect-guides-3-….
+ */
+export function guidesExportName(ids: readonly string[] | undefined, now: Date): string {
+  const stamp = now.toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '').replace(/^(\d{4}-\d{2}-\d{2}-\d{4})(\d{2})$/, '$1-$2');
+  const what = ids?.length === 1 ? `guide-${ids[0]}` : ids && ids.length > 1 ? `guides-${ids.length}` : 'guides';
+  return `m365-connect-${what.replace(/[^a-z0-9-]/gi, '')}-${stamp}`;
 }

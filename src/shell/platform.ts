@@ -50,9 +50,18 @@ export function createShellPlatform(options: ShellPlatformOptions): ShellPlatfor
     appDataDir: () => options.appDataDir,
     async saveFile({ suggestedName, data }) {
       await mkdir(options.downloadsDir, { recursive: true });
-      const path = join(options.downloadsDir, suggestedName);
-      await writeFile(path, data);
-      return path;
+      // No dialog asks before replacing here, so an earlier export is never overwritten: name (2), (3)…
+      const dot = suggestedName.lastIndexOf('.');
+      const [stem, ext] = dot > 0 ? [suggestedName.slice(0, dot), suggestedName.slice(dot)] : [suggestedName, ''];
+      for (let n = 1; ; n += 1) {
+        const path = join(options.downloadsDir, n === 1 ? suggestedName : `${stem} (${n})${ext}`);
+        try {
+          await writeFile(path, data, { flag: 'wx' });
+          return path;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 1000) throw error;
+        }
+      }
     },
     async renderPdf(html) {
       // page.pdf() exists only in headless Chromium, so a headed shell prints with a headless one.

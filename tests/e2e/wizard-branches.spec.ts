@@ -119,6 +119,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await next(page);
 
     await expectScreen(page, 'Fix steps');
+    // A security downgrade is never on the recommended path: it waits under "Other options".
+    await page.getByRole('button', { name: /Other options/ }).click();
     const admin = page.getByTestId('fix-step-disable-security-defaults');
     await expect(admin).toContainText('Your admin');
     await admin.getByRole('button', { name: /Open the page/ }).click();

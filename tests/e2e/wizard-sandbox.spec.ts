@@ -142,14 +142,21 @@ test('security defaults on: routes to OAuth and the admin guides', async () => {
   const { page } = opened;
   await signInAndCheck(opened);
   await expect(page.getByTestId('route')).toContainText('OAuth');
-  await expect(page.getByTestId('verdict-steps')).toContainText('security defaults');
+  await expect(page.getByTestId('route')).toContainText('security defaults');
+  // One recommended path (OAuth); the app-password steps, one a security downgrade, are other options.
+  await expect(page.getByTestId('verdict-steps')).toContainText('Use OAuth instead of an app password');
+  await expect(page.getByTestId('verdict-steps').locator('li')).toHaveCount(1);
   await next(page);
 
   await expectScreen(page, 'Fix steps');
-  const guides = await page.locator('[data-testid^="fix-step-"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-testid')));
-  expect(guides).toEqual(
-    ['oauth-route', 'disable-security-defaults', 'enable-per-user-mfa', 'allow-app-passwords', 'create-app-password', 'use-app-password'].map((id) => `fix-step-${id}`),
+  const ids = (list: string) =>
+    page.getByTestId(list).locator('[data-testid^="fix-step-"]').evaluateAll((items) => items.map((item) => item.getAttribute('data-testid')));
+  expect(await ids('recommended-steps')).toEqual(['fix-step-oauth-route']);
+  await page.getByRole('button', { name: /Other options/ }).click();
+  expect(await ids('other-options')).toEqual(
+    ['disable-security-defaults', 'enable-per-user-mfa', 'allow-app-passwords', 'create-app-password', 'use-app-password'].map((id) => `fix-step-${id}`),
   );
+  await expect(page.getByTestId('fix-step-disable-security-defaults').getByTestId('risk')).toContainText('Risk:');
   for (const admin of ['disable-security-defaults', 'enable-per-user-mfa', 'allow-app-passwords']) {
     await expect(page.getByTestId(`fix-step-${admin}`)).toContainText('Your admin');
   }

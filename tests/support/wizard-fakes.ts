@@ -58,7 +58,18 @@ export type WizardScenario = {
   demoTenant?: boolean;
   /** false: the token cache has no OS keychain and lives in memory only. */
   cachePersisted?: boolean;
+  /** No OS keychain at all: every vault call fails as keytar does without a Secret Service. */
+  keychainUnavailable?: boolean;
+  /** Where "Open Security info" goes (the demo tenant's own page); allowed as an external origin. */
+  securityInfoUrl?: string;
 };
+
+/** The keychain error the real vault throws without a Secret Service (its next step quotes commands). */
+export const keychainUnavailable = new AppError({
+  code: 'keychain-unavailable',
+  message: 'The system keychain is not available.',
+  nextStep: 'On a machine without a desktop, run the app inside `dbus-run-session` with `gnome-keyring-daemon --unlock --components=secrets`.',
+});
 
 const advice: Partial<Record<SmtpCause, string>> = {
   ok: 'The server accepted the login. The backup tool can use these settings.',
@@ -85,6 +96,9 @@ export function wizardServices(
     ...testSettings,
     demoTenant: scenario.demoTenant ?? true,
     routesOffered: scenario.routesOffered ?? testSettings.routesOffered,
+    ...(scenario.securityInfoUrl
+      ? { securityInfoUrl: scenario.securityInfoUrl, extraExternalOrigins: [new URL(scenario.securityInfoUrl).origin] }
+      : {}),
   };
   const services: Services = {
     ...base,
@@ -100,6 +114,10 @@ export function wizardServices(
       },
       signIn: async ({ method, onDeviceCode, onProgress }) => {
         calls.push(`auth.signIn:${method}`);
+        // As the real service: one sign-in at a time, until it ends or is cancelled.
+        if (cancelPending) {
+          throw new AppError({ code: 'sign-in-failed', message: 'A sign-in is already in progress.', nextStep: 'Finish or cancel it first.' });
+        }
         if (method === 'device-code') {
           onDeviceCode?.({
             userCode: 'WXYZ-1234',
@@ -116,8 +134,14 @@ export function wizardServices(
           await new Promise<void>((resolve) => (cancelPending = resolve));
           throw new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.' });
         }
+        if (script === 'wait-for-release') {
+          // Cancellable too, like every real sign-in.
+          const cancelled = new Promise<'cancelled'>((resolve) => (cancelPending = () => resolve('cancelled')));
+          const outcome = await Promise.race([released.then(() => 'released' as const), cancelled]);
+          cancelPending = null;
+          if (outcome === 'cancelled') throw new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.' });
+        }
         if (typeof script === 'object') throw script.fail;
-        if (script === 'wait-for-release') await released;
         await new Promise((resolve) => setTimeout(resolve, 150));
         onProgress?.('exchanging');
         account = adele;
@@ -142,9 +166,13 @@ export function wizardServices(
     },
     vault: {
       ...base.vault,
-      has: async (upn) => stored.has(upn.toLowerCase()),
+      has: async (upn) => {
+        if (scenario.keychainUnavailable) throw keychainUnavailable;
+        return stored.has(upn.toLowerCase());
+      },
       read: async (upn) => stored.get(upn.toLowerCase()) ?? null,
       store: async (upn, password, { replace }) => {
+        if (scenario.keychainUnavailable) throw keychainUnavailable;
         const key = upn.toLowerCase();
         if (stored.has(key) && !replace) {
           throw new AppError({ code: 'already-stored', message: 'An app password is already stored.', nextStep: 'Replace it.' });
@@ -167,6 +195,8 @@ export function wizardServices(
         await step(60);
         const ok = cause === 'ok';
         if (ok) onProgress?.({ stage: 'done', detail: '' });
+        // As the real service: a failed test ends with a note naming its cause.
+        else onProgress?.({ stage: 'auth', detail: `Stopped: ${cause}` });
         return {
           ok,
           cause,

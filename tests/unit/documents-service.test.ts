@@ -38,7 +38,7 @@ describe('readiness report HTML', () => {
     expect(plain).toMatch(/Security defaults On/);
     expect(plain).toMatch(/Per-user MFA Unknown/);
     expect(plain).toMatch(/This sign-in used MFA Yes/);
-    expect(plain).toContain('microsoftAuthenticator');
+    expect(plain).toContain('Microsoft Authenticator');
     expect(plain).toContain('403: needs Policy.Read.All');
     for (const unknown of verdict.unknowns) expect(plain).toContain(unknown.why);
   });

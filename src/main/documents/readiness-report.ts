@@ -1,49 +1,7 @@
 import { escapeHtml, guideArticleHtml, guideById, guideTitle, htmlDocument, type Guide } from '../../shared/guides';
-import { methodName } from '../../shared/readiness/methods';
 import { retirementNotice } from '../../shared/readiness/retirement';
 import type { Verdict } from '../../shared/readiness/verdict';
-
-/** Plain names for the facts and unknowns of the verdict, as the helpdesk reads them. */
-const factLabels: Record<string, string> = {
-  perUserMfa: 'Per-user MFA',
-  securityDefaults: 'Security defaults',
-  conditionalAccessMfa: 'Conditional Access requires MFA',
-  methods: 'Registered sign-in methods',
-  signInUsedMfa: 'This sign-in used MFA',
-  appPasswordsAllowed: 'Users may create app passwords',
-  basicAuthReenabled: 'Basic authentication for SMTP turned back on',
-  smtpAuthEnabled: 'SMTP AUTH enabled for the mailbox',
-};
-const label = (fact: string): string => factLabels[fact] ?? fact;
-
-const triState = (value: boolean | 'unknown', on: string, off: string): string =>
-  value === 'unknown' ? 'Unknown' : value ? on : off;
-
-const routeState: Record<Verdict['routes']['appPassword'], string> = {
-  possible: 'Possible',
-  blocked: 'Blocked',
-  unknown: 'Cannot tell yet',
-};
-
-const recommendation: Record<Verdict['recommended'], string> = {
-  'app-password': 'App password',
-  oauth: 'OAuth (XOAUTH2)',
-  'admin-action': 'An admin must act first',
-};
-
-function factRows(verdict: Verdict): [string, string][] {
-  const { facts } = verdict;
-  const mfa = facts.perUserMfa === 'unknown' ? 'Unknown' : facts.perUserMfa.charAt(0).toUpperCase() + facts.perUserMfa.slice(1);
-  const methods =
-    facts.methods === 'unknown' ? 'Unknown' : facts.methods.length === 0 ? 'None' : facts.methods.map(methodName).join(', ');
-  return [
-    [label('perUserMfa'), mfa],
-    [label('securityDefaults'), triState(facts.securityDefaults, 'On', 'Off')],
-    [label('conditionalAccessMfa'), triState(facts.conditionalAccessMfa, 'Yes', 'No')],
-    [label('methods'), methods],
-    [label('signInUsedMfa'), facts.signInUsedMfa ? 'Yes' : 'No'],
-  ];
-}
+import { factLabel as label, factRows as factRowsOf, recommendationLabel as recommendation, routeStateLabel as routeState } from '../../shared/readiness/wording';
 
 const table = (caption: string, rows: [string, string][]): string =>
   `<table><caption class="meta" style="text-align:left">${escapeHtml(caption)}</caption><tbody>` +
@@ -93,7 +51,7 @@ export function readinessReportHtml(verdict: Verdict, now: Date): string {
     ]),
     `<div class="callout info" role="note"><p>${escapeHtml(verdict.summary)}</p></div>`,
     '<h2>What was found</h2>',
-    table('Facts read from Microsoft 365', factRows(verdict)),
+    table('Facts read from Microsoft 365', factRowsOf(verdict.facts)),
     '<h2>What could not be found, and why</h2>',
     unknowns,
     '<h2>Routes</h2>',

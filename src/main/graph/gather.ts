@@ -100,7 +100,8 @@ async function batchFailed(response: Response): Promise<AppError> {
   await response.body?.cancel();
   if (isRetryableStatus(response.status)) {
     const wait = retryAfterMs(response.headers.get('retry-after'));
-    const when = wait !== null ? `in ${Math.ceil(wait / 1000)} seconds` : 'in a few minutes';
+    const seconds = wait !== null ? Math.ceil(wait / 1000) : null;
+    const when = seconds !== null ? `in ${seconds} second${seconds === 1 ? '' : 's'}` : 'in a few minutes';
     return new AppError({
       code: 'graph-failed',
       message: `Microsoft Graph is busy (HTTP ${response.status}) and kept asking to wait.`,

@@ -38,12 +38,42 @@ function fieldsOf(guide: Guide): Field[] {
   ];
 }
 
-/** How well one field matches one term: a whole word counts fully, a word's beginning partly. */
+/** Edit distance with adjacent swaps (Damerau, optimal string alignment), stopping above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] ?? 0) + 1);
+      row.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return max + 1;
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length] ?? max + 1;
+}
+
+/** Typos tolerated per word: none for short words (too many false friends), one from 5 letters, two from 9. */
+const typosAllowed = (term: string): number => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0);
+
+/**
+ * How well one field matches one term: a whole word counts fully, a word's beginning partly, and
+ * a word one or two typos away ("pasword") a little.
+ */
 function termScore(words: readonly string[], term: string): number {
   let score = 0;
+  const typos = typosAllowed(term);
   for (const word of words) {
     if (word === term) score += 1;
     else if (term.length >= 3 && word.startsWith(term)) score += 0.5;
+    else if (typos > 0 && editDistance(term, word, typos) <= typos) score += 0.3;
   }
   return Math.min(score, 3);
 }

@@ -14,6 +14,7 @@ export const invokeChannels = [
   'vault:store',
   'vault:forget',
   'smtp:test',
+  'smtp:last-tests',
   'shell:open-external',
   'clipboard:copy',
   'report:export',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountSchema } from '../account';
 import { verdictSchema } from '../readiness/verdict';
+import { lastTestsSchema } from '../smtp/last-test';
 import { smtpMethodSchema, smtpStageSchema, smtpTestResultSchema } from '../smtp/result';
 import { bridgeTestResultSchema, bridgeViewSchema } from '../bridge/app-view';
 import { connectRouteSchema } from '../routes/route';
@@ -78,6 +79,8 @@ export const contract = {
     request: z.object({ upn: upnSchema, method: smtpMethodSchema }).strict(),
     response: smtpTestResultSchema,
   },
+  /** The signed-in account's last test login per route (cause and time only), for returning users. */
+  'smtp:last-tests': { request: empty, response: z.object({ tests: lastTestsSchema }) },
   'shell:open-external': {
     request: z.object({ url: z.string().max(2048) }).strict(),
     response: z.object({ opened: z.boolean() }),

@@ -31,7 +31,7 @@ const defaultUnknownWhy: Record<FactName, string> = {
 /**
  * Facts -> verdict. Pure: no I/O, no clock (today comes in), so every combination is tested.
  *
- * The rules (Microsoft 365 facts, /work/shared/reference/microsoft-365.md):
+ * The rules (Microsoft Learn: howto-mfa-app-passwords, security-defaults, authenticated-client-smtp-submission):
  * - App passwords exist only with legacy per-user MFA (enabled or enforced); never with
  *   security defaults on (which also switch SMTP Basic auth off), and Conditional Access MFA
  *   does not create them. Whether the admin allows users to create them cannot be read
@@ -154,7 +154,7 @@ function unknownsOf(input: ReadinessInput, appPassword: RouteState): Verdict['un
   if (appPassword !== 'blocked') {
     unknowns.push({
       fact: 'appPasswordsAllowed',
-      why: 'Whether your admin allows users to create app passwords is not visible through Microsoft Graph: you find out when you add a sign-in method (guide allow-app-passwords).',
+      why: 'Whether your admin allows users to create app passwords is not visible through Microsoft Graph: you find out when you add a sign-in method. The guide “Allow users to create app passwords” shows your admin where to check.',
     });
   }
   if (appPassword !== 'blocked' && isBasicAuthOffByDefault(input.today)) {
@@ -165,7 +165,7 @@ function unknownsOf(input: ReadinessInput, appPassword: RouteState): Verdict['un
   }
   unknowns.push({
     fact: 'smtpAuthEnabled',
-    why: 'Whether SMTP AUTH is enabled for your mailbox is not exposed by Microsoft Graph: the test login tells (guide enable-smtp-auth).',
+    why: 'Whether SMTP AUTH is enabled for your mailbox is not exposed by Microsoft Graph: the test login tells. If it is off, the guide “Enable Authenticated SMTP for a mailbox (or the organisation)” shows your admin how to turn it on.',
   });
   return unknowns;
 }

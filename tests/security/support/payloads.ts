@@ -26,6 +26,7 @@ export const requestFields: Record<InvokeChannel, Field[]> = {
   'auth:cancel': [],
   'auth:sign-out': [],
   'readiness:check': [],
+  'smtp:last-tests': [],
   'vault:status': [upn],
   'vault:store': [upn, { name: 'password', kind: 'string', max: 1024 }, { name: 'replace', kind: 'boolean' }],
   'vault:forget': [upn],

@@ -7,15 +7,26 @@ import { Store } from './screens/Store';
 import { Verify } from './screens/Verify';
 import { Welcome } from './screens/Welcome';
 import { BridgeRoute } from './screens/BridgeRoute';
+import { useWizardContext } from './context';
 import { assertNever } from './steps';
 import type { WizardNavigation } from './useWizard';
 
 /** One screen per step; the switch is exhaustive, so a new step kind fails to compile until handled. */
 export function CurrentScreen({ navigation }: { navigation: WizardNavigation }) {
   const { step, go, back } = navigation;
+  const { info } = useWizardContext();
   switch (step.kind) {
     case 'welcome':
-      return <Welcome onNext={(tenant) => go({ kind: 'sign-in', tenant })} />;
+      return (
+        <Welcome
+          onNext={(tenant) => go({ kind: 'sign-in', tenant })}
+          onResume={(resume, account, verdict) => {
+            const base = { tenant: info.demoTenant ? ('demo' as const) : ('microsoft-365' as const), account, verdict };
+            if (resume === 'test-again') go({ ...base, kind: 'verify' }, ['sign-in', 'account-check', 'fix-steps', 'app-password', 'store']);
+            else go({ ...base, kind: 'app-password' }, ['sign-in', 'account-check', 'fix-steps']);
+          }}
+        />
+      );
     case 'sign-in':
       return <SignIn step={step} onBack={back} onNext={(account) => go({ kind: 'account-check', tenant: step.tenant, account })} />;
     case 'account-check':
@@ -30,17 +41,31 @@ export function CurrentScreen({ navigation }: { navigation: WizardNavigation }) 
     case 'fix-steps':
       return <FixSteps step={step} onBack={back} go={go} />;
     case 'app-password':
-      return <AppPassword step={step} onBack={back} onNext={(password) => go({ ...step, kind: 'store', password })} />;
+      return (
+        <AppPassword
+          step={step}
+          onBack={back}
+          onNext={(password) => go({ ...step, kind: 'store', password })}
+          onUseStored={() => go({ ...step, kind: 'verify' })}
+        />
+      );
     case 'store': {
       const { password: _password, ...rest } = step;
-      return <Store step={step} onBack={back} onNext={() => navigation.replace({ ...rest, kind: 'verify' })} />;
+      return (
+        <Store
+          step={step}
+          onBack={back}
+          onNext={() => navigation.replace({ ...rest, kind: 'verify' })}
+          onSkipToTest={() => navigation.replace({ ...rest, kind: 'verify' })}
+        />
+      );
     }
     case 'verify':
       return (
         <Verify
           step={step}
           onBack={back}
-          onNext={() => go({ ...step, kind: 'done' })}
+          onNext={(proven) => go({ ...step, kind: 'done', proven })}
           onBridge={() => go({ ...step, kind: 'bridge-oauth-test' })}
         />
       );

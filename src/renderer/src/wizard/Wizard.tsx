@@ -1,5 +1,5 @@
-import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/ipc/errors';
 import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
@@ -22,6 +22,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalL,
   },
   main: { display: 'grid', gap: tokens.spacingVerticalL },
+  away: { display: 'none' },
 });
 
 /** The whole wizard: loads what the app is configured for, then shows the current step. */
@@ -39,6 +40,13 @@ export function Wizard() {
   const openGuide = useCallback((id?: string) => setGuides({ open: true, id }), []);
   // A clicked notification about an admin step opens its guide.
   useApiEvent('guide:open', ({ id }) => openGuide(id));
+  // Back from the guides, the screen (kept as it was) gets focus at its title again.
+  const wizardArea = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !guides.open) wizardArea.current?.querySelector<HTMLElement>('h1')?.focus();
+    wasOpen.current = guides.open;
+  }, [guides.open]);
   const context = useMemo<WizardContextValue | null>(() => (info ? { info, openGuide } : null), [info, openGuide]);
 
   if (!context) {
@@ -59,18 +67,23 @@ export function Wizard() {
       <div className={styles.shell}>
         <WizardHeader demo={context.info.demoTenant} onOpenGuides={() => openGuide()} />
         <BridgeHealthBanner />
-        {guides.open ? (
+        {guides.open && (
           <main className={styles.main}>
             <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
           </main>
-        ) : (
-          <>
-            <StepIndicator current={navigation.step.kind} />
-            <main className={styles.main}>
-              <CurrentScreen navigation={navigation} />
-            </main>
-          </>
         )}
+        {/* Kept mounted while a guide is open, so nothing typed (an app password) is lost. */}
+        <div ref={wizardArea} className={mergeClasses(styles.main, guides.open && styles.away)}>
+          <StepIndicator
+            current={navigation.step.kind}
+            reachable={navigation.reachable}
+            finished={navigation.finished}
+            onGoTo={navigation.backTo}
+          />
+          <main className={styles.main}>
+            <CurrentScreen navigation={navigation} />
+          </main>
+        </div>
       </div>
     </WizardContext.Provider>
   );

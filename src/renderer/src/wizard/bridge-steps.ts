@@ -1,6 +1,6 @@
 import type { Account } from '../../../shared/account';
 import type { Verdict } from '../../../shared/readiness/verdict';
-import type { TenantKind } from './steps';
+import type { StepKind, TenantKind } from './steps';
 
 /**
  * The bridge route's screens: after the account check, an OAuth test login (the mailbox must
@@ -18,7 +18,7 @@ export const bridgeStepKinds: readonly BridgeStepKind[] = ['bridge-oauth-test', 
 export const isBridgeStepKind = (kind: string): kind is BridgeStepKind => (bridgeStepKinds as readonly string[]).includes(kind);
 
 /** The step indicator's order on the bridge route. */
-export const bridgeStepOrder: readonly { kind: string; label: string }[] = [
+export const bridgeStepOrder: readonly { kind: StepKind; label: string }[] = [
   { kind: 'welcome', label: 'Welcome' },
   { kind: 'sign-in', label: 'Sign in' },
   { kind: 'account-check', label: 'Account check' },

@@ -1,6 +1,10 @@
 import type { Account } from '../../../shared/account';
 import type { Verdict } from '../../../shared/readiness/verdict';
 import type { BridgeStep } from './bridge-steps';
+import type { SmtpMethod, SmtpTestResult } from '../../../shared/smtp/result';
+
+/** What a test login proved, per route: Done shows only what worked. A route added later (the bridge) adds a key. */
+export type Proven = Partial<Record<SmtpMethod, Pick<SmtpTestResult, 'ok' | 'cause'>>>;
 
 /** Which tenant the user said they are connecting: shown as a badge on every screen. */
 export type TenantKind = 'microsoft-365' | 'demo';
@@ -18,7 +22,7 @@ export type WizardStep =
   /** The normalised app password lives only in renderer memory until the vault has it. */
   | { kind: 'store'; tenant: TenantKind; account: Account; verdict: Verdict; password: string }
   | { kind: 'verify'; tenant: TenantKind; account: Account; verdict: Verdict }
-  | { kind: 'done'; tenant: TenantKind; account: Account; verdict: Verdict }
+  | { kind: 'done'; tenant: TenantKind; account: Account; verdict: Verdict; proven: Proven }
   | BridgeStep;
 
 export type StepKind = WizardStep['kind'];

@@ -39,5 +39,5 @@ export const allowAppPasswords: Guide = {
     },
   ],
   related: ['enable-per-user-mfa', 'create-app-password', 'delete-app-passwords', 'oauth-route'],
-  sources: [sources.reference('App passwords'), sources.seedAllow, sources.seedCreate],
+  sources: [sources.appPasswords],
 };

@@ -62,5 +62,5 @@ export const connectPasswordOnlyTool: Guide = {
     },
   ],
   related: ['oauth-route', 'enable-smtp-auth', 'troubleshoot-app-password'],
-  sources: [sources.oauthDocs, sources.smtpDocs, sources.reference('The ground truth of 2026: app passwords are Basic auth')],
+  sources: [sources.oauth, sources.smtpSubmission, sources.basicAuthDeprecation],
 };

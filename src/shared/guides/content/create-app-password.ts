@@ -49,5 +49,5 @@ export const createAppPassword: Guide = {
     },
   ],
   related: ['use-app-password', 'troubleshoot-app-password', 'oauth-route', 'delete-app-passwords'],
-  sources: [sources.reference('App passwords'), sources.seedOnboarding, sources.seedCreate, sources.seedSupport],
+  sources: [sources.appPasswords],
 };

@@ -42,5 +42,5 @@ export const deleteAppPasswords: Guide = {
     },
   ],
   related: ['create-app-password', 'troubleshoot-app-password', 'allow-app-passwords'],
-  sources: [sources.reference('App passwords'), sources.seedSupport, sources.seedAllow],
+  sources: [sources.appPasswords],
 };

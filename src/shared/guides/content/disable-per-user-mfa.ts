@@ -36,5 +36,5 @@ export const disablePerUserMfa: Guide = {
     },
   ],
   related: ['oauth-route', 'create-app-password', 'enable-per-user-mfa'],
-  sources: [sources.reference('App passwords'), sources.seedOnboarding],
+  sources: [sources.perUserMfa, sources.appPasswords],
 };

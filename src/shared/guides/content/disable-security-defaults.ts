@@ -39,5 +39,5 @@ export const disableSecurityDefaults: Guide = {
     },
   ],
   related: ['oauth-route', 'enable-per-user-mfa', 'allow-app-passwords'],
-  sources: [sources.reference('App passwords'), sources.reference('Switching SMTP AUTH on and off (admins)'), sources.seedOnboarding],
+  sources: [sources.securityDefaults, sources.appPasswords],
 };

@@ -47,5 +47,5 @@ export const enablePerUserMfa: Guide = {
     },
   ],
   related: ['allow-app-passwords', 'create-app-password', 'disable-security-defaults', 'oauth-route'],
-  sources: [sources.reference('App passwords'), sources.seedOnboarding, sources.seedAllow],
+  sources: [sources.perUserMfa, sources.appPasswords],
 };

@@ -46,5 +46,5 @@ export const enableSmtpAuth: Guide = {
     },
   ],
   related: ['troubleshoot-app-password', 'oauth-route', 'use-app-password'],
-  sources: [sources.reference('Switching SMTP AUTH on and off (admins)'), sources.smtpDocs, sources.seedOnboarding],
+  sources: [sources.smtpSubmission],
 };

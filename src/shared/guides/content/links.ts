@@ -35,14 +35,16 @@ export const links = {
   },
 } as const satisfies Record<string, DeepLink>;
 
-/** The material each guide was written from (shared/seeds) and checked against (shared/reference). */
-export const sources = {
-  reference: (section: string): GuideSource => ({ label: `Microsoft 365 facts reference (shared/reference/microsoft-365.md), “${section}”` }),
-  seedOnboarding: { label: 'A backup tool’s onboarding steps (seed 000), checked and rewritten for today’s portals' },
-  seedCreate: { label: 'An article on creating Office 365 app passwords (seed 001), checked and rewritten' },
-  seedOverview: { label: 'An overview article on app passwords and MFA (seed 002), checked and rewritten' },
-  seedSupport: { label: 'Microsoft support steps for app passwords (seed 003), checked and rewritten' },
-  seedAllow: { label: 'An article on allowing users to create app passwords (seed 004), checked and rewritten' },
-  oauthDocs: { label: 'Microsoft Learn: authenticate an IMAP, POP or SMTP application by using OAuth', url: links.oauthDocs.url },
-  smtpDocs: { label: 'Microsoft Learn: authenticated client SMTP submission', url: links.smtpSubmissionDocs.url },
-} satisfies Record<string, GuideSource | ((section: string) => GuideSource)>;
+const learn = (label: string, path: string): GuideSource => ({ label: `Microsoft Learn: ${label}`, url: `https://learn.microsoft.com/${path}` });
+
+const learnPages = {
+  appPasswords: learn('Enforce Microsoft Entra multifactor authentication with legacy applications using app passwords', 'entra/identity/authentication/howto-mfa-app-passwords'),
+  perUserMfa: learn('Enable per-user Microsoft Entra multifactor authentication to secure sign-in events', 'entra/identity/authentication/howto-mfa-userstates'),
+  securityDefaults: learn('Security defaults in Microsoft Entra ID', 'entra/fundamentals/security-defaults'),
+  smtpSubmission: learn('Enable or disable authenticated client SMTP submission (SMTP AUTH) in Exchange Online', 'exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission'),
+  basicAuthDeprecation: learn('Deprecation of Basic authentication in Exchange Online', 'exchange/clients-and-mobile-in-exchange-online/deprecation-of-basic-authentication-exchange-online'),
+  oauth: learn('Authenticate an IMAP, POP or SMTP connection using OAuth', 'exchange/client-developers/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth'),
+};
+
+/** The Microsoft pages the guides were checked against, listed under each guide as its sources. */
+export const sources = learnPages;

@@ -36,5 +36,5 @@ export const oauthRoute: Guide = {
     },
   ],
   related: ['connect-password-only-tool', 'enable-smtp-auth', 'create-app-password', 'troubleshoot-app-password'],
-  sources: [sources.reference('The ground truth of 2026: app passwords are Basic auth'), sources.oauthDocs, sources.reference('SMTP submission')],
+  sources: [sources.oauth, sources.basicAuthDeprecation, sources.smtpSubmission],
 };

@@ -43,5 +43,5 @@ export const troubleshootAppPassword: Guide = {
     },
   ],
   related: ['create-app-password', 'enable-smtp-auth', 'oauth-route', 'delete-app-passwords'],
-  sources: [sources.reference('Replies users actually get, and what they mean'), sources.seedCreate, sources.seedAllow],
+  sources: [sources.appPasswords, sources.smtpSubmission, sources.basicAuthDeprecation],
 };

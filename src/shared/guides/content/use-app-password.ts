@@ -38,5 +38,5 @@ export const useAppPassword: Guide = {
     },
   ],
   related: ['create-app-password', 'troubleshoot-app-password', 'oauth-route'],
-  sources: [sources.reference('SMTP submission'), sources.seedSupport, sources.seedCreate, sources.seedOverview],
+  sources: [sources.smtpSubmission, sources.appPasswords],
 };

@@ -9,8 +9,12 @@ export function ErrorMessage({ error, title = 'That did not work' }: { error: Ap
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-message">
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
-        {error.message}
-        {error.nextStep && <div>{error.nextStep}</div>}
+        <Prose text={error.message} />
+        {error.nextStep && (
+          <div>
+            <Prose text={error.nextStep} />
+          </div>
+        )}
       </MessageBarBody>
       {error.guide !== undefined && (
         <MessageBarActions>
@@ -19,4 +23,12 @@ export function ErrorMessage({ error, title = 'That did not work' }: { error: Ap
       )}
     </MessageBar>
   );
+}
+
+/** Message text with `commands` in backticks shown as code, never as literal backticks. */
+function Prose({ text }: { text: string }) {
+  const parts = text.split('`');
+  // An odd count of backticks would leave one unpaired: show that text as it is.
+  if (parts.length % 2 === 0) return <>{text}</>;
+  return <>{parts.map((part, index) => (index % 2 === 1 ? <code key={index}>{part}</code> : part))}</>;
 }

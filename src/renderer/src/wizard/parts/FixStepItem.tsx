@@ -1,68 +1,68 @@
-import { Badge, Body1, Button, Card, Checkbox, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { BookOpenRegular, OpenRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import { Badge, Body1, Button, Card, Checkbox, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { BookOpenRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import type { Step } from '../../../../shared/readiness/verdict';
-import { call } from '../../api';
+import { whoLabel } from '../../../../shared/readiness/wording';
+import { OpenPageButton } from '../../ipc/OpenPageButton';
 import { useWizardContext } from '../context';
-import { toErrorShape } from '../errors';
 import { guideLink } from '../guide-links';
-import { ErrorMessage } from './ErrorMessage';
-import { whoLabel } from './StepList';
 
 const useStyles = makeStyles({
   card: { display: 'grid', gap: tokens.spacingVerticalS },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', flexWrap: 'wrap' },
 });
 
-type Props = { step: Step; number: number; done: boolean; onDoneChange: (done: boolean) => void };
+type Props = {
+  step: Step;
+  /** Shown before the title on the recommended path; other options are not numbered. */
+  number?: number;
+  done: boolean;
+  onDoneChange: (done: boolean) => void;
+  /** What this step risks (a security downgrade), said before anything else. */
+  risk?: string;
+  /** More actions for this step, e.g. a ready-written message for the admin. */
+  actions?: ReactNode;
+};
 
-/** One step: who does it, why, the page to open, the guide to read, and a done mark. */
-export function FixStepItem({ step, number, done, onDoneChange }: Props) {
+/** One step: who does it, why, any risk, the page to open, the guide to read, and a done mark. */
+export function FixStepItem({ step, number, done, onDoneChange, risk, actions }: Props) {
   const styles = useStyles();
   const { info, openGuide } = useWizardContext();
-  const [error, setError] = useState<AppErrorShape | null>(null);
   const link = guideLink(step.guide);
   const guideHidden = info.hiddenGuides.includes(step.guide);
-  const title = `${number}. ${link.title}`;
-
-  const openPage = async (url: string) => {
-    setError(null);
-    try {
-      await call('shell:open-external', { url });
-    } catch (caught) {
-      setError(toErrorShape(caught));
-    }
-  };
+  const title = number === undefined ? link.title : `${number}. ${link.title}`;
 
   return (
     <li>
       <Card className={styles.card} data-testid={`fix-step-${step.guide}`}>
         <div className={styles.head}>
-          <Subtitle2 as="h2">{title}</Subtitle2>
+          <Subtitle2 as={number === undefined ? 'h3' : 'h2'}>{title}</Subtitle2>
           <Badge appearance="tint" color={step.who === 'admin' ? 'important' : 'brand'}>
             {whoLabel(step.who)}
           </Badge>
         </div>
+        {risk && (
+          <MessageBar intent="warning" layout="multiline" data-testid="risk">
+            <MessageBarBody>{risk}</MessageBarBody>
+          </MessageBar>
+        )}
         <Body1>{step.why}</Body1>
         {step.who === 'admin' && (
-          <Body1>Send this step to your IT admin; the guide says exactly what to click.</Body1>
+          <Body1>Your IT admin does this step: send them the guide, or the readiness report below.</Body1>
         )}
         <div className={styles.actions}>
           {link.deepLink !== null && (
-            <Button icon={<OpenRegular />} onClick={() => void openPage(link.deepLink ?? '')} aria-label={`Open the page: ${link.title}`}>
-              Open the page
-            </Button>
+            <OpenPageButton url={link.deepLink} label="Open the page" ariaLabel={`Open the page: ${link.title}`} />
           )}
           {!guideHidden && (
             <Button icon={<BookOpenRegular />} onClick={() => openGuide(step.guide)} aria-label={`Read the guide: ${link.title}`}>
               Read the guide
             </Button>
           )}
+          {actions}
           <Checkbox checked={done} onChange={(_event, data) => onDoneChange(data.checked === true)} label={`Done: ${link.title}`} />
         </div>
-        {error && <ErrorMessage error={error} title="The page did not open" />}
       </Card>
     </li>
   );

@@ -1,52 +1,46 @@
 import { Body1, Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentPdfRegular, CodeRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
-import { call } from '../../api';
-import { toErrorShape } from '../errors';
+import { useIpcMutation } from '../../ipc/useIpc';
+import { Busy } from './Busy';
 import { ErrorMessage } from './ErrorMessage';
 
-const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' } });
+const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' } });
 
-/** Saves the readiness report for the helpdesk, as HTML or PDF. */
+const formatName = { html: 'HTML', pdf: 'PDF' } as const;
+
+/** Saves the readiness report for the helpdesk or admin, as HTML or PDF, saying what it is doing. */
 export function ReportExport() {
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null | undefined>(undefined);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-
-  const exportAs = async (format: 'html' | 'pdf') => {
-    setBusy(true);
-    setError(null);
-    setSaved(undefined);
-    try {
-      setSaved((await call('report:export', { format })).savedTo);
-    } catch (caught) {
-      setError(toErrorShape(caught));
-    } finally {
-      setBusy(false);
-    }
+  const exporter = useIpcMutation('report:export');
+  const [format, setFormat] = useState<'html' | 'pdf'>('html');
+  const busy = exporter.state.kind === 'busy';
+  const exportAs = (chosen: 'html' | 'pdf') => {
+    setFormat(chosen);
+    void exporter.run({ format: chosen });
   };
-
   return (
     <>
-      <Body1>For your helpdesk: a report of what the check found and which steps this account needed.</Body1>
+      <Body1>A report of what the check found and which steps this account needs. It holds no password.</Body1>
       <div className={styles.row}>
-        <Button icon={<CodeRegular />} disabledFocusable={busy} onClick={() => void exportAs('html')}>
+        <Button icon={<CodeRegular />} disabledFocusable={busy} onClick={() => exportAs('html')}>
           Export report (HTML)
         </Button>
-        <Button icon={<DocumentPdfRegular />} disabledFocusable={busy} onClick={() => void exportAs('pdf')}>
+        <Button icon={<DocumentPdfRegular />} disabledFocusable={busy} onClick={() => exportAs('pdf')}>
           Export report (PDF)
         </Button>
       </div>
       <div aria-live="polite">
-        {saved !== undefined && (
-          <MessageBar intent={saved ? 'success' : 'info'} data-testid="report-saved">
-            <MessageBarBody>{saved ? `Saved to ${saved}` : 'Not saved: you cancelled.'}</MessageBarBody>
+        {busy && <Busy label={`Preparing the ${formatName[format]} report…`} />}
+        {exporter.state.kind === 'done' && (
+          <MessageBar intent={exporter.state.value.savedTo ? 'success' : 'info'} data-testid="report-saved">
+            <MessageBarBody>
+              {exporter.state.value.savedTo ? `Saved to ${exporter.state.value.savedTo}` : 'Not saved: you cancelled.'}
+            </MessageBarBody>
           </MessageBar>
         )}
       </div>
-      {error && <ErrorMessage error={error} title="The report was not saved" />}
+      {exporter.state.kind === 'failed' && <ErrorMessage error={exporter.state.error} title="The report was not saved" />}
     </>
   );
 }

@@ -1,11 +1,12 @@
-import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+import { makeStyles, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useRef, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
   heading: {
     ...typographyStyles.title2,
     margin: 0,
-    ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+    // Focused by the app for screen readers, not a tab stop: no visible ring (as Fluent's own headings).
+    ':focus': { outline: 'none' },
   },
 });
 

@@ -3,7 +3,12 @@ import { CopyButton } from './CopyButton';
 
 export type Setting = { name: string; value: string };
 
-const useStyles = makeStyles({ value: { fontFamily: 'monospace', wordBreak: 'break-all' } });
+const useStyles = makeStyles({
+  // Long values wrap only where they must, never a short name mid-word.
+  value: { fontFamily: 'monospace', overflowWrap: 'anywhere' },
+  nameColumn: { width: '34%' },
+  copyColumn: { width: '7.5rem' },
+});
 
 /** Settings to type into another tool, each with its own copy button. */
 export function SettingsTable({ settings, label }: { settings: readonly Setting[]; label: string }) {
@@ -12,9 +17,9 @@ export function SettingsTable({ settings, label }: { settings: readonly Setting[
     <Table aria-label={label} data-testid="tool-settings">
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>Setting</TableHeaderCell>
+          <TableHeaderCell className={styles.nameColumn}>Setting</TableHeaderCell>
           <TableHeaderCell>Value</TableHeaderCell>
-          <TableHeaderCell>
+          <TableHeaderCell className={styles.copyColumn}>
             <span>Copy</span>
           </TableHeaderCell>
         </TableRow>

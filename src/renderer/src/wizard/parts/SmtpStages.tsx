@@ -36,7 +36,9 @@ export function settle(stages: StageProgress, ok: boolean, stage: SmtpStage): St
   const failedAt = stage === 'done' ? order.length - 1 : order.indexOf(stage);
   const next = { ...stages };
   order.forEach((name, index) => {
-    next[name] = { state: index < failedAt ? 'ok' : index === failedAt ? 'failed' : 'pending', detail: stages[name].detail };
+    // The failing stage's detail was the live note ("Stopped: …"); the outcome below explains it.
+    const state: StageState = index < failedAt ? 'ok' : index === failedAt ? 'failed' : 'pending';
+    next[name] = { state, detail: state === 'failed' ? '' : stages[name].detail };
   });
   return next;
 }
@@ -49,13 +51,13 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground2 },
 });
 
-const stateWords: Record<StageState, string> = { pending: 'not started', active: 'in progress', ok: 'passed', failed: 'failed' };
+const stateWords: Record<StageState, string> = { pending: 'not run', active: 'in progress…', ok: 'passed', failed: 'failed' };
 
 /** The three stages of the test login, live. */
-export function SmtpStages({ stages }: { stages: StageProgress }) {
+export function SmtpStages({ stages, label = 'Test login stages' }: { stages: StageProgress; label?: string }) {
   const styles = useStyles();
   return (
-    <ol className={styles.list} aria-label="Test login stages" data-testid="smtp-stages">
+    <ol className={styles.list} aria-label={label} data-testid="smtp-stages">
       {order.map((name) => {
         const { state, detail } = stages[name];
         return (

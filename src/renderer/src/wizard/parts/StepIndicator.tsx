@@ -1,24 +1,37 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleFilled, CircleRegular, RecordRegular } from '@fluentui/react-icons';
+import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { CheckmarkRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { VisuallyHidden } from './VisuallyHidden';
 import { bridgeStepOrder, isBridgeStepKind } from '../bridge-steps';
 import { stepOrder, type StepKind } from '../steps';
 
 const useStyles = makeStyles({
-  list: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyle: 'none', margin: 0, padding: 0 },
+  list: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0 },
   item: {
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalXS,
     fontSize: tokens.fontSizeBase200,
-    color: tokens.colorNeutralForeground2,
+    color: tokens.colorNeutralForeground3,
   },
-  current: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
-  done: { color: tokens.colorNeutralForeground1 },
+  number: { fontVariantNumeric: 'tabular-nums' },
+  current: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  done: { color: tokens.colorNeutralForeground2 },
+  tick: { color: tokens.colorPaletteGreenForeground1 },
+  separator: { color: tokens.colorNeutralForeground4 },
+  link: { fontSize: tokens.fontSizeBase200 },
 });
 
-/** Where the user is: every step, the ones done ticked, the current one marked for screen readers. */
-export function StepIndicator({ current }: { current: StepKind }) {
+type Props = {
+  current: StepKind;
+  /** Earlier steps still in history: they are links back. */
+  reachable: readonly StepKind[];
+  /** Steps the user completed; passed-over ones are marked "skipped", never ticked. */
+  finished: ReadonlySet<StepKind>;
+  onGoTo: (kind: StepKind) => void;
+};
+
+/** Where the user is: a breadcrumb of numbered steps; finished ones ticked and linked back. */
+export function StepIndicator({ current, reachable, finished, onGoTo }: Props) {
   const styles = useStyles();
   const order = isBridgeStepKind(current) ? bridgeStepOrder : stepOrder;
   const at = order.findIndex((step) => step.kind === current);
@@ -26,24 +39,36 @@ export function StepIndicator({ current }: { current: StepKind }) {
     <nav aria-label="Progress">
       <ol className={styles.list} data-testid="step-indicator">
         {order.map((step, index) => {
-          const state = index < at ? 'done' : index === at ? 'current' : 'todo';
+          const state =
+            index === at ? 'current' : index > at ? 'todo' : finished.has(step.kind) ? 'done' : 'skipped';
+          const canGo = state !== 'current' && reachable.includes(step.kind);
           return (
             <li
               key={step.kind}
               className={mergeClasses(styles.item, state === 'current' && styles.current, state === 'done' && styles.done)}
               aria-current={state === 'current' ? 'step' : undefined}
+              data-state={state}
             >
+              {index > 0 && <ChevronRightRegular aria-hidden className={styles.separator} />}
               {state === 'done' ? (
-                <CheckmarkCircleFilled aria-hidden />
-              ) : state === 'current' ? (
-                <RecordRegular aria-hidden />
+                <CheckmarkRegular aria-hidden className={styles.tick} />
               ) : (
-                <CircleRegular aria-hidden />
+                <span aria-hidden className={styles.number}>
+                  {index + 1}.
+                </span>
               )}
-              <span>
-                {step.label}
-                {state === 'done' && <VisuallyHidden> (done)</VisuallyHidden>}
-              </span>
+              {canGo ? (
+                <Link as="button" className={styles.link} onClick={() => onGoTo(step.kind)}>
+                  {step.label}
+                  <VisuallyHidden>{state === 'done' ? ' (done, return to this step)' : ' (return to this step)'}</VisuallyHidden>
+                </Link>
+              ) : (
+                <span>
+                  {step.label}
+                  {state === 'done' && <VisuallyHidden> (done)</VisuallyHidden>}
+                  {state === 'skipped' && <span> (skipped)</span>}
+                </span>
+              )}
             </li>
           );
         })}

@@ -1,13 +1,13 @@
 import { Badge, Body1, Body1Strong, makeStyles, tokens } from '@fluentui/react-components';
 import type { Step } from '../../../../shared/readiness/verdict';
 import { guideLink } from '../guide-links';
+import { whoLabel } from '../../../../shared/readiness/wording';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', gap: tokens.spacingVerticalS },
   head: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
 
-export const whoLabel = (who: Step['who']): string => (who === 'admin' ? 'Your admin' : 'You');
 
 /** The ordered steps this account needs, read-only (the Fix steps screen acts on them). */
 export function StepList({ steps }: { steps: readonly Step[] }) {

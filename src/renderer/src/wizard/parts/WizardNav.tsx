@@ -1,14 +1,23 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, ArrowRightRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
+  // Pinned to the bottom of the window, so Back and Next never scroll away on a small screen.
   nav: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
     display: 'flex',
     justifyContent: 'space-between',
+    alignItems: 'center',
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
-    paddingTop: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalM} 0`,
     borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
   },
+  side: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
 
 type Props = {
@@ -16,21 +25,31 @@ type Props = {
   onNext?: () => void;
   nextLabel?: string;
   nextDisabled?: boolean;
+  /** Secondary actions beside Back (e.g. "Start over"), inside the pinned bar. */
+  extra?: ReactNode;
+  /** When this turns true, Next takes focus: the thing the screen waited for is done. */
+  focusNext?: boolean;
 };
 
-/** Back and Next, at the foot of every screen, in the same place. */
-export function WizardNav({ onBack, onNext, nextLabel = 'Next', nextDisabled = false }: Props) {
+/** Back and Next, at the foot of every screen, in the same place, always in view. */
+export function WizardNav({ onBack, onNext, nextLabel = 'Next', nextDisabled = false, extra, focusNext = false }: Props) {
   const styles = useStyles();
+  const nextSlot = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (focusNext) nextSlot.current?.querySelector('button')?.focus();
+  }, [focusNext]);
   return (
-    <nav className={styles.nav} aria-label="Wizard navigation">
-      {onBack ? (
-        <Button icon={<ArrowLeftRegular />} onClick={onBack}>
-          Back
-        </Button>
-      ) : (
-        <span />
-      )}
+    <nav className={styles.nav} aria-label="Wizard navigation" data-testid="wizard-nav">
+      <div className={styles.side}>
+        {onBack && (
+          <Button icon={<ArrowLeftRegular />} onClick={onBack}>
+            Back
+          </Button>
+        )}
+        {extra}
+      </div>
       {onNext && (
+        <span ref={nextSlot}>
         <Button
           appearance="primary"
           icon={<ArrowRightRegular />}
@@ -40,6 +59,7 @@ export function WizardNav({ onBack, onNext, nextLabel = 'Next', nextDisabled = f
         >
           {nextLabel}
         </Button>
+        </span>
       )}
     </nav>
   );

@@ -1,12 +1,10 @@
-import { Body1, Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { EyeOffRegular, EyeRegular, OpenRegular, BookOpenRegular } from '@fluentui/react-icons';
+import { Body1, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { EyeOffRegular, EyeRegular, BookOpenRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
-import { call } from '../../api';
+import { OpenPageButton } from '../../ipc/OpenPageButton';
+import { useIpcQuery } from '../../ipc/useIpc';
 import { useWizardContext } from '../context';
-import { toErrorShape } from '../errors';
 import { normalizeAppPassword } from '../../../../shared/vault/normalize';
-import { ErrorMessage } from '../parts/ErrorMessage';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
 import type { WizardStep } from '../steps';
@@ -14,32 +12,26 @@ import type { WizardStep } from '../steps';
 const useStyles = makeStyles({
   screen: { display: 'grid', gap: tokens.spacingVerticalL },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', gap: tokens.spacingVerticalXS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-start' },
 });
 
 type Props = {
   step: Extract<WizardStep, { kind: 'app-password' }>;
   onBack: () => void;
   onNext: (password: string) => void;
+  /** Straight to the test with the app password already in the keychain (a returning user). */
+  onUseStored: () => void;
 };
 
 /** How to create the app password, where, and a masked paste field checked as you type. */
-export function AppPassword({ step, onBack, onNext }: Props) {
+export function AppPassword({ step, onBack, onNext, onUseStored }: Props) {
   const styles = useStyles();
   const { openGuide, info } = useWizardContext();
   const [raw, setRaw] = useState('');
   const [visible, setVisible] = useState(false);
-  const [openError, setOpenError] = useState<AppErrorShape | null>(null);
   const checked = raw === '' ? null : normalizeAppPassword(raw);
-
-  const openSecurityInfo = async () => {
-    setOpenError(null);
-    try {
-      await call('shell:open-external', { url: info.securityInfoUrl });
-    } catch (error) {
-      setOpenError(toErrorShape(error));
-    }
-  };
+  const vault = useIpcQuery('vault:status', { upn: step.account.upn }, step.account.upn);
+  const alreadyStored = vault.state.kind === 'done' && vault.state.value.stored;
 
   return (
     <section className={styles.screen}>
@@ -47,18 +39,27 @@ export function AppPassword({ step, onBack, onNext }: Props) {
       <ol className={styles.steps} aria-label="How to create an app password">
         <li>Open Security info and sign in as {step.account.upn} if asked.</li>
         <li>Choose &ldquo;Add sign-in method&rdquo;, then &ldquo;App password&rdquo;.</li>
-        <li>Name it after the tool that will use it, for example &ldquo;Backup&rdquo;, and choose Next.</li>
+        <li>Name it after the tool that will use it (at least 8 characters), for example &ldquo;Backup tool&rdquo;, and
+          choose Next.</li>
         <li>Copy the password it shows. It is shown only once: paste it below straight away.</li>
       </ol>
       <div className={styles.row}>
-        <Button appearance="primary" icon={<OpenRegular />} onClick={() => void openSecurityInfo()}>
-          Open Security info
-        </Button>
+        <OpenPageButton url={info.securityInfoUrl} label="Open Security info" appearance="primary" />
         <Button icon={<BookOpenRegular />} onClick={() => openGuide('create-app-password')}>
           Read the full guide
         </Button>
       </div>
-      {openError && <ErrorMessage error={openError} title="The page did not open" />}
+      {alreadyStored && (
+        <MessageBar intent="info" layout="multiline" data-testid="already-stored">
+          <MessageBarBody>
+            An app password for this account is already in your keychain. Paste a new one only to replace it; otherwise
+            test the stored one.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={onUseStored}>Test the stored one</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Field
         label="App password"
         hint="Spaces and dashes are removed for you. It goes only to your system keychain."

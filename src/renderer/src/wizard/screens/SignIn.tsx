@@ -1,6 +1,6 @@
 import { Body1, Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { GlobeRegular, PhoneRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { ArrowClockwiseRegular, DismissRegular, GlobeRegular, PhoneRegular } from '@fluentui/react-icons';
+import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../../shared/account';
 import type { EventPayload } from '../../../../shared/ipc/contract';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
@@ -22,9 +22,13 @@ const useStyles = makeStyles({
 type Method = 'browser' | 'device-code';
 type State =
   | { kind: 'checking' }
-  | { kind: 'choose'; error: AppErrorShape | null; cancelled: boolean }
-  | { kind: 'signing-in'; method: Method }
-  | { kind: 'signed-in'; account: Account };
+  | { kind: 'choose'; error: AppErrorShape | null; note: 'cancelled' | 'timed-out' | null }
+  | { kind: 'signing-in'; method: Method; startedAt: number }
+  /** fresh: signed in on this screen just now (not found already signed in): Next takes focus. */
+  | { kind: 'signed-in'; account: Account; fresh?: boolean };
+
+/** How long a browser sign-in may wait before the app stops waiting (a closed tab never answers). */
+export const browserSignInTimeoutMs = 10 * 60_000;
 
 const progressText: Record<EventPayload<'auth:progress'>['stage'], string> = {
   'opening-browser': 'Opening the sign-in page in your browser…',
@@ -35,13 +39,19 @@ const progressText: Record<EventPayload<'auth:progress'>['stage'], string> = {
 
 type Props = { step: Extract<WizardStep, { kind: 'sign-in' }>; onBack: () => void; onNext: (account: Account) => void };
 
-/** Silent sign-in first; otherwise the system browser or a device code, with progress and cancel. */
+/**
+ * Silent sign-in first; otherwise the system browser or a device code, with progress. A sign-in
+ * can always be cancelled, is cancelled when the user leaves the screen, stops waiting after a
+ * while with a message, and can reopen its page (a closed tab, a browser that did not open).
+ */
 export function SignIn({ onBack, onNext }: Props) {
   const styles = useStyles();
   const [state, setState] = useState<State>({ kind: 'checking' });
   const [progress, setProgress] = useState('');
   const [deviceCode, setDeviceCode] = useState<EventPayload<'auth:device-code'> | null>(null);
   const [cachePersisted, setCachePersisted] = useState(true);
+  // Each attempt has a number: the answer to an abandoned attempt never changes the screen.
+  const attempt = useRef(0);
 
   useApiEvent('auth:progress', ({ stage }) => setProgress(progressText[stage]));
   useApiEvent('auth:device-code', setDeviceCode);
@@ -52,37 +62,84 @@ export function SignIn({ onBack, onNext }: Props) {
       ({ account, cachePersisted: persisted }) => {
         if (!live) return;
         setCachePersisted(persisted);
-        setState(account ? { kind: 'signed-in', account } : { kind: 'choose', error: null, cancelled: false });
+        setState(account ? { kind: 'signed-in', account } : { kind: 'choose', error: null, note: null });
       },
-      () => live && setState({ kind: 'choose', error: null, cancelled: false }),
+      () => live && setState({ kind: 'choose', error: null, note: null }),
     );
     return () => {
       live = false;
     };
   }, []);
 
+  // Leaving the screen mid sign-in cancels it, so no sign-in is left running behind the wizard.
+  const signingIn = useRef(false);
+  useEffect(() => {
+    signingIn.current = state.kind === 'signing-in';
+  }, [state.kind]);
+  useEffect(
+    () => () => {
+      if (!signingIn.current) return;
+      attempt.current += 1;
+      void call('auth:cancel', {}).catch(() => undefined);
+    },
+    [],
+  );
+
+  // A sign-in nobody finishes (a closed tab, an expired code) stops waiting with a message.
+  const deadline =
+    state.kind !== 'signing-in'
+      ? null
+      : state.method === 'device-code' && deviceCode
+        ? new Date(deviceCode.expiresAt).getTime()
+        : state.startedAt + browserSignInTimeoutMs;
+  useEffect(() => {
+    if (deadline === null) return undefined;
+    const timer = setTimeout(() => {
+      attempt.current += 1;
+      void call('auth:cancel', {}).catch(() => undefined);
+      setState({ kind: 'choose', error: null, note: 'timed-out' });
+    }, Math.max(deadline - Date.now(), 0));
+    return () => clearTimeout(timer);
+  }, [deadline]);
+
   const signIn = async (method: Method, switchAccount = false) => {
-    setState({ kind: 'signing-in', method });
+    const mine = ++attempt.current;
+    setState({ kind: 'signing-in', method, startedAt: Date.now() });
     setProgress(method === 'browser' ? progressText['opening-browser'] : 'Asking Microsoft for a code…');
     setDeviceCode(null);
     try {
       const { account } = await call('auth:sign-in', { method, ...(switchAccount ? { switchAccount } : {}) });
-      setState({ kind: 'signed-in', account });
+      if (mine === attempt.current) setState({ kind: 'signed-in', account, fresh: true });
     } catch (error) {
+      if (mine !== attempt.current) return;
       const shape = toErrorShape(error);
       const cancelled = shape.code === 'sign-in-cancelled';
-      setState({ kind: 'choose', error: cancelled ? null : shape, cancelled });
+      setState({ kind: 'choose', error: cancelled ? null : shape, note: cancelled ? 'cancelled' : null });
     }
   };
 
-  const cancel = () => void call('auth:cancel', {}).catch(() => undefined);
+  const cancel = async () => {
+    // The pending sign-in answers "cancelled" itself; if nothing was pending, stop waiting here.
+    const { cancelled } = await call('auth:cancel', {}).catch(() => ({ cancelled: false }));
+    if (!cancelled) {
+      attempt.current += 1;
+      setState({ kind: 'choose', error: null, note: 'cancelled' });
+    }
+  };
+
+  const reopen = async () => {
+    // A new attempt opens a fresh sign-in page; the old one is cancelled first (one at a time).
+    attempt.current += 1;
+    await call('auth:cancel', {}).catch(() => undefined);
+    await signIn('browser');
+  };
 
   const signOut = async () => {
     try {
       await call('auth:sign-out', {});
-      setState({ kind: 'choose', error: null, cancelled: false });
+      setState({ kind: 'choose', error: null, note: null });
     } catch (error) {
-      setState({ kind: 'choose', error: toErrorShape(error), cancelled: false });
+      setState({ kind: 'choose', error: toErrorShape(error), note: null });
     }
   };
 
@@ -97,7 +154,15 @@ export function SignIn({ onBack, onNext }: Props) {
             Signed in as <strong>{state.account.name}</strong> ({state.account.upn}).
           </Body1>
         )}
-        {state.kind === 'choose' && state.cancelled && <Body1>Sign-in was cancelled. You can start again.</Body1>}
+        {state.kind === 'choose' && state.note === 'cancelled' && <Body1>Sign-in was cancelled. You can start again.</Body1>}
+        {state.kind === 'choose' && state.note === 'timed-out' && (
+          <MessageBar intent="warning" layout="multiline" data-testid="sign-in-timed-out">
+            <MessageBarBody>
+              The sign-in was not finished in time, so the app stopped waiting. If the browser tab was closed or the
+              code expired, simply start again.
+            </MessageBarBody>
+          </MessageBar>
+        )}
       </div>
       {state.kind === 'choose' && (
         <>
@@ -119,8 +184,21 @@ export function SignIn({ onBack, onNext }: Props) {
       {state.kind === 'signing-in' && (
         <>
           {state.method === 'device-code' && deviceCode && <DeviceCodeCard info={deviceCode} />}
-          <div>
-            <Button onClick={cancel}>Cancel sign-in</Button>
+          {state.method === 'browser' && (
+            <Body1>
+              Finish signing in on the page that opened in your browser. Closed it by mistake, or nothing opened? Open the
+              sign-in page again.
+            </Body1>
+          )}
+          <div className={styles.row}>
+            {state.method === 'browser' && (
+              <Button icon={<ArrowClockwiseRegular />} onClick={() => void reopen()}>
+                Open the sign-in page again
+              </Button>
+            )}
+            <Button icon={<DismissRegular />} onClick={() => void cancel()}>
+              Cancel sign-in
+            </Button>
           </div>
         </>
       )}
@@ -140,6 +218,7 @@ export function SignIn({ onBack, onNext }: Props) {
       )}
       <WizardNav
         onBack={onBack}
+        focusNext={state.kind === 'signed-in' && state.fresh === true}
         {...(state.kind === 'signed-in' ? { onNext: () => onNext(state.account) } : { onNext: () => undefined, nextDisabled: true })}
       />
     </section>

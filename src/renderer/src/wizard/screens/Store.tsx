@@ -1,10 +1,8 @@
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { LockClosedRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
-import type { Response } from '../../../../shared/ipc/contract';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
-import { call } from '../../api';
-import { toErrorShape } from '../errors';
+import { ArrowClockwiseRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useIpcMutation, useIpcQuery } from '../../ipc/useIpc';
+import { useWizardContext } from '../context';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { KeychainLocation } from '../parts/KeychainLocation';
 import { ReplaceDialog } from '../parts/ReplaceDialog';
@@ -13,37 +11,41 @@ import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
 import type { WizardStep } from '../steps';
 
-const useStyles = makeStyles({ screen: { display: 'grid', gap: tokens.spacingVerticalL } });
+const useStyles = makeStyles({
+  screen: { display: 'grid', gap: tokens.spacingVerticalL },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
+});
 
-type Status = Response<'vault:status'>;
-type Stored = Response<'vault:store'>;
-type Props = { step: Extract<WizardStep, { kind: 'store' }>; onBack: () => void; onNext: () => void };
+type Props = {
+  step: Extract<WizardStep, { kind: 'store' }>;
+  onBack: () => void;
+  onNext: () => void;
+  /** The way on when the keychain cannot take the password: test the OAuth login instead. */
+  onSkipToTest: () => void;
+};
 
-/** Saves the app password to the OS keychain, saying where; replaces only after confirmation. */
-export function Store({ step, onBack, onNext }: Props) {
+/**
+ * Saves the app password to the OS keychain, saying where; replaces only after confirmation;
+ * keeping the stored one is a way on too. Without a keychain it says so, offers to try again,
+ * and leads on to the OAuth test, which needs no stored password.
+ */
+export function Store({ step, onBack, onNext, onSkipToTest }: Props) {
   const styles = useStyles();
+  const { info } = useWizardContext();
   const upn = step.account.upn;
-  const [status, setStatus] = useState<Status | null>(null);
-  const [stored, setStored] = useState<Stored | null>(null);
-  const [busy, setBusy] = useState(false);
+  const status = useIpcQuery('vault:status', { upn }, upn);
+  const save = useIpcMutation('vault:store');
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [keptOld, setKeptOld] = useState(false);
+  const stored = save.state.kind === 'done' ? save.state.value : null;
+  const current = status.state.kind === 'done' ? status.state.value : null;
+  const oauthOffered = info.routesOffered.includes('oauth');
+  const canGoOn = stored !== null || keptOld;
 
-  useEffect(() => {
-    call('vault:status', { upn }).then(setStatus, (caught: unknown) => setError(toErrorShape(caught)));
-  }, [upn]);
-
-  const store = async (replace: boolean) => {
+  const store = (replace: boolean) => {
     setConfirming(false);
-    setBusy(true);
-    setError(null);
-    try {
-      setStored(await call('vault:store', { upn, password: step.password, replace }));
-    } catch (caught) {
-      setError(toErrorShape(caught));
-    } finally {
-      setBusy(false);
-    }
+    setKeptOld(false);
+    void save.run({ upn, password: step.password, replace });
   };
 
   return (
@@ -53,16 +55,40 @@ export function Store({ step, onBack, onNext }: Props) {
         The app password is saved in your operating system&apos;s keychain, not in a file. Your backup tool, and this
         app&apos;s test login, read it from there.
       </Body1>
-      {status === null && !error && <Busy label="Looking in the keychain…" />}
-      {status && <KeychainLocation service={status.service} account={status.account} />}
-      {status?.stored && !stored && (
+      {status.state.kind === 'busy' && <Busy label="Looking in the keychain…" />}
+      {status.state.kind === 'failed' && (
+        <>
+          <ErrorMessage error={status.state.error} title="The keychain could not be reached" />
+          <div className={styles.row}>
+            <Button icon={<ArrowClockwiseRegular />} onClick={status.reload}>
+              Try the keychain again
+            </Button>
+            {oauthOffered && (
+              <Button appearance="primary" onClick={onSkipToTest}>
+                Test with OAuth instead (no password stored)
+              </Button>
+            )}
+          </div>
+        </>
+      )}
+      {current && <KeychainLocation service={current.service} account={current.account} />}
+      {current?.stored && !stored && !keptOld && (
         <MessageBar intent="warning">
           <MessageBarBody>An app password is already stored for this account.</MessageBarBody>
         </MessageBar>
       )}
-      {error && <ErrorMessage error={error} title="The keychain did not accept it" />}
+      {save.state.kind === 'failed' && (
+        <>
+          <ErrorMessage error={save.state.error} title="The keychain did not accept it" />
+          {oauthOffered && (
+            <div>
+              <Button onClick={onSkipToTest}>Test with OAuth instead (no password stored)</Button>
+            </div>
+          )}
+        </>
+      )}
       <div aria-live="polite">
-        {busy && <Busy label="Saving…" />}
+        {save.state.kind === 'busy' && <Busy label="Saving…" />}
         {stored && (
           <MessageBar intent="success" layout="multiline" data-testid="stored">
             <MessageBarBody>
@@ -74,26 +100,40 @@ export function Store({ step, onBack, onNext }: Props) {
             </MessageBarBody>
           </MessageBar>
         )}
+        {keptOld && (
+          <MessageBar intent="info" data-testid="kept-old">
+            <MessageBarBody>The stored app password stays as it is. The test login uses it.</MessageBarBody>
+          </MessageBar>
+        )}
       </div>
-      {status && !stored && (
+      {current && !stored && (
         <div>
           <Button
-            appearance="primary"
+            appearance={keptOld ? 'secondary' : 'primary'}
             icon={<LockClosedRegular />}
-            disabledFocusable={busy}
-            onClick={() => (status.stored ? setConfirming(true) : void store(false))}
+            disabledFocusable={save.state.kind === 'busy'}
+            onClick={() => (current.stored ? setConfirming(true) : store(false))}
           >
-            {status.stored ? 'Replace the stored password…' : 'Save to the keychain'}
+            {current.stored ? 'Replace the stored password…' : save.state.kind === 'failed' ? 'Try saving again' : 'Save to the keychain'}
           </Button>
         </div>
       )}
       <ReplaceDialog
         open={confirming}
-        account={status?.account ?? upn}
-        onConfirm={() => void store(true)}
-        onCancel={() => setConfirming(false)}
+        account={current?.account ?? upn}
+        onConfirm={() => store(true)}
+        onCancel={() => {
+          setConfirming(false);
+          setKeptOld(true);
+        }}
       />
-      <WizardNav onBack={onBack} nextLabel="Next: test the login" nextDisabled={stored === null} onNext={() => stored && onNext()} />
+      <WizardNav
+        onBack={onBack}
+        nextLabel="Next: test the login"
+        nextDisabled={!canGoOn}
+        focusNext={canGoOn}
+        onNext={() => canGoOn && onNext()}
+      />
     </section>
   );
 }

@@ -1,8 +1,11 @@
-import { Body1, Field, Link, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Body1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import type { Account } from '../../../../shared/account';
+import type { Verdict } from '../../../../shared/readiness/verdict';
+import { useIpcQuery } from '../../ipc/useIpc';
 import { useWizardContext } from '../context';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
+import { ReturningUser, type Resume } from '../parts/ReturningUser';
 import type { TenantKind } from '../steps';
 
 const useStyles = makeStyles({
@@ -10,40 +13,44 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', gap: tokens.spacingVerticalXS },
 });
 
-/** What the assistant does and needs, and which tenant to connect. */
-export function Welcome({ onNext }: { onNext: (tenant: TenantKind) => void }) {
+type Props = {
+  onNext: (tenant: TenantKind) => void;
+  /** A returning user continues where they stand: test again, or replace the app password. */
+  onResume: (resume: Resume, account: Account, verdict: Verdict) => void;
+};
+
+/** What the assistant does and needs; for a returning user, where their account stands. */
+export function Welcome({ onNext, onResume }: Props) {
   const styles = useStyles();
   const { info, openGuide } = useWizardContext();
-  const [tenant, setTenant] = useState<TenantKind>(info.demoTenant ? 'demo' : 'microsoft-365');
+  const tenant: TenantKind = info.demoTenant ? 'demo' : 'microsoft-365';
+  const current = useIpcQuery('auth:current', {});
+  const account = current.state.kind === 'done' ? current.state.value.account : null;
   return (
     <section className={styles.screen}>
       <ScreenHeading>Connect your Microsoft 365 account</ScreenHeading>
-      <Body1>
-        This assistant gets your account ready for a backup or migration tool. It checks what your account allows,
-        guides you (or your admin) through exactly the steps it needs, stores the app password in your system
-        keychain and proves that it works with a test login. No mail is sent.
-      </Body1>
-      <div>
-        <Body1 as="p">You will need:</Body1>
-        <ul className={styles.list}>
-          <li>your work or school account and its password, and your phone for the second sign-in step;</li>
-          <li>about ten minutes, and possibly your IT admin if your organisation must change a setting.</li>
-        </ul>
-      </div>
-      <Field label="Which account are you connecting?">
-        <RadioGroup value={tenant} onChange={(_event, data) => setTenant(data.value === 'demo' ? 'demo' : 'microsoft-365')}>
-          <Radio
-            value="microsoft-365"
-            label="Microsoft 365 account"
-            disabled={info.demoTenant}
-          />
-          {info.demoTenant && <Radio value="demo" label="Demo tenant (simulated, for trying the app out)" />}
-        </RadioGroup>
-      </Field>
+      {account ? (
+        <ReturningUser account={account} onResume={(resume, verdict) => onResume(resume, account, verdict)} />
+      ) : (
+        <>
+          <Body1>
+            This assistant gets your account ready for a backup or migration tool. It checks what your account allows,
+            guides you (or your admin) through exactly the steps it needs, stores the app password in your system
+            keychain and proves that it works with a test login. No mail is sent.
+          </Body1>
+          <div>
+            <Body1 as="p">You will need:</Body1>
+            <ul className={styles.list}>
+              <li>your work or school account and its password, and your phone for the second sign-in step;</li>
+              <li>about ten minutes, and possibly your IT admin if your organisation must change a setting.</li>
+            </ul>
+          </div>
+        </>
+      )}
       {info.demoTenant && (
-        <Body1>
-          This copy was started without an app registration, so it talks to a simulated demo tenant. To connect a real
-          account, your IT team configures the app&apos;s client id.
+        <Body1 data-testid="demo-note">
+          This copy was started without an app registration, so it connects to a simulated demo tenant, for trying the
+          app out. To connect a real Microsoft 365 account, your IT team configures the app&apos;s client id.
         </Body1>
       )}
       <Body1>
