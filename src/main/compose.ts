@@ -51,7 +51,8 @@ export async function composeServices(options: {
     bridgeHealth,
     close: async () => {
       bridgeHealth.close();
-      await Promise.all([auth.close(), readiness.close(), bridge.stop()]);
+      await bridge.stop();
+      await Promise.all([auth.close(), readiness.close()]);
     },
   };
 }

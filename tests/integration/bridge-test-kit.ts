@@ -6,21 +6,10 @@ import { createAuthService, type AuthServiceWithGraph } from '../../src/main/aut
 import { loadConfig, type ResolvedConfig } from '../../src/main/config';
 import { createBridgePasswords, createBridgeService } from '../../src/main/bridge';
 import type { BridgeService } from '../../src/main/bridge';
-import type { SecretStore } from '../../src/main/vault/secret-store';
+import { memorySecretStore } from '../support/memory-secret-store';
 
-/** An in-memory keychain: these tests are about the bridge, the keychain has its own. */
-export function memorySecretStore(): SecretStore & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  const key = (service: string, account: string) => `${service}\n${account}`;
-  return {
-    entries,
-    getPassword: async (service, account) => entries.get(key(service, account)) ?? null,
-    setPassword: async (service, account, password) => void entries.set(key(service, account), password),
-    deletePassword: async (service, account) => entries.delete(key(service, account)),
-    findCredentials: async (service) =>
-      [...entries].filter(([k]) => k.startsWith(`${service}\n`)).map(([k, password]) => ({ account: k.split('\n')[1]!, password })),
-  };
-}
+
+export { memorySecretStore };
 
 export type BridgeKit = {
   sb: Sandbox;

@@ -22,6 +22,12 @@ const commands = [
   ['config'],
   ['config', 'show'],
   ['report'],
+  ['bridge'],
+  ['bridge', 'run'],
+  ['bridge', 'password'],
+  ['bridge', 'status'],
+  ['bridge', 'install-service'],
+  ['token'],
 ];
 
 describe('help', () => {

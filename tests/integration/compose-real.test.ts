@@ -29,5 +29,7 @@ describe('the composed services, as npm start builds them for the demo tenant', 
     });
     const opened = await dispatch('shell:open-external', { url: `${sandbox.authorityHost}/security-info` }, sender, emit);
     expect(opened).toEqual({ ok: true, value: { opened: true } });
+    // The bridge comes composed but stopped: nothing listens until the app or `bridge run` starts it.
+    expect(services.bridge?.status()).toMatchObject({ state: 'stopped', listeners: [], owner: null });
   });
 });

@@ -16,6 +16,7 @@ export function registerBridge(program: Command, context: CliContext): void {
   const bridge = program
     .command('bridge')
     .description('Run the local bridge for password-only mail tools (SMTP and IMAP on 127.0.0.1, OAuth to Microsoft 365).');
+  withExamples(bridge, ['m365-connect bridge password --user ada@contoso.com', 'm365-connect bridge run', 'm365-connect bridge status --json']);
 
   const run = bridge
     .command('run')
