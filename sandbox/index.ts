@@ -13,6 +13,7 @@ import type { GraphContext, GraphLogEntry } from './graph/context';
 import { loadScenario } from './scenario/load';
 import type { Scenario, ScenarioInput } from './scenario/schema';
 import { completeDeviceSignIn, completeSignIn, signInSelectors, type SignInOutcome } from './sign-in-driver';
+import type { ImapLogin } from './imap/dovecot';
 import { startImap, type ImapOptions } from './imap/start';
 import { demoMailbox, type SeedFolder } from './imap/seed';
 import { startSmtpServer, type SmtpAuthLogEntry } from './smtp/server';
@@ -24,6 +25,8 @@ import type { TokenIssuer } from './tokens/claims';
 export { exchangeReplies } from './smtp/replies';
 export { exchangeImap } from './imap/replies';
 export { demoMailbox, type SeedFolder, type SeedMessage } from './imap/seed';
+export type { ImapLogin } from './imap/dovecot';
+export type { ImapOptions } from './imap/start';
 export { listScenarios, loadScenario } from './scenario/load';
 export type { Scenario, ScenarioInput } from './scenario/schema';
 export type { Counters, FaultSettings } from './faults';
@@ -62,6 +65,10 @@ export type Sandbox = {
   imap: { host: string; port: number } | null;
   /** Why `imap` is null (Dovecot not installed, turned off, failed to start); null when it runs. */
   imapNote: string | null;
+  /** Successful IMAP logins so far (user, SASL mechanism), oldest first; [] without IMAP. */
+  imapLogins(): ImapLogin[];
+  /** Dovecot's master process and its temp folder, for tests that check stop() leaves nothing behind. */
+  imapProcess: { pid: number; dir: string } | null;
   /** The demo mailbox seeded for a user: folder names and the exact bytes of each message. */
   mailboxSeed(upn: string): SeedFolder[];
   caPemPath: string;
@@ -84,7 +91,7 @@ export type Sandbox = {
   appPasswordNames(upn: string): string[];
   /** Signs out everywhere: refresh tokens of this user stop working. */
   revokeSessions(upn: string): void;
-  /** Ends the user's refresh tokens as expired by inactivity: the next refresh answers AADSTS700082. */
+  /** Ages the user's refresh tokens past 90 days of inactivity: the next refresh answers AADSTS700082. */
   expireRefreshTokens(upn: string): void;
   /** Lifetime of access and ID tokens issued from now on (the scenario's accessTokenLifetimeSeconds). */
   setAccessTokenLifetime(seconds: number): void;
@@ -192,6 +199,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     smtpAuthLog,
     imap: imap.server ? { host: imap.server.host, port: imap.server.port } : null,
     imapNote: imap.note,
+    imapLogins: () => imap.server?.logins() ?? [],
+    imapProcess: imap.server ? { pid: imap.server.pid, dir: imap.server.dir } : null,
     mailboxSeed: (upn) => demoMailbox(userOrThrow(upn).upn),
     caPemPath: tls.caPemPath,
     caPem: tls.caPem,

@@ -32,7 +32,13 @@ async function shot(page: Page, name: string) {
   await page.mouse.move(0, 0);
   // Screenshots show the screen, not the focus ring the heading carries after navigation.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: resolve(outDir, `${name}.png`), fullPage: true });
+  // The action bar is pinned to the window's foot: make the window as tall as the page, so the
+  // picture shows the bar at the end of the screen rather than floating mid-page.
+  const viewport = page.viewportSize() ?? { width: 1040, height: 760 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  await page.screenshot({ path: resolve(outDir, `${name}.png`) });
+  await page.setViewportSize(viewport);
   console.log(`docs/screenshots/${name}.png`);
 }
 
@@ -109,6 +115,18 @@ async function main() {
     await click(page, 'Next: finish');
     await page.getByTestId('tool-settings').waitFor();
     await shot(page, '8-done');
+  });
+  await withShell({ signedIn: true, verdict: verdicts.securityDefaults }, 'light', async (page) => {
+    await click(page, 'Get started');
+    await click(page, 'Next');
+    await page.getByTestId('route').waitFor();
+    await click(page, 'Next');
+    await page.getByRole('button', { name: /Other options/ }).click();
+    await shot(page, '10-fix-steps-other-options');
+  });
+  await withShell({ signedIn: true, alreadyStored: true }, 'light', async (page) => {
+    await page.getByTestId('returning-user').getByText('An app password is stored').waitFor();
+    await shot(page, '11-welcome-back');
   });
   await withShell({ signedIn: true, verdict: verdicts.securityDefaults }, 'dark', async (page) => {
     await click(page, 'Get started');

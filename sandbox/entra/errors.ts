@@ -9,7 +9,7 @@ const catalogue = {
   50076: { error: 'invalid_grant', authorizeError: 'interaction_required', text: (p: P) => `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${p.resourceId}'.` },
   50079: { error: 'invalid_grant', authorizeError: 'interaction_required', text: (p: P) => `Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '${p.resourceId}'.` },
   50126: { error: 'invalid_grant', authorizeError: 'access_denied', text: () => 'Error validating credentials due to invalid username or password.' },
-  50173: { error: 'invalid_grant', text: () => 'The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on a date before the revocation and the TokensValidFrom date for this user is later.' },
+  50173: { error: 'invalid_grant', text: (p: P) => `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${p.issuedAt}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${p.validFrom}'.` },
   53003: { error: 'invalid_grant', authorizeError: 'access_denied', text: () => 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.' },
   54005: { error: 'invalid_grant', text: () => 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.' },
   65001: { error: 'invalid_grant', authorizeError: 'consent_required', text: (p: P) => `The user or administrator has not consented to use the application with ID '${p.clientId}' named '${p.appName}'. Send an interactive authorization request for this user and resource.` },
@@ -20,17 +20,17 @@ const catalogue = {
   70020: { error: 'expired_token', text: () => "The provided value for the input parameter 'device_code' is not valid. This device code has expired." },
   28000: { error: 'invalid_scope', text: (p: P) => `Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${p.scope} is not valid.` },
   650053: { error: 'invalid_scope', text: (p: P) => `The application '${p.appName}' asked for scope '${p.scope}' that doesn't exist on the resource '${p.resourceId}'. Contact the app vendor.` },
+  700082: { error: 'invalid_grant', text: (p: P) => `The refresh token has expired due to inactivity. The token was issued on ${p.issuedAt} and was inactive for 90.00:00:00.` },
   90002: { error: 'invalid_tenant', text: (p: P) => `Tenant '${p.tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.` },
   90014: { error: 'invalid_request', text: (p: P) => `The required field '${p.field}' is missing from the credential. Ensure that you have all the necessary parameters for the login request.` },
   900144: { error: 'invalid_request', text: (p: P) => `The request body must contain the following parameter: '${p.field}'.` },
   500112: { error: 'invalid_grant', text: (p: P) => `The reply address '${p.redirectUri}' does not match the reply address provided when requesting Authorization code.` },
   501481: { error: 'invalid_grant', text: () => 'The Code_Verifier does not match the code_challenge supplied in the authorization request.' },
-  700082: { error: 'invalid_grant', text: () => 'The refresh token has expired due to inactivity. The token was issued and was inactive for 90.00:00:00.' },
   700016: { error: 'unauthorized_client', text: (p: P) => `Application with identifier '${p.clientId}' was not found in the directory '${p.tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.` },
   9002313: { error: 'invalid_grant', text: () => 'Invalid request. Request is malformed or invalid.' },
 } as const;
 
-type P = Partial<Record<'clientId' | 'appName' | 'redirectUri' | 'resourceId' | 'tenant' | 'grantType' | 'scope' | 'field', string>>;
+type P = Partial<Record<'clientId' | 'appName' | 'redirectUri' | 'resourceId' | 'tenant' | 'grantType' | 'scope' | 'field' | 'issuedAt' | 'validFrom', string>>;
 export type AadCode = keyof typeof catalogue;
 
 export type AadError = {

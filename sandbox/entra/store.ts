@@ -26,13 +26,7 @@ export type Flow = {
 };
 
 export type AuthCode = { upn: string; clientId: string; redirectUri: string; grant: Grant; facts: SignInFacts; nonce: string | undefined; codeChallenge: string | undefined; codeChallengeMethod: string | undefined; expiresAt: number; redeemed: boolean };
-export type RefreshToken = {
-  upn: string;
-  clientId: string;
-  facts: SignInFacts;
-  /** Set when the token stopped working: Entra then answers AADSTS50173 (revoked) or 700082 (expired). */
-  ended?: 'revoked' | 'expired';
-};
+export type RefreshToken = { upn: string; clientId: string; facts: SignInFacts; issuedAt: number; revokedAt?: number; expiredByInactivity?: boolean };
 export type DeviceCode = {
   deviceCode: string;
   userCode: string;
@@ -78,9 +72,9 @@ export class EntraStore {
     return this.codes.get(code);
   }
 
-  issueRefreshToken(entry: RefreshToken): string {
+  issueRefreshToken(entry: Omit<RefreshToken, 'issuedAt' | 'revokedAt' | 'expiredByInactivity'>): string {
     const token = `1.${opaque(64)}`;
-    this.refreshTokens.set(token, entry);
+    this.refreshTokens.set(token, { ...entry, issuedAt: Date.now() });
     return token;
   }
 
@@ -88,18 +82,18 @@ export class EntraStore {
     return this.refreshTokens.get(token);
   }
 
-  /** Revokes every refresh token of a user (as "revoke sessions" or a password reset does at Entra). */
+  /**
+   * Revokes every refresh token of a user (as "revoke sessions" or a password reset does at
+   * Entra): they stay known, so redeeming one answers AADSTS50173 rather than "malformed".
+   */
   revokeRefreshTokens(upn: string): void {
-    this.endRefreshTokens(upn, 'revoked');
+    const now = Date.now();
+    for (const entry of this.refreshTokens.values()) if (entry.upn.toLowerCase() === upn.toLowerCase()) entry.revokedAt ??= now;
   }
 
-  /** Ends every refresh token of a user as if unused for 90 days. */
+  /** Ages every refresh token of a user past Entra's 90-day inactivity limit (AADSTS700082). */
   expireRefreshTokens(upn: string): void {
-    this.endRefreshTokens(upn, 'expired');
-  }
-
-  private endRefreshTokens(upn: string, how: 'revoked' | 'expired'): void {
-    for (const entry of this.refreshTokens.values()) if (entry.upn.toLowerCase() === upn.toLowerCase()) entry.ended ??= how;
+    for (const entry of this.refreshTokens.values()) if (entry.upn.toLowerCase() === upn.toLowerCase()) entry.expiredByInactivity = true;
   }
 
   issueDeviceCode(clientId: string, scope: string, lifetimeSeconds: number): DeviceCode {

@@ -45,8 +45,10 @@ export async function handleToken(ctx: EntraContext, req: IncomingMessage, res: 
   if (grantType === 'refresh_token') {
     const stored = ctx.store.refreshToken(form.get('refresh_token') ?? '');
     if (!stored || stored.clientId.toLowerCase() !== clientId.toLowerCase()) return fail(aadError(9002313));
-    if (stored.ended === 'revoked') return fail(aadError(50173));
-    if (stored.ended === 'expired') return fail(aadError(700082));
+    // Entra's dates here look like 2025-01-31T10:20:30.0000000Z.
+    const when = (ms: number): string => new Date(ms).toISOString().replace(/Z$/, '0000Z');
+    if (stored.revokedAt !== undefined) return fail(aadError(50173, { issuedAt: when(stored.issuedAt), validFrom: when(stored.revokedAt) }));
+    if (stored.expiredByInactivity) return fail(aadError(700082, { issuedAt: when(stored.issuedAt - 90 * 86_400_000) }));
     const user = ctx.tenant.findUser(stored.upn);
     if (!user) return fail(aadError(9002313));
     const parsed = parseScopes(form.get('scope') ?? '', ctx.tokens.appName);

@@ -76,7 +76,8 @@ auth_failure_delay = 0
 
 # 1. The token, validated locally. 2. Any other XOAUTH2 attempt, and 3. any password (Basic
 # authentication is off at Exchange Online): a static passdb that fails the login with
-# Exchange's words (reason) instead of Dovecot's own (and its SASL error challenge).
+# Exchange's words (reason) instead of Dovecot's own (and its SASL error challenge). nodelay:
+# no growing per-IP penalty, so tests that try many bad logins from 127.0.0.1 stay fast.
 passdb {
   driver = oauth2
   mechanisms = xoauth2
@@ -85,13 +86,13 @@ passdb {
 passdb {
   driver = static
   mechanisms = xoauth2
-  args = nopassword=y reason=%{env:${refusalEnv.oauth}}
+  args = nopassword=y nodelay=y reason=%{env:${refusalEnv.oauth}}
   result_success = return-fail
 }
 passdb {
   driver = static
   mechanisms = plain
-  args = nopassword=y reason=%{env:${refusalEnv.basic}}
+  args = nopassword=y nodelay=y reason=%{env:${refusalEnv.basic}}
   result_success = return-fail
 }
 userdb {

@@ -79,7 +79,26 @@ export type DovecotStartInput = {
   readyTimeoutMs?: number;
 };
 
-export type RunningDovecot = { host: string; port: number; dir: string; pid: number; close: () => Promise<void> };
+export type ImapLogin = { user: string; method: string };
+export type RunningDovecot = {
+  host: string;
+  port: number;
+  dir: string;
+  pid: number;
+  /** Successful logins so far, oldest first, from Dovecot's log (user and SASL mechanism). */
+  logins: () => ImapLogin[];
+  close: () => Promise<void>;
+};
+
+function readLogins(logPath: string): ImapLogin[] {
+  let text = '';
+  try {
+    text = readFileSync(logPath, 'utf8');
+  } catch {
+    return [];
+  }
+  return [...text.matchAll(/imap-login: Info: Login: user=<([^>]*)>, method=([A-Za-z0-9-]+)/g)].map((match) => ({ user: match[1] ?? '', method: match[2] ?? '' }));
+}
 
 function greets(host: string, port: number, ca: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -129,6 +148,8 @@ async function startOnce(input: DovecotStartInput, port: number): Promise<Runnin
 
   const child = spawn(input.binary, ['-F', '-c', confPath], {
     stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group: stopping signals Dovecot's master and all its children at once.
+    detached: true,
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', TZ: 'UTC', [refusalEnv.oauth]: exchangeImap.oauthFailed, [refusalEnv.basic]: exchangeImap.basicFailed },
     ...(userInfo().uid === 0 ? { uid: account.uid, gid: account.gid } : {}),
   });
@@ -137,14 +158,26 @@ async function startOnce(input: DovecotStartInput, port: number): Promise<Runnin
     stderr += chunk.toString('utf8');
   });
   const gone = exited(child);
-  // If the sandbox's process ends without close(), Dovecot must not outlive it.
-  const killOnExit = (): void => {
-    child.kill('SIGTERM');
+  const stopGroup = (): void => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
   };
-  process.once('exit', killOnExit);
+  // If the sandbox's process ends without close(), Dovecot must not outlive it (nor its folder).
+  const onExit = (): void => {
+    stopGroup();
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Dovecot may still be writing its log: the folder is in tmp, best effort.
+    }
+  };
+  process.once('exit', onExit);
   const close = async (): Promise<void> => {
-    process.removeListener('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    process.removeListener('exit', onExit);
+    if (child.exitCode === null && child.signalCode === null) stopGroup();
     await gone;
     rmSync(dir, { recursive: true, force: true });
   };
@@ -169,7 +202,7 @@ async function startOnce(input: DovecotStartInput, port: number): Promise<Runnin
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { host: input.host, port, dir, pid: child.pid ?? 0, close };
+  return { host: input.host, port, dir, pid: child.pid ?? 0, logins: () => readLogins(join(dir, 'dovecot.log')), close };
 }
 
 /** Starts Dovecot on a free port (tries again if another process took the port meanwhile). */
@@ -180,6 +213,8 @@ export async function startDovecot(input: DovecotStartInput): Promise<RunningDov
       return await startOnce(input, await freePort(input.host));
     } catch (error) {
       lastError = error;
+      // Only a port taken between choosing it and Dovecot binding it is worth another try.
+      if (!/Address already in use/i.test(error instanceof Error ? error.message : '')) break;
     }
   }
   throw lastError instanceof Error ? lastError : new Error(String(lastError));

@@ -17,7 +17,8 @@ export const authMethodTypes = [
 ] as const;
 
 /** Delegated permissions a plain user may consent to on their own (the rest need an admin). */
-export const userConsentableScopes = ['User.Read', 'UserAuthenticationMethod.Read', 'SMTP.Send', 'offline_access', 'openid', 'profile', 'email'];
+// Exchange Online's SMTP.Send, IMAP.AccessAsUser.All and POP.AccessAsUser.All need no admin consent.
+export const userConsentableScopes = ['User.Read', 'UserAuthenticationMethod.Read', 'SMTP.Send', 'IMAP.AccessAsUser.All', 'POP.AccessAsUser.All', 'offline_access', 'openid', 'profile', 'email'];
 
 /** Entra's role template id for Global Administrator (the same in every tenant). */
 export const globalAdministratorRole = '62e90394-69f5-4237-9190-012177145e10';

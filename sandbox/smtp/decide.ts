@@ -31,14 +31,22 @@ export function decideBasic(tenant: Tenant, username: string, password: string):
   return { ok: true, user };
 }
 
-/** AUTH XOAUTH2: a token for Exchange (aud outlook.office.com) with SMTP.Send, for this user. */
+/**
+ * AUTH XOAUTH2, checked as Exchange Online checks it: a signature from this tenant's issuer,
+ * not expired (nor not yet valid), audience Exchange Online (https://outlook.office.com),
+ * `SMTP.Send` among the delegated scopes, and `user=` naming the account the token was issued
+ * to (its upn, or preferred_username). Anything else: 535 5.7.3 Authentication unsuccessful.
+ * https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth
+ */
 export async function decideOAuth(tenant: Tenant, tokens: TokenIssuer, username: string, accessToken: string): Promise<AuthDecision> {
   const verified = await verifyAccessToken(tokens, accessToken, outlookResource);
   if (!verified.ok) return { ok: false, reply: 'oauthRejected' };
   const { claims } = verified;
   if (claims.tid !== tenant.id || !claims.scp.some((scope) => scope.toLowerCase() === 'smtp.send')) return { ok: false, reply: 'oauthRejected' };
+  const wanted = username.trim().toLowerCase();
+  const tokenUser = (claims.upn || claims.preferredUsername).toLowerCase();
   const user = tenant.findUser(claims.oid);
-  if (!user || user.upn.toLowerCase() !== username.trim().toLowerCase()) return { ok: false, reply: 'oauthRejected' };
+  if (!user || !tokenUser || tokenUser !== wanted || user.upn.toLowerCase() !== tokenUser) return { ok: false, reply: 'oauthRejected' };
   const blocked = smtpAuthBlock(tenant, user);
   if (blocked) return { ok: false, reply: blocked };
   return { ok: true, user };

@@ -84,7 +84,7 @@ export function issueAccessToken(
   );
 }
 
-export type AccessTokenClaims = { aud: string; scp: string[]; upn: string; oid: string; tid: string; amr: string[] };
+export type AccessTokenClaims = { aud: string; scp: string[]; upn: string; preferredUsername: string; oid: string; tid: string; amr: string[] };
 export type TokenRejection = 'malformed' | 'expired' | 'signature' | 'issuer' | 'audience';
 
 export async function verifyAccessToken(
@@ -105,7 +105,7 @@ export async function verifyAccessToken(
     const amr = Array.isArray(payload['amr']) ? payload['amr'].filter((v): v is string => typeof v === 'string') : [];
     return {
       ok: true,
-      claims: { aud: audience, scp: text('scp').split(' ').filter(Boolean), upn: text('upn'), oid: text('oid'), tid: text('tid'), amr },
+      claims: { aud: audience, scp: text('scp').split(' ').filter(Boolean), upn: text('upn'), preferredUsername: text('preferred_username'), oid: text('oid'), tid: text('tid'), amr },
     };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };

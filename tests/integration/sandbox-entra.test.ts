@@ -192,6 +192,36 @@ describe('Entra policy answers chosen by the scenario', () => {
     }
   });
 
+  it('answers AADSTS700082 / 50173 for refresh tokens aged or revoked by the test controls, and issues shorter tokens on request', async () => {
+    const sb = await startSandbox({ scenario: 'mfa-not-enabled', imap: { enabled: false } });
+    try {
+      const { location } = await rawAuthorize(sb, { scope: 'https://outlook.office.com/IMAP.AccessAsUser.All offline_access openid' });
+      const tokens = await redeemCode(sb, { grant_type: 'authorization_code', code: location!.searchParams.get('code')!, redirect_uri: 'http://localhost:5173/' });
+      const refreshToken = String(tokens.body['refresh_token']);
+      sb.setAccessTokenLifetime(120);
+      const refreshed = await redeemCode(sb, { grant_type: 'refresh_token', refresh_token: refreshToken, scope: 'https://outlook.office.com/IMAP.AccessAsUser.All' });
+      expect(refreshed.body).toMatchObject({ expires_in: 120, scope: 'https://outlook.office.com/IMAP.AccessAsUser.All' });
+      const claims = jwtClaims(String(refreshed.body['access_token']));
+      expect(Number(claims['exp']) - Number(claims['iat'])).toBe(120);
+
+      sb.expireRefreshTokens(sb.scenario.users[0]!.upn);
+      const inactive = await redeemCode(sb, { grant_type: 'refresh_token', refresh_token: refreshToken, scope: 'https://outlook.office.com/IMAP.AccessAsUser.All' });
+      expect(inactive.body).toMatchObject({ error: 'invalid_grant', error_codes: [700082] });
+      expect(String(inactive.body['error_description'])).toMatch(/^AADSTS700082: The refresh token has expired due to inactivity\. The token was issued on .* and was inactive for 90\.00:00:00\./);
+
+      sb.revokeSessions(sb.scenario.users[0]!.upn);
+      const revoked = await redeemCode(sb, { grant_type: 'refresh_token', refresh_token: refreshToken, scope: 'https://outlook.office.com/IMAP.AccessAsUser.All' });
+      expect(revoked.status).toBe(400);
+      expect(revoked.body).toMatchObject({ error: 'invalid_grant', error_codes: [50173] });
+      expect(String(revoked.body['error_description'])).toMatch(/^AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed\. .*The grant was issued on '\d{4}-\d\d-\d\dT[\d:.]+Z' and the TokensValidFrom date/);
+      // A refresh token the sandbox never issued is still "malformed", not revoked.
+      const unknown = await redeemCode(sb, { grant_type: 'refresh_token', refresh_token: '1.not-issued', scope: 'User.Read' });
+      expect(unknown.body).toMatchObject({ error_codes: [9002313] });
+    } finally {
+      await sb.stop();
+    }
+  });
+
   it('refuses a refresh with AADSTS50076 once MFA becomes required', async () => {
     const sb = await startSandbox({ scenario: 'mfa-not-enabled' });
     try {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
 import nodemailer from 'nodemailer';
 import { exchangeReplies, startSandbox, type Sandbox } from '../../sandbox/index';
-import { deviceCodeToken } from './sandbox-test-kit';
+import { deviceCodeToken, jwtClaims } from './sandbox-test-kit';
 
 const run = promisify(execFile);
 
@@ -100,6 +100,48 @@ describe('SMTP submission in the ready-user scenario', () => {
     expect(await verify(sb, { type: 'OAuth2', user: user.upn, accessToken: smtpToken })).toBe('ok');
     const graphToken = (await deviceCodeToken(sb, ['User.Read'])).accessToken;
     expect(await verify(sb, { type: 'OAuth2', user: user.upn, accessToken: graphToken })).toBe(exchangeReplies.oauthRejected);
+  });
+
+  it("checks the XOAUTH2 token as Exchange does: scope, user=, signature, issuer's key, expiry", async () => {
+    const user = sb.scenario.users[0]!;
+    const oauth = (accessToken: string, login = user.upn): Promise<string> => verify(sb, { type: 'OAuth2', user: login, accessToken });
+    // Right audience (Exchange), wrong scope: an IMAP-only token cannot send.
+    const imapOnly = (await deviceCodeToken(sb, ['https://outlook.office.com/IMAP.AccessAsUser.All'])).accessToken;
+    expect(jwtClaims(imapOnly)).toMatchObject({ aud: 'https://outlook.office.com', scp: 'IMAP.AccessAsUser.All' });
+    expect(await oauth(imapOnly)).toBe(exchangeReplies.oauthRejected);
+
+    const good = (await deviceCodeToken(sb, ['https://outlook.office.com/SMTP.Send'])).accessToken;
+    // user= must name the account the token was issued to (any case), not another mailbox.
+    expect(await oauth(good, 'megan.bowen@contoso.onmicrosoft.com')).toBe(exchangeReplies.oauthRejected);
+    expect(await oauth(good, user.upn.toUpperCase())).toBe('ok');
+    // A token whose claims were edited no longer matches its signature.
+    const [header, , signature] = good.split('.');
+    const claims = jwtClaims(good);
+    const edited = Buffer.from(JSON.stringify({ ...claims, exp: Number(claims['exp']) + 86_400 })).toString('base64url');
+    expect(await oauth(`${header}.${edited}.${signature}`)).toBe(exchangeReplies.oauthRejected);
+    expect(await oauth('not-a-token')).toBe(exchangeReplies.oauthRejected);
+    // A token from another sandbox (another issuer and signing key) is not this tenant's.
+    const other = await startSandbox({ scenario: 'ready-user', deviceCodeIntervalSeconds: 1, imap: { enabled: false } });
+    try {
+      const foreign = (await deviceCodeToken(other, ['https://outlook.office.com/SMTP.Send'])).accessToken;
+      expect(await oauth(foreign)).toBe(exchangeReplies.oauthRejected);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('refuses an expired XOAUTH2 token with 535 5.7.3', async () => {
+    const user = sb.scenario.users[0]!;
+    sb.setAccessTokenLifetime(1);
+    try {
+      const short = (await deviceCodeToken(sb, ['https://outlook.office.com/SMTP.Send'])).accessToken;
+      const exp = Number(jwtClaims(short)['exp']);
+      expect(exp - Number(jwtClaims(short)['iat'])).toBe(1);
+      while (Date.now() / 1000 <= exp + 1) await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(await verify(sb, { type: 'OAuth2', user: user.upn, accessToken: short })).toBe(exchangeReplies.oauthRejected);
+    } finally {
+      sb.setAccessTokenLifetime(sb.scenario.accessTokenLifetimeSeconds);
+    }
   });
 
   it('refuses AUTH before STARTTLS and MAIL FROM without AUTH, as Exchange does', async () => {

@@ -135,7 +135,10 @@ function createWhy(facts: Facts): string {
 }
 
 function onlyIfAppPasswordNeeded(original: Step): Step {
-  return { ...original, why: `Only if your tool needs an app password: ${original.why}` };
+  // "Needed only if X: Y" becomes "Only if your tool needs an app password and X: Y", not two "only if"s.
+  const needed = /^Needed only if (.*)$/s.exec(original.why);
+  const why = needed ? `Only if your tool needs an app password and ${needed[1]}` : `Only if your tool needs an app password: ${original.why}`;
+  return { ...original, why };
 }
 
 function unknownsOf(input: ReadinessInput, appPassword: RouteState): Verdict['unknowns'] {

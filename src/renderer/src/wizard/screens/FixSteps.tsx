@@ -4,6 +4,7 @@ import {
   AccordionItem,
   AccordionPanel,
   Body1,
+  Button,
   Subtitle2,
   makeStyles,
   tokens,
@@ -17,7 +18,7 @@ import { FixStepItem } from '../parts/FixStepItem';
 import { ReportExport } from '../parts/ReportExport';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
-import { appPasswordRouteOpen, bridgeSuggested } from '../route';
+import { appPasswordRouteOpen, bridgeSuggested, chooseRoute } from '../route';
 import type { WizardStep } from '../steps';
 
 const useStyles = makeStyles({
@@ -41,7 +42,9 @@ export function FixSteps({ step, onBack, go }: Props) {
   const { info } = useWizardContext();
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const { path, other } = splitSteps(step.verdict.steps);
-  const appPassword = appPasswordRouteOpen(step.verdict, info.routesOffered);
+  const appPasswordOpen = appPasswordRouteOpen(step.verdict, info.routesOffered);
+  // The recommended route decides where Next goes; an app password stays possible as an option.
+  const appPassword = appPasswordOpen && chooseRoute(step.verdict, info.routesOffered) === 'app-password';
   const needsAdmin = step.verdict.steps.some((item) => item.who === 'admin');
 
   const item = (fix: Step, number?: number) => (
@@ -90,9 +93,15 @@ export function FixSteps({ step, onBack, go }: Props) {
           </AccordionItem>
         </Accordion>
       )}
-      {!appPassword && (
+      {!appPasswordOpen && (
         <Body1>
           An app password cannot work for this account, so the next step tests the OAuth (XOAUTH2) login instead.
+        </Body1>
+      )}
+      {appPasswordOpen && !appPassword && (
+        <Body1>
+          The next step tests the OAuth (XOAUTH2) login. If your tool cannot use OAuth, you can use an app password
+          instead.
         </Body1>
       )}
       {bridgeSuggested(step.verdict, info.routesOffered) && (
@@ -104,6 +113,13 @@ export function FixSteps({ step, onBack, go }: Props) {
       </div>
       <WizardNav
         onBack={onBack}
+        extra={
+          appPasswordOpen && !appPassword ? (
+            <Button appearance="subtle" onClick={() => go({ ...step, kind: 'app-password' })}>
+              Use an app password instead
+            </Button>
+          ) : undefined
+        }
         nextLabel={appPassword ? 'Next: app password' : 'Next: test the login'}
         onNext={() => go(appPassword ? { ...step, kind: 'app-password' } : { ...step, kind: 'verify' })}
       />
