@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { startSandbox } from '../sandbox/index';
+import { trustFromPem } from '../src/main/config/trust';
 import { createSmtpService } from '../src/main/smtp';
 
 const run = promisify(execFile);
@@ -66,7 +67,7 @@ async function main() {
 
   const target: Target = args.includes('--local') ? await localTarget() : await sandboxTarget();
   try {
-    const service = createSmtpService({ host: target.host, port: target.port, extraCa: target.caPem });
+    const service = createSmtpService({ host: target.host, port: target.port, trust: trustFromPem(target.caPem) });
     const app = await timeIt(runs, async () => {
       const result = await service.test({ upn: target.upn, method: 'app-password', secret: target.password });
       if (!result.ok) throw new Error(`app login failed: ${result.cause} ${result.reply ?? ''}`);

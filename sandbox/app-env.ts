@@ -4,12 +4,12 @@ import type { Sandbox } from './index';
  * The environment that points the app or the CLI at this sandbox: what `npm start` sets for the
  * demo tenant, what `npm run sandbox` prints as export lines, and what tests hand the services.
  */
-export function appEnvFor(sb: Pick<Sandbox, 'clientId' | 'tenantId' | 'authorityHost' | 'graphBaseUrl' | 'smtp' | 'caPemPath'> & Partial<Pick<Sandbox, 'imap'>>): Record<string, string> {
+export function appEnvFor(sb: Pick<Sandbox, 'clientId' | 'tenantId' | 'policyPath' | 'smtp' | 'caPemPath'> & Partial<Pick<Sandbox, 'imap'>>): Record<string, string> {
   return {
     M365_CONNECT_CLIENT_ID: sb.clientId,
     M365_CONNECT_TENANT: sb.tenantId,
-    M365_CONNECT_AUTHORITY_HOST: sb.authorityHost,
-    M365_CONNECT_GRAPH_BASE_URL: sb.graphBaseUrl,
+    // The sign-in and Graph hosts are not Microsoft's, so they come from a policy file.
+    M365_CONNECT_POLICY: sb.policyPath,
     M365_CONNECT_SMTP_HOST: sb.smtp.host,
     M365_CONNECT_SMTP_PORT: String(sb.smtp.port),
     M365_CONNECT_EXTRA_CA_FILE: sb.caPemPath,

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { exportSPKI } from 'jose';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -73,6 +74,11 @@ export type Sandbox = {
   mailboxSeed(upn: string): SeedFolder[];
   caPemPath: string;
   caPem: string;
+  /**
+   * A policy naming the sandbox's sign-in and Graph hosts: the app accepts non-Microsoft hosts
+   * only from a policy (M365_CONNECT_POLICY works where the machine has none of its own).
+   */
+  policyPath: string;
   clientId: string;
   /** The parsed scenario; `scenario.tenant` is live (the tenant reads it on every request). */
   scenario: Scenario;
@@ -190,7 +196,11 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
       server.closeAllConnections();
     });
 
+  const policyPath = join(tls.dir, 'sandbox-policy.json');
+  writeFileSync(policyPath, `${JSON.stringify({ authorityHost, graphBaseUrl }, null, 2)}\n`, { mode: 0o644 });
+
   return {
+    policyPath,
     authority: `${authorityHost}/${tenant.id}`,
     authorityHost,
     tenantId: tenant.id,

@@ -25,6 +25,11 @@ async function main() {
     const sandbox = await startSandbox({ scenario });
     stopSandbox = () => sandbox.stop();
     Object.assign(env, { M365_CONNECT_DEMO: '1', ...appEnvFor(sandbox) });
+    // The sandbox's hosts come from its own policy file, which a machine-wide policy overrides.
+    const demo = await loadConfig({ env, settingsFile: settingsFileIn(userDataDir) });
+    if (demo.policyFile !== sandbox.policyPath) {
+      console.warn(`This computer's own policy (${demo.policyFile ?? 'unknown'}) applies, so the demo tenant cannot be used here.`);
+    }
     console.log(`Demo tenant (scenario "${scenario}"): no Microsoft 365 app registration is configured.`);
     for (const user of sandbox.scenario.users) {
       console.log(`  sign in as ${user.upn}, password ${user.password}, MFA code ${user.mfaCode}`);

@@ -22,6 +22,11 @@ export class CliContext {
     return new Output(this.io, json === true);
   }
 
+  /** Test-only machine policy location (CliIo.machinePolicyFile), passed to every config load. */
+  policyOptions(): { machinePolicyFile?: string | null } {
+    return this.io.machinePolicyFile === undefined ? {} : { machinePolicyFile: this.io.machinePolicyFile };
+  }
+
   get userDataDir(): string {
     return defaultUserDataDir(process.platform, this.io.env);
   }
@@ -31,7 +36,7 @@ export class CliContext {
   }
 
   config(): Promise<ResolvedConfig> {
-    this.configPromise ??= loadConfig({ env: this.io.env, settingsFile: settingsFileIn(this.userDataDir) });
+    this.configPromise ??= loadConfig({ env: this.io.env, settingsFile: settingsFileIn(this.userDataDir), ...this.policyOptions() });
     return this.configPromise;
   }
 }

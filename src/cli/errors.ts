@@ -34,6 +34,7 @@ const exitCodeFor: Record<ErrorCode, ExitCode> = {
   'graph-failed': exitCodes.failure,
   'keychain-unavailable': exitCodes.keychain,
   'keychain-denied': exitCodes.keychain,
+  'token-cache-corrupted': exitCodes.keychain,
   'already-stored': exitCodes.alreadyStored,
   'not-stored': exitCodes.notStored,
   'invalid-password': exitCodes.usage,

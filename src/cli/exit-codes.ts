@@ -14,7 +14,7 @@ export const exitCodes = {
   tls: 4,
   /** Network: connection refused, DNS, timeout, connection lost (a `report` can be resumed). */
   network: 5,
-  /** The OS keychain is unavailable, locked or access was denied. */
+  /** The OS keychain is unavailable, locked or access was denied (or the sign-in cache in it is damaged). */
   keychain: 6,
   /** The configuration or the policy file is invalid, or the policy forbids the action. */
   config: 7,
@@ -43,7 +43,7 @@ export const exitCodeHelp: readonly [ExitCode, string][] = [
   [exitCodes.authRefused, 'authentication refused (SMTP AUTH, sign-in, MFA, Conditional Access)'],
   [exitCodes.tls, 'TLS problem (STARTTLS missing or failed, untrusted certificate)'],
   [exitCodes.network, 'network (refused, DNS, timeout, connection lost); a report can be resumed'],
-  [exitCodes.keychain, 'OS keychain unavailable, locked or access denied'],
+  [exitCodes.keychain, 'OS keychain unavailable, locked or access denied, or the sign-in saved there is damaged'],
   [exitCodes.config, 'configuration or policy file invalid, or the policy forbids it'],
   [exitCodes.notSignedIn, 'not signed in'],
   [exitCodes.notStored, 'no app password stored for that account'],

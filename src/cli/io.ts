@@ -12,6 +12,11 @@ export type CliIo = {
   env: NodeJS.ProcessEnv;
   /** Today's calendar date, YYYY-MM-DD (tests pin it). */
   now(): Date;
+  /**
+   * Tests only: where the machine-wide policy is read from (null = none). The real CLI never
+   * sets it, and it is not an environment variable: no user setting can move the machine policy.
+   */
+  machinePolicyFile?: string | null;
 };
 
 export const processIo = (): CliIo => ({

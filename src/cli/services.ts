@@ -1,5 +1,6 @@
 import type { AuthServiceWithGraph } from '../main/auth';
 import type { BridgeService } from '../main/bridge/bridge-service-types';
+import type { Trust } from '../main/config/trust';
 import type { ReadinessService, SmtpService, VaultService } from '../main/services';
 import type { SmtpServiceOptions } from '../main/smtp';
 import type { CliContext } from './context';
@@ -11,13 +12,27 @@ import type { TokenSource } from './report/graph-fetch';
  * keychain, and MSAL, nodemailer and keytar together cost seconds of start-up.
  */
 const authByContext = new WeakMap<CliContext, Promise<AuthServiceWithGraph>>();
+const trustByContext = new WeakMap<CliContext, Promise<Trust>>();
+
+/** The configuration's trust, built once per run and shared by sign-in, Graph, the report and SMTP. */
+export function trustFor(context: CliContext): Promise<Trust> {
+  let trust = trustByContext.get(context);
+  if (!trust) {
+    trust = (async () => {
+      const [{ createTrust }, config] = await Promise.all([import('../main/config/trust'), context.config()]);
+      return createTrust(config.values.extraCaFile);
+    })();
+    trustByContext.set(context, trust);
+  }
+  return trust;
+}
 
 export function authService(context: CliContext): Promise<AuthServiceWithGraph> {
   let auth = authByContext.get(context);
   if (!auth) {
     auth = (async () => {
       const [{ createAuthService }, { cliPlatform }, config] = await Promise.all([import('../main/auth'), import('./platform'), context.config()]);
-      return createAuthService({ config, platform: cliPlatform(context.io), cacheDir: context.tokenCacheDir });
+      return createAuthService({ config, platform: cliPlatform(context.io), cacheDir: context.tokenCacheDir, trust: await trustFor(context) });
     })();
     authByContext.set(context, auth);
   }
@@ -26,7 +41,7 @@ export function authService(context: CliContext): Promise<AuthServiceWithGraph> 
 
 export async function readinessService(context: CliContext): Promise<ReadinessService & { close(): Promise<void> }> {
   const [{ createReadinessService }, config] = await Promise.all([import('../main/graph'), context.config()]);
-  return createReadinessService({ config, auth: await authService(context) });
+  return createReadinessService({ config, auth: await authService(context), trust: await trustFor(context) });
 }
 
 export async function vaultService(context: CliContext): Promise<VaultService> {
@@ -34,13 +49,16 @@ export async function vaultService(context: CliContext): Promise<VaultService> {
   return createVaultService({ service: config.values.keychainService });
 }
 
+/** `ca` is a checked, absolute PEM path (see smtp-test): it replaces the configured extra CA for this login. */
 export type SmtpOverrides = { host?: string; port?: number; ca?: string; timeoutSeconds?: number };
 
 export async function smtpService(context: CliContext, overrides: SmtpOverrides): Promise<SmtpService> {
-  const [{ createSmtpService }, { values }] = await Promise.all([import('../main/smtp'), context.config()]);
-  const extraCa = overrides.ca ?? values.extraCaFile ?? undefined;
-  const options: SmtpServiceOptions = { host: overrides.host ?? values.smtpHost, port: overrides.port ?? values.smtpPort };
-  if (extraCa) options.extraCa = extraCa;
+  const [{ createSmtpService }, { createTrust }, { values }] = await Promise.all([import('../main/smtp'), import('../main/config/trust'), context.config()]);
+  const options: SmtpServiceOptions = {
+    host: overrides.host ?? values.smtpHost,
+    port: overrides.port ?? values.smtpPort,
+    trust: overrides.ca !== undefined ? createTrust(overrides.ca) : await trustFor(context),
+  };
   if (overrides.timeoutSeconds !== undefined) {
     const ms = overrides.timeoutSeconds * 1000;
     options.timeoutsMs = { connect: ms, greeting: ms, socket: ms };
@@ -73,6 +91,8 @@ export async function graphReportTokenSource(context: CliContext): Promise<Token
 export async function closeServices(context: CliContext): Promise<void> {
   const auth = authByContext.get(context);
   if (auth) await (await auth.catch(() => null))?.close();
+  const trust = trustByContext.get(context);
+  if (trust) await (await trust.catch(() => null))?.close();
 }
 
 /** The bridge over the same auth service and configuration as every other command. */

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAuthService } from './auth';
-import { loadConfig, settingsFileIn, type ResolvedConfig } from './config';
+import { createTrust, loadConfig, settingsFileIn, type ResolvedConfig } from './config';
 import { effectiveSettingsFrom } from './config/effective-settings';
 import { createDocumentService } from './documents';
 import { createReadinessService } from './graph';
@@ -29,9 +28,10 @@ export async function composeServices(options: {
   const dataDir = platform.appDataDir();
   const config = options.config ?? (await loadConfig({ settingsFile: settingsFileIn(dataDir) }));
   const { values } = config;
-  const extraCa = values.extraCaFile ? await readFile(values.extraCaFile, 'utf8') : undefined;
-  const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal') });
-  const readiness = createReadinessService({ config, auth });
+  // One trust for sign-in, Graph and SMTP: the CA file is read here, once.
+  const trust = createTrust(values.extraCaFile);
+  const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal'), trust });
+  const readiness = createReadinessService({ config, auth, trust });
   const settings = effectiveSettingsFrom(config, config.demoTenant ? [new URL(values.authorityHost).origin] : []);
   const bridge: AdoptingBridge = adoptOtherBridge(
     options.bridge ?? createBridgeService({ auth, config: values, dataDir }),
@@ -45,7 +45,7 @@ export async function composeServices(options: {
     auth,
     readiness,
     vault: createVaultService({ service: values.keychainService }),
-    smtp: createSmtpService({ host: values.smtpHost, port: values.smtpPort, ...(extraCa ? { extraCa } : {}) }),
+    smtp: createSmtpService({ host: values.smtpHost, port: values.smtpPort, trust }),
     documents: createDocumentService({ hiddenGuides: values.hiddenGuides }),
     bridge,
     bridgeHealth,
@@ -53,6 +53,7 @@ export async function composeServices(options: {
       bridgeHealth.close();
       await bridge.stop();
       await Promise.all([auth.close(), readiness.close()]);
+      await trust.close();
     },
   };
 }

@@ -54,18 +54,21 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
     'auth:cancel': async () => ({ cancelled: services.auth.cancel() }),
     'auth:sign-out': async () => ({ signedOut: await services.auth.signOut() }),
     'readiness:check': () => services.readiness.check(),
-    'vault:status': async ({ upn }) => ({
-      stored: await services.vault.has(upn),
-      service: services.vault.service,
-      account: services.vault.accountFor(upn),
-    }),
-    'vault:store': ({ upn, password, replace }) => services.vault.store(upn, password, { replace }),
-    'vault:forget': async ({ upn }) => ({ removed: await services.vault.forget(upn) }),
-    'smtp:test': async ({ upn, method }, context) => {
+    // Whose password and whose token: always the signed-in account, never a name from the renderer.
+    'vault:status': async () => {
+      const { upn } = await requireSignedIn(services);
+      return { stored: await services.vault.has(upn), service: services.vault.service, account: services.vault.accountFor(upn) };
+    },
+    'vault:store': async ({ password, replace }) => {
+      const { upn } = await requireSignedIn(services);
+      return services.vault.store(upn, password, { replace });
+    },
+    'smtp:test': async ({ method }, context) => {
       // The bridge route's OAuth test login is the same XOAUTH2 test.
       if (!settings.routesOffered.includes(method) && !(method === 'oauth' && settings.routesOffered.includes('bridge'))) {
         throw new AppError({ code: 'policy-forbidden', message: 'Your organisation has turned this route off.' });
       }
+      const { upn } = await requireSignedIn(services);
       const secret =
         method === 'oauth' ? await services.auth.acquireSmtpToken(upn) : await services.vault.read(upn);
       if (secret === null) {

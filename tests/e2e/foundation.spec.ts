@@ -22,11 +22,13 @@ test('the shell shows the first wizard screen and reaches a handler through wind
   const info = await page.evaluate(() => window.api['app:info']({}));
   expect(info).toMatchObject({ ok: true, value: { host: 'chromium-shell', version: '0.0.0-test' } });
 
-  const status = await page.evaluate(() => window.api['vault:status']({ upn: 'Adele@Contoso.example' }));
-  expect(status).toEqual({ ok: true, value: { stored: false, service: 'm365-connect', account: 'adele@contoso.example' } });
-  expect(services.calls).toContain('vault.has:Adele@Contoso.example');
+  // The account is main's signed-in one; with nobody signed in the handler says so, before the vault.
+  const status = await page.evaluate(() => window.api['vault:status']({}));
+  expect(status).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+  expect(services.calls).toContain('auth.current');
+  expect(services.calls.some((call) => call.startsWith('vault.'))).toBe(false);
 
-  const invalid = await page.evaluate(() => window.api['vault:status']({ upn: 42 as unknown as string }));
+  const invalid = await page.evaluate(() => window.api['vault:status']({ upn: 'adele@contoso.example' } as unknown as Record<string, never>));
   expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
   expect(shell.pageErrors).toEqual([]);
   await shell.close();

@@ -52,7 +52,7 @@ export async function startBridgeKit(options: { sandbox?: StartSandboxOptions; e
     config,
     platform: { openExternal: async () => Promise.reject(new Error('no browser in bridge tests')) },
     cacheDir: join(dataDir, 'msal'),
-    openCache: async () => ({ plugin: null, persisted: false, reason: 'test', clear: async () => undefined }),
+    openCache: async () => ({ plugin: null, persisted: false, reason: 'test', blocked: null, clear: async () => undefined }),
   });
   const store = memorySecretStore();
   const logLines: string[] = [];

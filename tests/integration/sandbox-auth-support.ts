@@ -26,13 +26,13 @@ export async function sandboxConfig(sb: SandboxLike, keychainService: string, po
   // An explicit policy file, so a machine-wide policy on the test host cannot leak in.
   const dir = await mkdtemp(join(tmpdir(), 'm365-policy-'));
   const policyFile = join(dir, 'policy.json');
-  await writeFile(policyFile, JSON.stringify(policy));
+  // The sandbox's hosts are not Microsoft's: only a policy may name them.
+  await writeFile(policyFile, JSON.stringify({ authorityHost: sb.authorityHost, graphBaseUrl: sb.graphBaseUrl, ...policy }));
   return loadConfig({
+    machinePolicyFile: null,
     env: {
       M365_CONNECT_CLIENT_ID: sb.clientId,
       M365_CONNECT_TENANT: sb.tenantId,
-      M365_CONNECT_AUTHORITY_HOST: sb.authorityHost,
-      M365_CONNECT_GRAPH_BASE_URL: sb.graphBaseUrl,
       M365_CONNECT_EXTRA_CA_FILE: sb.caPemPath,
       M365_CONNECT_KEYCHAIN_SERVICE: keychainService,
     },

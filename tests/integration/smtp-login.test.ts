@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trustFromPem } from '../../src/main/config/trust';
 import { createSmtpService } from '../../src/main/smtp';
 import type { SmtpTestResult } from '../../src/shared/smtp/result';
 import type { SMTPServerAuthentication } from 'smtp-server';
@@ -32,7 +33,7 @@ async function server(options: TestSmtpServerOptions = {}) {
 }
 
 function clientFor(port: number, host = '127.0.0.1', extraCa: string = ca.cert) {
-  return createSmtpService({ host, port, extraCa, timeoutsMs: { connect: 5_000, greeting: 5_000, socket: 5_000 } });
+  return createSmtpService({ host, port, trust: trustFromPem(extraCa), timeoutsMs: { connect: 5_000, greeting: 5_000, socket: 5_000 } });
 }
 
 /** The secret must not appear in any form anywhere in what the service returns. */
@@ -184,7 +185,7 @@ describe('network failures', () => {
 
   it('a greeting slower than the greeting timeout is a timeout', async () => {
     const smtp = await server({ greetingDelayMs: 3_000 });
-    const client = createSmtpService({ host: '127.0.0.1', port: smtp.port, extraCa: ca.cert, timeoutsMs: { greeting: 300 } });
+    const client = createSmtpService({ host: '127.0.0.1', port: smtp.port, trust: trustFromPem(ca.cert), timeoutsMs: { greeting: 300 } });
     const started = Date.now();
     const result = await client.test({ upn, method: 'app-password', secret: password });
     expect(result).toMatchObject({ ok: false, cause: 'timeout', stage: 'connect' });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { trustFromPem } from '../../src/main/config/trust';
 import { createSmtpService } from '../../src/main/smtp';
 import type { SmtpCause, SmtpTestResult } from '../../src/shared/smtp/result';
 import { sandboxAccessToken } from '../support/sandbox-token';
@@ -18,7 +19,7 @@ afterEach(async () => {
 async function start(scenario: string) {
   sandbox = await startSandbox({ scenario });
   const upn = sandbox.scenario.users[0]?.upn ?? '';
-  const client = createSmtpService({ ...sandbox.smtp, extraCa: sandbox.caPem, timeoutsMs: { connect: 5_000, greeting: 5_000, socket: 5_000 } });
+  const client = createSmtpService({ ...sandbox.smtp, trust: trustFromPem(sandbox.caPem), timeoutsMs: { connect: 5_000, greeting: 5_000, socket: 5_000 } });
   return { sb: sandbox, upn, client };
 }
 
@@ -97,7 +98,7 @@ describe('SMTP test login against the sandbox', () => {
     it(`${method}: a greeting slower than the timeout is timeout`, async () => {
       const { sb, upn } = await start('ready-user');
       sb.faults.set({ smtpGreetingDelayMs: 2_000 });
-      const impatient = createSmtpService({ ...sb.smtp, extraCa: sb.caPem, timeoutsMs: { greeting: 300 } });
+      const impatient = createSmtpService({ ...sb.smtp, trust: trustFromPem(sb.caPem), timeoutsMs: { greeting: 300 } });
       const result = await impatient.test({ upn, method, secret: 'not-used-anyway' });
       expect(result).toMatchObject({ ok: false, cause: 'timeout', stage: 'connect' });
     });

@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { tokenCacheServiceName, type AuthServiceWithGraph } from '../../src/main/auth';
-import { loadConfig, saveUserSettings, type AtomicWriteIo } from '../../src/main/config';
+import { loadConfig, saveUserSettings, trustFromPem, type AtomicWriteIo } from '../../src/main/config';
 import { createReadinessService } from '../../src/main/graph';
 import { createHandlers } from '../../src/main/handlers';
 import { createDispatch } from '../../src/main/ipc/dispatch';
@@ -176,9 +176,9 @@ describe('keychain locked (its own D-Bus session and gnome-keyring, never the sh
     const [stored, storeLocked, readLocked, readUnlocked] = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(stored).toMatchObject({ ok: true });
     expect(storeLocked).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', message: expect.stringMatching(/locked/) } });
-    // keytar cannot tell "locked" from "absent" on read (libsecret answers no item when the
-    // unlock prompt cannot be shown): the app then says "not stored", never a wrong password.
-    expect(readLocked).toMatchObject({ ok: true, value: { matches: false } });
+    // keytar alone cannot tell "locked" from "absent" on read (libsecret answers no item when the
+    // unlock prompt cannot be shown); the vault asks the Secret Service first and says "locked".
+    expect(readLocked).toMatchObject({ ok: false, error: { code: 'keychain-unavailable', message: expect.stringMatching(/locked/) } });
     expect(readUnlocked).toEqual({ ok: true, value: { matches: true } });
     expect(stdout).not.toContain(secret);
     const leftovers = await promisify(execFile)('grep', ['-rl', secret, home]).then((result) => result.stdout, () => '');
@@ -187,7 +187,7 @@ describe('keychain locked (its own D-Bus session and gnome-keyring, never the sh
       area: 'Faults',
       tried: 'keychain locked mid-session (real gnome-keyring, login collection locked over D-Bus): store, read, then unlock and read',
       cases: 4,
-      held: 'store refused with keychain-unavailable ("locked", unlock advice); no plaintext anywhere under the keyring home; the password stored before survives the lock. Read while locked returns nothing (keytar limitation: reported as not stored)',
+      held: 'store and read refused with keychain-unavailable ("locked", unlock advice; the lock is asked of the Secret Service, not guessed from keytar); no plaintext anywhere under the keyring home; the password stored before survives the lock',
     });
   });
 });
@@ -232,7 +232,7 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
     expect(await dispatch('auth:sign-in', { method: 'browser' })).toMatchObject({ ok: true });
     await Promise.all(signIns);
     password = appPassword();
-    expect(await dispatch('vault:store', { upn, password, replace: false })).toMatchObject({ ok: true });
+    expect(await dispatch('vault:store', { password, replace: false })).toMatchObject({ ok: true });
   }, 120_000);
 
   afterAll(async () => {
@@ -308,12 +308,12 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
   it('SMTP dropped mid-AUTH: connection-lost for both routes; cleared, the retry succeeds; nothing lost', async () => {
     sb.faults.set({ smtpDropMidAuth: true });
     for (const method of ['app-password', 'oauth'] as const) {
-      const dropped = await dispatch('smtp:test', { upn, method });
+      const dropped = await dispatch('smtp:test', { method });
       expect(dropped).toMatchObject({ ok: true, value: { ok: false, cause: 'connection-lost', stage: 'auth' } });
       expect(JSON.stringify(dropped)).not.toContain(password);
     }
     sb.faults.clear();
-    expect(await dispatch('smtp:test', { upn, method: 'app-password' })).toMatchObject({ ok: true, value: { ok: true, cause: 'ok' } });
+    expect(await dispatch('smtp:test', { method: 'app-password' })).toMatchObject({ ok: true, value: { ok: true, cause: 'ok' } });
     await expectNothingLost();
     rows.push({ tried: 'SMTP connection dropped mid-AUTH (both routes), then cleared', cases: 3, held: 'connection-lost, then a successful retry' });
   });
@@ -321,7 +321,7 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
   it('slow SMTP greeting and DNS failures end in typed causes, not hangs', async () => {
     sb.resetCounters();
     sb.faults.set({ smtpGreetingDelayMs: 1_500 });
-    const slow = createSmtpService({ host: sb.smtp.host, port: sb.smtp.port, extraCa: sb.caPem, timeoutsMs: { connect: 1_000, greeting: 500, socket: 1_000 } });
+    const slow = createSmtpService({ host: sb.smtp.host, port: sb.smtp.port, trust: trustFromPem(sb.caPem), timeoutsMs: { connect: 1_000, greeting: 500, socket: 1_000 } });
     expect(await slow.test({ upn, method: 'app-password', secret: password })).toMatchObject({ ok: false, cause: 'timeout' });
     sb.faults.clear();
     expect(sb.counters.smtpAuthAttempts).toBe(0);
@@ -329,8 +329,9 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
     const noDns = createSmtpService({ host: 'smtp.does-not-resolve.invalid', port: 587, timeoutsMs: { connect: 5_000, greeting: 5_000, socket: 5_000 } });
     expect(await noDns.test({ upn, method: 'app-password', secret: password })).toMatchObject({ ok: false, cause: 'dns', stage: 'connect' });
 
-    const env = { ...composed.env, M365_CONNECT_GRAPH_BASE_URL: 'https://graph.does-not-resolve.invalid' };
-    const badGraph = await loadConfig({ env, policyFile: join(composed.dataDir, 'no-policy.json') }).catch(() => loadConfig({ env }));
+    const badGraphPolicy = join(composed.dataDir, 'bad-graph-policy.json');
+    await writeFile(badGraphPolicy, JSON.stringify({ authorityHost: sb.authorityHost, graphBaseUrl: 'https://graph.does-not-resolve.invalid' }));
+    const badGraph = await loadConfig({ env: composed.env, policyFile: badGraphPolicy, machinePolicyFile: null });
     const readiness = createReadinessService({ config: badGraph, auth: composed.services.auth as AuthServiceWithGraph });
     const error = await readiness.check().then(() => null, (caught: unknown) => caught as { code?: string; message?: string });
     await readiness.close();

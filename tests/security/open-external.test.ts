@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allowedExternalHosts } from '../../src/main/security/external-url';
+import { allGuides } from '../../src/shared/guides';
+import { links } from '../../src/shared/guides/content/links';
+import { testSettings } from '../support/fake-services';
 import { instrumentedDispatch } from './support/instrumented';
 import { securityLog } from './support/security-log';
 
@@ -90,6 +93,44 @@ const generatedRefusals = fc.oneof(
   host.map((h) => `https://${h}./`),
 );
 
+/** Every page the app itself opens: the guides' links and sources, Security info, the device-login pages. */
+const appPages = [
+  ...new Set([
+    ...allGuides.flatMap((g) => g.steps.flatMap((s) => (s.link ? [s.link.url] : []))),
+    ...allGuides.flatMap((g) => g.sources.flatMap((s) => (s.url ? [s.url] : []))),
+    ...Object.values(links).map((link) => link.url),
+    testSettings.securityInfoUrl,
+    'https://microsoft.com/devicelogin',
+    'https://microsoft.com/deviceloginus',
+    'https://login.microsoftonline.com/common/oauth2/deviceauth',
+    'https://account.activedirectory.windowsazure.com/usermanagement/multifactorverification.aspx?tenantId=0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  ]),
+];
+
+const foreignClient = 'ffffffff-eeee-4ddd-8ccc-bbbbbbbbbbbb';
+const pageAttacks: [string, string][] = [
+  ['authorize with a foreign client_id (consent phishing)', `https://login.microsoftonline.com/common/oauth2/v2.0/authorize?client_id=${foreignClient}&response_type=code&redirect_uri=https://evil.example/cb&scope=Mail.ReadWrite%20offline_access`],
+  ['authorize (v1) with a foreign client_id', `https://login.microsoftonline.com/organizations/oauth2/authorize?client_id=${foreignClient}&response_type=code&resource=https://graph.microsoft.com`],
+  ['admin consent for a foreign app', `https://login.microsoftonline.com/common/adminconsent?client_id=${foreignClient}&redirect_uri=https://evil.example/`],
+  ['v2 admin consent', `https://login.microsoftonline.com/organizations/v2.0/adminconsent?client_id=${foreignClient}&scope=https://graph.microsoft.com/.default`],
+  ['logout with a foreign post_logout_redirect_uri', 'https://login.microsoftonline.com/common/oauth2/v2.0/logout?post_logout_redirect_uri=https://evil.example/'],
+  ['logout without parameters', 'https://login.microsoftonline.com/common/oauth2/logout'],
+  ['device page with a prefilled code', 'https://login.microsoftonline.com/common/oauth2/deviceauth?otc=ABCD1234'],
+  ['the login host root', 'https://login.microsoftonline.com/'],
+  ['another aka.ms short link (redirects anywhere)', 'https://aka.ms/evil-redirect'],
+  ['aka.ms/mfasetup with a query', 'https://aka.ms/mfasetup?x=https://evil.example'],
+  ['Security info with a query', 'https://mysignins.microsoft.com/security-info?redirect=https://evil.example'],
+  ['another My Sign-ins page', 'https://mysignins.microsoft.com/organizations'],
+  ['an Entra view the app never links (app registrations)', `https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationMenuBlade/~/CallAnAPI/appId/${foreignClient}`],
+  ['Entra with a query', 'https://entra.microsoft.com/?feature.x=true#view/Microsoft_AAD_IAM/TenantOverview.ReactView'],
+  ['another admin center route', 'https://admin.microsoft.com/#/homepage'],
+  ['per-user MFA page with a foreign query', 'https://account.activedirectory.windowsazure.com/usermanagement/multifactorverification.aspx?tenantId=x&returnUrl=https://evil.example'],
+  ['a Learn page with a query', 'https://learn.microsoft.com/en-us/graph/overview?redirect=https://evil.example'],
+  ['a Learn page with an encoded slash', 'https://learn.microsoft.com/%2f%2fevil.example'],
+  ['microsoft.com root', 'https://microsoft.com/'],
+  ['www.microsoft.com other page', 'https://www.microsoft.com/en-us/download'],
+];
+
 describe('shell:open-external allowlist', () => {
   it.each(named)('refuses %s', async (_name, url) => {
     const ipc = instrumentedDispatch();
@@ -118,30 +159,62 @@ describe('shell:open-external allowlist', () => {
     });
   });
 
-  it('opens allowlisted https URLs, passing on the canonical form that was checked', async () => {
+  it('opens exactly the pages the app links to, passing on the canonical form that was checked', async () => {
     const ipc = instrumentedDispatch();
-    const runs = 1_000;
+    for (const url of appPages) {
+      ipc.reset();
+      expect(await ipc.dispatch('shell:open-external', { url }), url).toEqual({ ok: true, value: { opened: true } });
+      expect(ipc.opened).toEqual([new URL(url).href]);
+    }
+    // Any letter case in the host is the same page.
+    ipc.reset();
+    expect(await ipc.dispatch('shell:open-external', { url: 'https://MySignIns.Microsoft.com/security-info' })).toEqual({ ok: true, value: { opened: true } });
+    expect(ipc.opened).toEqual(['https://mysignins.microsoft.com/security-info']);
+    log.passed({
+      area: 'IPC',
+      tried: `openExternal: every page the app opens (${appPages.length}: guide deep links, Security info, device-login pages per cloud, Learn articles)`,
+      cases: appPages.length + 1,
+      held: 'each opened once, as the canonical URL that passed the check',
+    });
+  });
+
+  it.each(pageAttacks)('refuses %s on an allowed host', async (_name, url) => {
+    const ipc = instrumentedDispatch();
+    expect(await ipc.dispatch('shell:open-external', { url })).toMatchObject({ ok: false, error: { code: 'url-not-allowed' } });
+    expect(ipc.opened).toEqual([]);
+  });
+
+  it('refuses random paths, queries and fragments on every allowed host unless they are one of the app’s pages', async () => {
+    const ipc = instrumentedDispatch();
+    const known = new Set(appPages.map((url) => new URL(url).href));
+    const runs = 2_000;
+    let refused = 0;
     await fc.assert(
-      fc.asyncProperty(host, path, fc.boolean(), async (h, p, upper) => {
+      fc.asyncProperty(host, path, async (h, p) => {
         ipc.reset();
-        const url = `https://${upper ? h.toUpperCase() : h}${p}`;
-        expect(await ipc.dispatch('shell:open-external', { url })).toEqual({ ok: true, value: { opened: true } });
-        expect(ipc.opened).toEqual([new URL(url).href]);
+        const url = `https://${h}${p}`;
+        const result = await ipc.dispatch('shell:open-external', { url });
+        if (result.ok) {
+          // Only documentation pages form an open family; everything else must be a known page.
+          const parsed = new URL(url);
+          expect(known.has(parsed.href) || (parsed.hostname === 'learn.microsoft.com' && parsed.search === '')).toBe(true);
+        } else refused += 1;
       }),
       { numRuns: runs },
     );
+    expect(refused).toBeGreaterThan(runs / 2);
     log.passed({
       area: 'IPC',
-      tried: `openExternal: random paths, queries and fragments on each of the ${hosts.length} allowlisted hosts (any letter case)`,
-      cases: runs,
-      held: 'each opened once, as the canonical URL that passed the check',
+      tried: `openExternal: ${pageAttacks.length} page-level attacks on allowed hosts (authorize with a foreign client_id, admin consent, logout with post_logout_redirect_uri, other aka.ms links, other admin-center views, queries) + ${runs} random paths/queries/fragments on the ${hosts.length} hosts`,
+      cases: pageAttacks.length + runs,
+      held: 'refused unless the exact page the app opens (or a plain Learn article); nothing else opened',
     });
   });
 
   it('honours an extra origin (the demo sandbox) exactly: same scheme, host and port only', async () => {
     const ipc = instrumentedDispatch({ extraExternalOrigins: ['https://127.0.0.1:8443'] });
     expect(await ipc.dispatch('shell:open-external', { url: 'https://127.0.0.1:8443/security-info' })).toEqual({ ok: true, value: { opened: true } });
-    for (const url of ['https://127.0.0.1:8444/', 'http://127.0.0.1:8443/', 'https://u@127.0.0.1:8443/', 'https://127.0.0.1:8443\\@evil.example/']) {
+    for (const url of ['https://127.0.0.1:8443/common/oauth2/v2.0/authorize?client_id=x', 'https://127.0.0.1:8443/security-info?x=1', 'https://127.0.0.1:8444/', 'http://127.0.0.1:8443/', 'https://u@127.0.0.1:8443/', 'https://127.0.0.1:8443\\@evil.example/']) {
       expect(await ipc.dispatch('shell:open-external', { url })).toMatchObject({ ok: false, error: { code: 'url-not-allowed' } });
     }
     expect(ipc.opened).toEqual(['https://127.0.0.1:8443/security-info']);

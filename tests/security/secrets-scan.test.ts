@@ -130,9 +130,9 @@ describe.skipIf(!keyringAvailable())(`secrets scan after real runs of the app an
         await Promise.all((platform as ReturnType<typeof appPlatform> | null)?.signIns ?? []);
         return {
           signedIn,
-          stored: await call('vault:store', { upn: user.upn, password: appPassword, replace: false }),
-          basic: await call('smtp:test', { upn: user.upn, method: 'app-password' }),
-          oauth: await call('smtp:test', { upn: user.upn, method: 'oauth' }),
+          stored: await call('vault:store', { password: appPassword, replace: false }),
+          basic: await call('smtp:test', { method: 'app-password' }),
+          oauth: await call('smtp:test', { method: 'oauth' }),
           readiness: await call('readiness:check', {}),
           report: await call('report:export', { format: 'html' }),
         };

@@ -2,6 +2,7 @@ import { generate } from 'selfsigned';
 import { SMTPServer } from 'smtp-server';
 import type { Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { trustFromPem } from '../../src/main/config/trust';
 import { createSmtpService } from '../../src/main/smtp';
 import type { SmtpTestResult } from '../../src/shared/smtp/result';
 import { startTestSmtpServer, type TestSmtpServer, type TestSmtpServerOptions } from '../support/smtp-test-server';
@@ -46,7 +47,7 @@ async function genuine(options: TestSmtpServerOptions = {}): Promise<TestSmtpSer
 }
 
 const client = (port: number) =>
-  createSmtpService({ host: '127.0.0.1', port, extraCa: ca.cert, timeoutsMs: { connect: 5_000, greeting: 5_000, socket: 5_000 } });
+  createSmtpService({ host: '127.0.0.1', port, trust: trustFromPem(ca.cert), timeoutsMs: { connect: 5_000, greeting: 5_000, socket: 5_000 } });
 
 /** Nothing that could carry the credential: no AUTH verb, no secret, no base64 of it or the XOAUTH2 blob. */
 function expectNoCredentialIn(bytes: string, secret: string) {

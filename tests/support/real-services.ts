@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appEnvFor } from '../../sandbox/app-env';
@@ -26,10 +26,8 @@ export async function realServices(
   const dataDir = await mkdtemp(join(tmpdir(), 'm365-e2e-'));
   const keychainService = `m365-connect-test-${process.pid}-${Date.now().toString(36)}`;
   const env = { ...sandboxEnv(sandbox, keychainService), ...extraEnv };
-  // An explicit, empty policy file, so a machine-wide policy on the test host cannot leak in.
-  const policyFile = join(dataDir, 'policy.json');
-  await writeFile(policyFile, '{}');
-  const config = await loadConfig({ env, policyFile });
+  // The sandbox's own policy (its hosts), and no machine-wide policy from the test host.
+  const config = await loadConfig({ env, machinePolicyFile: null });
   const services = await composeServices({ platform: platform(dataDir), version: '0.0.0-e2e', config });
   return { services, dataDir, keychainService, env };
 }

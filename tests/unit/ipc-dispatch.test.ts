@@ -32,12 +32,12 @@ describe('IPC dispatch', () => {
 
   it('rejects a payload that violates the schema with a typed error, before the handler runs', async () => {
     const { dispatch, services } = setup();
-    const result = await dispatch('vault:status', { upn: 'not an address' }, trusted, noEmit);
+    const result = await dispatch('smtp:test', { method: 'telnet' }, trusted, noEmit);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-payload');
-    expect(result.error.issues?.[0]?.path).toBe('upn');
-    expect(services.calls.some((call) => call.startsWith('vault.has'))).toBe(false);
+    expect(result.error.issues?.[0]?.path).toBe('method');
+    expect(services.calls).toEqual([]);
   });
 
   it('rejects unknown keys instead of passing them through', async () => {
@@ -53,7 +53,7 @@ describe('IPC dispatch', () => {
     ['an unparseable url', { url: 'not a url', isMainFrame: true }],
   ])('rejects a call from %s as untrusted, before the handler runs', async (_name, sender) => {
     const { dispatch, services } = setup();
-    const result = await dispatch('vault:status', { upn: 'a@b.example' }, sender, noEmit);
+    const result = await dispatch('vault:status', {}, sender, noEmit);
     expect(result).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
     expect(services.calls).toEqual([]);
   });

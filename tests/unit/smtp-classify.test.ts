@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guideIds } from '../../src/shared/readiness/guide-ids';
@@ -7,7 +5,7 @@ import { classifyReply, classifySmtpOutcome, type SmtpOutcome } from '../../src/
 import { exitCodeForCause } from '../../src/shared/smtp/exit-codes';
 import { smtpCauses, type SmtpCause, type SmtpMethod } from '../../src/shared/smtp/result';
 
-/** Every reply quoted in ../shared/reference/microsoft-365.md, verbatim, with its cause per method. */
+/** Every reply Exchange Online is known to send on SMTP AUTH (Microsoft Learn, "Fix issues with printers, scanners and LOB applications" and "Authenticated client SMTP submission"), verbatim, with its cause per method. */
 const verbatim: { reply: string; basic: SmtpCause; oauth: SmtpCause; adviceMentions?: RegExp }[] = [
   { reply: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.', basic: 'smtp-auth-disabled-tenant', oauth: 'smtp-auth-disabled-tenant' },
   { reply: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox.', basic: 'smtp-auth-disabled-mailbox', oauth: 'smtp-auth-disabled-mailbox' },
@@ -71,20 +69,6 @@ describe('SMTP classifier on the replies Microsoft 365 sends', () => {
       }
     });
   }
-
-  it('covers every reply the reference document quotes (when the document is present)', () => {
-    const reference = resolve(__dirname, '../../../shared/reference/microsoft-365.md');
-    if (!existsSync(reference)) return; // the reference lives beside the repository, not in it
-    const quoted = [...readFileSync(reference, 'utf8').matchAll(/`([2-5]\d\d [245]\.\d+\.\d+[^`]*)`/g)].map((match) =>
-      (match[1] ?? '').replace(/\s+/g, ' '),
-    );
-    expect(quoted.length).toBeGreaterThan(10);
-    for (const reply of quoted) {
-      const stable = reply.replace(/\.\.\.$/, '');
-      const covered = reply === successReply || verbatim.some((entry) => entry.reply.startsWith(stable));
-      expect({ reply, covered }).toEqual({ reply, covered: true });
-    }
-  });
 
   it('reports success only when the server accepted AUTH', () => {
     const ok = classifySmtpOutcome({ method: 'app-password', authenticated: true, stage: 'done', reply: successReply });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isMicrosoftOrigin } from '../../main/config/clouds';
 import { invalidValue } from '../../main/config/errors';
 import { checkCaFile, loadConfig } from '../../main/config/load';
 import { configKeySchemas, configKeys, envNameFor, type ConfigKey } from '../../main/config/schema';
@@ -25,7 +26,7 @@ async function change(context: CliContext, key: ConfigKey, changes: SettingsChan
   const before = await context.config();
   if (!before.settingsFile) throw new CliError('There is no settings file location on this system.', exitCodes.config, undefined, 'config-invalid');
   await saveUserSettings({ settingsFile: before.settingsFile, changes, locked: before.locked });
-  const after = await loadConfig({ env: context.io.env, settingsFile: before.settingsFile });
+  const after = await loadConfig({ env: context.io.env, settingsFile: before.settingsFile, ...context.policyOptions() });
   const source = after.sources[key];
   const overriddenBy = source === 'policy' ? 'the policy file' : source === 'env' ? `the environment (${envNameFor(key)})` : null;
   if (json) {
@@ -50,6 +51,13 @@ export function registerConfigSet(config: Command, context: CliContext): void {
       if (!parsed.success) throw invalidValue(key, 'the command line', parsed.error.issues[0]?.message ?? 'invalid');
       // Checked and made absolute now: a relative or unreadable CA saved here would break every later start.
       const value = key === 'extraCaFile' ? await checkCaFile(String(parsed.data), 'the command line') : parsed.data;
+      // Likewise a sign-in or Graph host that only a policy may set.
+      if (key === 'authorityHost' || key === 'graphBaseUrl') {
+        const { cloud } = (await context.config()).values;
+        if (!isMicrosoftOrigin(cloud, key, String(value))) {
+          throw invalidValue(key, 'the command line', `must be one of Microsoft's hosts for the ${cloud} cloud; another host can only be set by your organisation's policy file`);
+        }
+      }
       await change(context, key, { [key]: value }, options.json);
     });
   withExamples(set, [

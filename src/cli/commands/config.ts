@@ -16,6 +16,8 @@ export function configDocument(config: ResolvedConfig) {
     locked: config.locked,
     ignored: config.ignored,
     policyFile: config.policyFile,
+    ignoredPolicyFile: config.ignoredPolicyFile,
+    nonMicrosoftHosts: config.nonMicrosoftHosts,
     settingsFile: config.settingsFile,
     demoTenant: config.demoTenant,
     keys: keys.map((key) => ({
@@ -49,6 +51,12 @@ export function registerConfig(program: Command, context: CliContext): void {
       out.line();
       out.line(`Policy file:   ${resolved.policyFile ?? '(none)'}`);
       out.line(`Settings file: ${resolved.settingsFile ?? '(none)'}`);
+      if (resolved.ignoredPolicyFile) {
+        out.warn(`The policy file ${resolved.ignoredPolicyFile} was ignored: this computer's own policy (${resolved.policyFile}) applies.`);
+      }
+      for (const { key, value } of resolved.nonMicrosoftHosts) {
+        out.warn(`"${key}" is ${value}, not a Microsoft host for the ${resolved.values.cloud} cloud: set by the policy file ${resolved.policyFile}.`);
+      }
       for (const ignored of resolved.ignored) {
         out.warn(`"${ignored.key}" from ${ignored.source === 'env' ? 'the environment' : 'the settings file'} was ignored: ${ignored.reason}.`);
       }

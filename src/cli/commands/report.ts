@@ -8,7 +8,7 @@ import { Progress } from '../progress';
 import { positiveInt } from '../options';
 import { formatFor } from '../report/formats';
 import type { TokenSource } from '../report/graph-fetch';
-import { graphReportTokenSource } from '../services';
+import { graphReportTokenSource, trustFor } from '../services';
 import { readAllStdin } from '../stdin';
 
 type ReportOptions = {
@@ -38,8 +38,7 @@ export function registerReport(program: Command, context: CliContext): void {
       if (!format) throw usageError(`--out must end in .csv or .json (got "${options.out}").`);
       const config = await context.config();
       // Loaded here, not at startup: undici is only needed by the commands that use the network.
-      const [{ createDispatcher, createTrust }, { runReport }] = await Promise.all([import('../../main/config/trust'), import('../report/run-report')]);
-      const dispatcher = createDispatcher(createTrust(config.values.extraCaFile));
+      const [{ runReport }, { dispatcher }] = await Promise.all([import('../report/run-report'), trustFor(context)]);
       const token: TokenSource = options.accessTokenStdin
         ? await fixedToken(await readAllStdin(context.io, 'an access token'))
         : await graphReportTokenSource(context);

@@ -3,6 +3,8 @@ import { AppError } from '../../shared/ipc/errors';
 import { exitCodeForCause } from '../../shared/smtp/exit-codes';
 import type { SmtpMethod, SmtpTestResult } from '../../shared/smtp/result';
 import { normalizeAppPassword } from '../../shared/vault/normalize';
+import { checkCaFile } from '../../main/config/load';
+import type { ConfigKey } from '../../main/config/schema';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 import { withExamples } from '../help';
@@ -48,6 +50,9 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
     .action(async (options: SmtpTestOptions) => {
       const out = context.output(options.json);
       const config = await context.config();
+      // Before any secret is read: a flag may not send the password where the policy forbids.
+      refuseLockedFlags(options, config.locked);
+      const ca = options.ca !== undefined ? await checkCaFile(options.ca, 'the --ca option') : undefined;
       const method: SmtpMethod = options.oauth ? 'oauth' : 'app-password';
       if (!config.values.routesOffered.includes(method)) {
         throw new AppError({
@@ -60,7 +65,7 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
       const smtp = await smtpService(context, {
         ...(options.host !== undefined ? { host: options.host } : {}),
         ...(options.port !== undefined ? { port: options.port } : {}),
-        ...(options.ca !== undefined ? { ca: options.ca } : {}),
+        ...(ca !== undefined ? { ca } : {}),
         ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
       });
       const result = await smtp.test({
@@ -90,6 +95,23 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
     'printf %s "$APP_PASSWORD" | m365-connect smtp-test --user ada@contoso.com --password-stdin',
     'm365-connect smtp-test --user ada@contoso.com --host smtp.office365.com --port 587 --timeout 20',
   ]);
+}
+
+/** The flags that stand in for a configuration key: a key the policy locks cannot be overridden. */
+const flagKeys = [
+  ['--host', 'smtpHost', (options: SmtpTestOptions) => options.host],
+  ['--port', 'smtpPort', (options: SmtpTestOptions) => options.port],
+  ['--ca', 'extraCaFile', (options: SmtpTestOptions) => options.ca],
+] as const satisfies readonly (readonly [string, ConfigKey, (options: SmtpTestOptions) => unknown])[];
+
+function refuseLockedFlags(options: SmtpTestOptions, locked: readonly ConfigKey[]): void {
+  const refused = flagKeys.filter(([, key, value]) => value(options) !== undefined && locked.includes(key));
+  if (refused.length === 0) return;
+  throw new AppError({
+    code: 'policy-forbidden',
+    message: `Your organisation's policy locks ${refused.map(([flag, key]) => `${key} (${flag})`).join(', ')}; the command line cannot change it.`,
+    nextStep: `Run the test without ${refused.map(([flag]) => flag).join(', ')}; \`m365-connect config show\` shows the locked values.`,
+  });
 }
 
 async function secretFor(method: SmtpMethod, options: SmtpTestOptions, context: CliContext): Promise<string> {

@@ -9,7 +9,8 @@ import type { Account } from '../../shared/account';
 import { AppError } from '../../shared/ipc/errors';
 import { cloudPresets } from '../config/clouds';
 import type { ResolvedConfig } from '../config/resolved';
-import { createDispatcher, createMsalNetworkModule, createTrust } from '../config/trust';
+import { tokenCacheSuffix } from '../config/schema';
+import { createMsalNetworkModule, createTrust, type Trust } from '../config/trust';
 import type { Platform } from '../platform';
 import type { AuthService, SignInOptions } from '../services';
 import { activeAccountStore } from './active-account';
@@ -61,11 +62,13 @@ export type CreateAuthServiceOptions = {
   platform: Pick<Platform, 'openExternal'>;
   /** Per-user folder for the token cache marker and the active-account id. */
   cacheDir: string;
+  /** The process's trust (compose.ts); omitted = built from config and closed with the service. */
+  trust?: Trust;
   /** Tests only: replace how the token cache is opened. */
   openCache?: (options: { cacheDir: string; serviceName: string }) => Promise<TokenCacheStore>;
 };
 
-export const tokenCacheServiceName = (keychainService: string) => `${keychainService}.token-cache`;
+export const tokenCacheServiceName = (keychainService: string) => `${keychainService}${tokenCacheSuffix}`;
 
 /**
  * The Graph permissions the app was granted (`.default`): whatever the user or their role
@@ -92,7 +95,8 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   await mkdir(cacheDir, { recursive: true, mode: 0o700 });
   const serviceName = tokenCacheServiceName(config.values.keychainService);
   const cache = await (options.openCache ?? openTokenCache)({ cacheDir, serviceName });
-  const dispatcher = createDispatcher(createTrust(config.values.extraCaFile));
+  const ownTrust = options.trust ? null : createTrust(config.values.extraCaFile);
+  const { dispatcher } = options.trust ?? ownTrust!;
   // The last error Entra answered, for flows where MSAL keeps only the error name.
   let lastEntraError: EntraErrorHint | null = null;
   const mapAuthError = (error: unknown) => {
@@ -116,6 +120,8 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   let pending: PendingSignIn | null = null;
 
   const activeAccount = async (): Promise<AccountInfo | null> => {
+    // A locked keyring reads as an empty cache: say "locked", not "nobody is signed in".
+    if (cache.blocked) throw cache.blocked;
     const accounts = await app.getAllAccounts();
     const id = await active.read();
     return accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
@@ -214,6 +220,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async signIn({ method, switchAccount, onDeviceCode, onProgress }) {
+      if (cache.blocked) throw cache.blocked;
       if (pending) {
         throw new AppError({ code: 'sign-in-failed', message: 'A sign-in is already in progress.', nextStep: 'Finish or cancel it first.' });
       }
@@ -247,7 +254,17 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async signOut() {
-      const account = await activeAccount();
+      let account: AccountInfo | null;
+      try {
+        account = await activeAccount();
+      } catch (error) {
+        // A damaged cache cannot be read, only removed: sign-out is how the user gets out of it.
+        if (!(error instanceof AppError && error.code === 'token-cache-corrupted')) throw mapAuthError(error);
+        await cache.clear();
+        await active.clear();
+        grantedGraphScopes = null;
+        return true;
+      }
       if (!account) return false;
       await app.getTokenCache().removeAccount(account);
       await active.clear();
@@ -257,10 +274,10 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
 
     async acquireSmtpToken(upn) {
+      // Only the account named: pairing one user's name with another's token would test nothing real.
+      if (cache.blocked) throw cache.blocked;
       const accounts = await app.getAllAccounts();
-      const account =
-        accounts.find((a) => a.username.toLowerCase() === upn.toLowerCase()) ??
-        (await activeAccount());
+      const account = accounts.find((a) => a.username.toLowerCase() === upn.toLowerCase());
       if (!account) throw notSignedIn();
       const smtpScopes = [config.smtpScope];
       try {
@@ -316,7 +333,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
 
     async close() {
       pending?.cancel();
-      await dispatcher.close().catch(() => undefined);
+      await ownTrust?.close();
     },
   };
   return service;

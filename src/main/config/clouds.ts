@@ -16,6 +16,28 @@ export type CloudPreset = {
   imapScope: string;
 };
 
+/**
+ * Microsoft's own endpoints per cloud (learn.microsoft.com/entra/identity-platform/authentication-national-cloud,
+ * learn.microsoft.com/graph/deployments). Tokens go only to these unless the organisation's
+ * policy names another host (a test tenant, a proxy).
+ */
+export const microsoftHosts: Record<CloudName, { authorityHost: string[]; graphBaseUrl: string[] }> = {
+  public: { authorityHost: ['login.microsoftonline.com', 'login.microsoft.com'], graphBaseUrl: ['graph.microsoft.com'] },
+  'usgov-high': { authorityHost: ['login.microsoftonline.us'], graphBaseUrl: ['graph.microsoft.us'] },
+  'usgov-dod': { authorityHost: ['login.microsoftonline.us'], graphBaseUrl: ['dod-graph.microsoft.us'] },
+  china: { authorityHost: ['login.chinacloudapi.cn', 'login.partner.microsoftonline.cn'], graphBaseUrl: ['microsoftgraph.chinacloudapi.cn'] },
+};
+
+/** Whether an https origin is one of Microsoft's hosts for that key in that cloud (no port, no path). */
+export function isMicrosoftOrigin(cloud: CloudName, key: 'authorityHost' | 'graphBaseUrl', value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.port === '' && url.pathname === '/' && microsoftHosts[cloud][key].includes(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 export const cloudPresets: Record<CloudName, CloudPreset> = {
   public: {
     authorityHost: 'https://login.microsoftonline.com',

@@ -7,6 +7,7 @@ export { configKeys, envNameFor, policyEnvName, demoEnvName, policySchema, type 
 export { machinePolicyPath, defaultUserDataDir, settingsFileIn } from './locations';
 export {
   createTrust,
+  trustFromPem,
   createHttpsAgent,
   createDispatcher,
   createMsalNetworkModule,

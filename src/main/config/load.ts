@@ -2,7 +2,7 @@ import { access, constants, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { guideIds, type GuideId } from '../../shared/readiness/guide-ids';
 import { defaultRoutesOffered } from '../../shared/routes/route';
-import { cloudPresets, type CloudName } from './clouds';
+import { cloudPresets, isMicrosoftOrigin, microsoftHosts, type CloudName } from './clouds';
 import { invalidValue } from './errors';
 import { readJsonFile } from './json-file';
 import { machinePolicyPath } from './locations';
@@ -25,8 +25,16 @@ export type LoadConfigOptions = {
   env?: NodeJS.ProcessEnv;
   /** The user's settings file; omitted = no user settings. */
   settingsFile?: string;
-  /** Explicit policy path; otherwise M365_CONNECT_POLICY, otherwise the machine-wide location. */
+  /**
+   * A policy for a machine that has none (tests, the demo tenant); otherwise M365_CONNECT_POLICY.
+   * The machine-wide policy always wins: where it exists, this one is ignored (and said so).
+   */
   policyFile?: string;
+  /**
+   * Tests only: where the machine-wide policy lives (null = this machine has none). Deliberately
+   * not an environment variable, so nothing a user sets can move or switch off the machine policy.
+   */
+  machinePolicyFile?: string | null;
   /** The caller asked for the demo tenant (e.g. `--demo`); M365_CONNECT_DEMO=1 does the same. */
   demo?: boolean;
   platform?: NodeJS.Platform;
@@ -54,7 +62,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
 
-  const { policy, policyFile } = await readPolicy(options, env, platform);
+  const { policy, policyFile, ignoredPolicyFile } = await readPolicy(options, env, platform);
   const locked = policy?.locked ?? [];
   const settings = options.settingsFile
     ? await readJsonFile('settings', options.settingsFile, userSettingsSchema, { required: false })
@@ -114,6 +122,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     hiddenGuides: hiddenGuidesFrom(policy),
   };
   sources.clientId = pick('clientId')?.source ?? 'default';
+  const nonMicrosoftHosts = checkOutboundHosts(values, sources, pick);
   sources.routesOffered = policy?.routesOffered ? 'policy' : 'default';
   sources.hiddenGuides = policy?.shownGuides || policy?.hiddenGuides ? 'policy' : 'default';
 
@@ -128,17 +137,51 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     smtpScope: preset.smtpScope,
     imapScope: preset.imapScope,
     policyFile,
+    ignoredPolicyFile,
+    nonMicrosoftHosts,
     settingsFile: options.settingsFile ?? null,
     ignored,
   };
 }
 
+/**
+ * Sign-in and Graph receive the user's tokens: outside the policy only Microsoft's hosts for the
+ * configured cloud are accepted. A policy may name any https host (a test tenant, a proxy), and
+ * the result lists those so `config show` can say so. (smtpHost stays open: testing one's own
+ * mail server with one's own password is a supported use, and the policy can lock it.)
+ */
+function checkOutboundHosts(
+  values: ResolvedValues,
+  sources: Record<ResolvedKey, ConfigSource>,
+  pick: (key: 'authorityHost' | 'graphBaseUrl') => { label: string } | null,
+): ResolvedConfig['nonMicrosoftHosts'] {
+  const found: ResolvedConfig['nonMicrosoftHosts'] = [];
+  for (const key of ['authorityHost', 'graphBaseUrl'] as const) {
+    if (isMicrosoftOrigin(values.cloud, key, values[key])) continue;
+    if (sources[key] === 'policy') {
+      found.push({ key, value: values[key] });
+      continue;
+    }
+    const hosts = microsoftHosts[values.cloud][key].map((host) => `https://${host}`).join(' or ');
+    throw invalidValue(
+      key,
+      sources[key] === 'env' ? `environment variable ${envNameFor(key)}` : (pick(key)?.label ?? 'the defaults'),
+      `must be ${hosts} for the ${values.cloud} cloud; another host can only be set by your organisation's policy file`,
+    );
+  }
+  return found;
+}
+
 async function readPolicy(options: LoadConfigOptions, env: NodeJS.ProcessEnv, platform: NodeJS.Platform) {
+  const machineFile = options.machinePolicyFile === undefined ? machinePolicyPath(platform, env) : options.machinePolicyFile;
   const named = options.policyFile ?? nonEmpty(env[policyEnvName]);
-  const policyFile = named ?? machinePolicyPath(platform, env);
-  // A policy someone named must exist; the machine-wide one is optional.
-  const policy: Policy | null = await readJsonFile('policy', policyFile, policySchema, { required: named !== undefined });
-  return { policy, policyFile: policy ? policyFile : null };
+  // The machine-wide policy is optional, and when present it is the policy: a user cannot swap it out.
+  const machine: Policy | null = machineFile ? await readJsonFile('policy', machineFile, policySchema, { required: false }) : null;
+  if (machine) return { policy: machine, policyFile: machineFile, ignoredPolicyFile: named ?? null };
+  if (named === undefined) return { policy: null, policyFile: null, ignoredPolicyFile: null };
+  // A policy someone named must exist.
+  const policy: Policy | null = await readJsonFile('policy', named, policySchema, { required: true });
+  return { policy, policyFile: named, ignoredPolicyFile: null };
 }
 
 function readEnv(env: NodeJS.ProcessEnv): UserSettings {

@@ -41,6 +41,10 @@ export type ResolvedConfig = {
   /** The IMAP XOAUTH2 scope for the chosen cloud. */
   imapScope: string;
   policyFile: string | null;
+  /** A policy named by M365_CONNECT_POLICY (or the caller) that was not used: the machine has its own. */
+  ignoredPolicyFile: string | null;
+  /** Sign-in or Graph endpoints that are not Microsoft's: only ever from the policy. */
+  nonMicrosoftHosts: { key: 'authorityHost' | 'graphBaseUrl'; value: string }[];
   settingsFile: string | null;
   /** Values a user tried to set on a locked key; shown by `config show`, never applied. */
   ignored: { key: ConfigKey; source: 'env' | 'settings'; reason: string }[];

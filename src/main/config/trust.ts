@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Agent as HttpsAgent } from 'node:https';
-import tls from 'node:tls';
+import tls, { type SecureContext } from 'node:tls';
 import { Agent as UndiciAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 
@@ -35,24 +35,50 @@ function systemCertificates(): string[] {
   return [];
 }
 
+/**
+ * Everything a connection needs to decide trust, built once per process (compose.ts, the CLI's
+ * services) and handed to MSAL, Graph, the report and SMTP: one root set, one CA file read.
+ */
 export type Trust = {
   /** PEM certificates to pass as `ca` to tls/https (null = Node's defaults are enough). */
   ca: string[] | null;
   extraCaFile: string | null;
+  /** For undici (MSAL's network module, Graph, the report). */
+  dispatcher: Dispatcher;
+  /** For node:tls (the SMTP STARTTLS upgrade); TLS 1.2 at least, as Exchange Online requires. */
+  secureContext: SecureContext;
+  /** Closes the dispatcher's pooled connections (quit, CLI exit). */
+  close(): Promise<void>;
 };
 
+/** The trust for this configuration: the system store, plus the extra CA file if one is set. */
 export function createTrust(extraCaFile: string | null): Trust {
-  if (!extraCaFile) return { ca: null, extraCaFile: null };
-  // Passing `ca` replaces Node's store, so the system and bundled roots go in too.
-  const ca = [...tls.rootCertificates, ...systemCertificates(), readFileSync(extraCaFile, 'utf8')];
-  return { ca, extraCaFile };
+  return buildTrust(extraCaFile ? readFileSync(extraCaFile, 'utf8') : null, extraCaFile);
 }
 
-export function createHttpsAgent(trust: Trust): HttpsAgent {
+/** The same trust from PEM text already in memory (a test CA, the sandbox's CA). */
+export function trustFromPem(pem: string): Trust {
+  return buildTrust(pem, null);
+}
+
+function buildTrust(extraPem: string | null, extraCaFile: string | null): Trust {
+  // Passing `ca` replaces Node's store, so the system and bundled roots go in too.
+  const ca = extraPem ? [...tls.rootCertificates, ...systemCertificates(), extraPem] : null;
+  const dispatcher = createDispatcher({ ca });
+  return {
+    ca,
+    extraCaFile,
+    dispatcher,
+    secureContext: tls.createSecureContext({ minVersion: 'TLSv1.2', ...(ca ? { ca } : {}) }),
+    close: () => dispatcher.close().catch(() => undefined),
+  };
+}
+
+export function createHttpsAgent(trust: Pick<Trust, 'ca'>): HttpsAgent {
   return new HttpsAgent({ keepAlive: true, ...(trust.ca ? { ca: trust.ca } : {}) });
 }
 
-export function createDispatcher(trust: Trust): Dispatcher {
+export function createDispatcher(trust: Pick<Trust, 'ca'>): Dispatcher {
   return new UndiciAgent({ connect: trust.ca ? { ca: trust.ca } : {}, keepAliveTimeout: 10_000 });
 }
 

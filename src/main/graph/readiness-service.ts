@@ -2,7 +2,7 @@ import { decideReadiness } from '../../shared/readiness/model';
 import type { Verdict } from '../../shared/readiness/verdict';
 import type { GraphTokenSource } from '../auth/auth-service';
 import type { ResolvedConfig } from '../config/resolved';
-import { createDispatcher, createTrust } from '../config/trust';
+import { createTrust, type Trust } from '../config/trust';
 import type { ReadinessService } from '../services';
 import { gatherReadinessFacts } from './gather';
 import type { RetryPolicy } from './retry';
@@ -10,6 +10,8 @@ import type { RetryPolicy } from './retry';
 export type CreateReadinessServiceOptions = {
   config: ResolvedConfig;
   auth: GraphTokenSource;
+  /** The process's trust (compose.ts); omitted = built from config and closed with the service. */
+  trust?: Trust;
   /** Today's date for the retirement notice; tests pin it. */
   today?: () => string;
   retry?: RetryPolicy;
@@ -20,7 +22,8 @@ const localDate = (date = new Date()) =>
 
 /** Token -> one Graph `$batch` -> facts (+ the sign-in's amr) -> verdict. */
 export function createReadinessService(options: CreateReadinessServiceOptions): ReadinessService & { close(): Promise<void> } {
-  const dispatcher = createDispatcher(createTrust(options.config.values.extraCaFile));
+  const ownTrust = options.trust ? null : createTrust(options.config.values.extraCaFile);
+  const { dispatcher } = options.trust ?? ownTrust!;
   return {
     async check(): Promise<Verdict> {
       const token = await options.auth.acquireGraphToken();
@@ -40,7 +43,7 @@ export function createReadinessService(options: CreateReadinessServiceOptions): 
       });
     },
     async close() {
-      await dispatcher.close().catch(() => undefined);
+      await ownTrust?.close();
     },
   };
 }

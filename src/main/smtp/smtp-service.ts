@@ -1,15 +1,14 @@
-import { createSecureContext } from 'node:tls';
 import { classifySmtpOutcome } from '../../shared/smtp/classify';
 import type { SmtpTestResult } from '../../shared/smtp/result';
 import type { SmtpService, SmtpTestRequest } from '../services';
 import { defaultSmtpTimeouts, runSmtpLogin, type SmtpTimeouts } from './smtp-login';
-import { smtpTrustedCas } from './trust';
+import { createTrust, type Trust } from '../config/trust';
 
 export type SmtpServiceOptions = {
   host?: string;
   port?: number;
-  /** An extra CA to trust beside the system's: PEM text or the path of a PEM file. */
-  extraCa?: string;
+  /** The process's trust (config/trust.ts); omitted = the system's CAs only. */
+  trust?: Pick<Trust, 'secureContext'>;
   timeoutsMs?: Partial<SmtpTimeouts>;
 };
 
@@ -21,9 +20,7 @@ export function createSmtpService(options: SmtpServiceOptions = {}): SmtpService
   const host = options.host ?? defaultSmtpHost;
   const port = options.port ?? defaultSmtpPort;
   const timeouts: SmtpTimeouts = { ...defaultSmtpTimeouts, ...options.timeoutsMs };
-  // Read once: a missing or unreadable CA file is a configuration error worth failing on early.
-  const ca = smtpTrustedCas(options.extraCa);
-  const secureContext = createSecureContext({ minVersion: 'TLSv1.2', ...(ca ? { ca } : {}) });
+  const { secureContext } = options.trust ?? createTrust(null);
 
   return {
     async test(request: SmtpTestRequest): Promise<SmtpTestResult> {

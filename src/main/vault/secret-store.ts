@@ -1,3 +1,5 @@
+import { assertKeyringUnlocked, secretServiceLockProbe, type KeyringProbe } from './keyring-lock';
+
 /**
  * The slice of keytar the vault uses. keytar's upstream is archived, so the vault depends on
  * this shape only: tests inject a fake, and a successor library can be adapted to it.
@@ -21,6 +23,22 @@ export function lazyKeytar(load: () => Promise<SecretStore> = loadKeytar): Secre
     setPassword: async (service, account, password) => (await store()).setPassword(service, account, password),
     deletePassword: async (service, account) => (await store()).deletePassword(service, account),
     findCredentials: async (service) => (await store()).findCredentials(service),
+  };
+}
+
+/** keytar behind a lock check: on a locked keyring nothing reaches libsecret (see keyring-lock.ts). */
+export function lockCheckedStore(store: SecretStore, probe: KeyringProbe = secretServiceLockProbe()): SecretStore {
+  const checked =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await assertKeyringUnlocked(probe);
+      return call(...args);
+    };
+  return {
+    getPassword: checked((service: string, account: string) => store.getPassword(service, account)),
+    setPassword: checked((service: string, account: string, password: string) => store.setPassword(service, account, password)),
+    deletePassword: checked((service: string, account: string) => store.deletePassword(service, account)),
+    findCredentials: checked((service: string) => store.findCredentials(service)),
   };
 }
 

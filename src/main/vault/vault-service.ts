@@ -2,7 +2,7 @@ import { AppError, isAppError } from '../../shared/ipc/errors';
 import { normalizeAppPassword } from '../../shared/vault/normalize';
 import type { StoreResult, VaultService } from '../services';
 import { keychainError } from './keychain-errors';
-import { lazyKeytar, type SecretStore } from './secret-store';
+import { lazyKeytar, lockCheckedStore, type SecretStore } from './secret-store';
 
 /** The documented contract other tools read the password by (README, "Keychain contract"). */
 export const defaultKeychainService = 'm365-connect';
@@ -24,7 +24,7 @@ export function accountForUpn(upn: string): string {
 
 export function createVaultService(options: VaultOptions = {}): VaultService {
   const service = options.service ?? defaultKeychainService;
-  const store = options.keytar ?? lazyKeytar();
+  const store = options.keytar ?? lockCheckedStore(lazyKeytar());
   const platform = options.platform ?? process.platform;
 
   // Every keychain call goes through here: failures become typed, secret-free errors.

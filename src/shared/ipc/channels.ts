@@ -12,7 +12,6 @@ export const invokeChannels = [
   'readiness:check',
   'vault:status',
   'vault:store',
-  'vault:forget',
   'smtp:test',
   'smtp:last-tests',
   'shell:open-external',

@@ -56,13 +56,14 @@ export const contract = {
   'auth:cancel': { request: empty, response: z.object({ cancelled: z.boolean() }) },
   'auth:sign-out': { request: empty, response: z.object({ signedOut: z.boolean() }) },
   'readiness:check': { request: empty, response: verdictSchema },
+  // The account is the signed-in one, taken in main: the renderer never names it.
   'vault:status': {
-    request: z.object({ upn: upnSchema }).strict(),
+    request: empty,
     response: z.object({ stored: z.boolean(), service: z.string(), account: z.string() }),
   },
   'vault:store': {
     request: z
-      .object({ upn: upnSchema, password: z.string().max(1024), replace: z.boolean() })
+      .object({ password: z.string().max(1024), replace: z.boolean() })
       .strict(),
     response: z.object({
       service: z.string(),
@@ -71,12 +72,8 @@ export const contract = {
       warnings: z.array(z.string()),
     }),
   },
-  'vault:forget': {
-    request: z.object({ upn: upnSchema }).strict(),
-    response: z.object({ removed: z.boolean() }),
-  },
   'smtp:test': {
-    request: z.object({ upn: upnSchema, method: smtpMethodSchema }).strict(),
+    request: z.object({ method: smtpMethodSchema }).strict(),
     response: smtpTestResultSchema,
   },
   /** The signed-in account's last test login per route (cause and time only), for returning users. */

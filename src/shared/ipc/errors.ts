@@ -17,6 +17,7 @@ export const errorCodes = [
   'graph-failed',
   'keychain-unavailable',
   'keychain-denied',
+  'token-cache-corrupted',
   'already-stored',
   'not-stored',
   'invalid-password',

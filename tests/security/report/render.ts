@@ -13,10 +13,14 @@ const expectedSuites = [
   'packaging',
   'electronegativity',
   'ipc-fuzz',
+  'ipc-identity',
   'open-external',
   'tls',
   'secrets-scan',
   'faults',
+  'config-policy',
+  'cli-locked-flags',
+  'keyring-states',
 ] as const;
 
 type SuiteFile = { suite: string; order: number; rows: SecurityRow[] };

@@ -6,13 +6,11 @@ import type { InvokeChannel } from '../../../src/shared/ipc/channels';
  * fuzz can build payloads that are invalid by construction (not "whatever zod rejects").
  */
 type Field =
-  | { name: string; kind: 'upn' }
   | { name: string; kind: 'string'; max: number }
   | { name: string; kind: 'enum'; options: readonly string[] }
   | { name: string; kind: 'boolean'; optional?: true }
   | { name: string; kind: 'string-array'; maxItems: number; maxLength: number; optional: true };
 
-const upn: Field = { name: 'upn', kind: 'upn' };
 const format: Field = { name: 'format', kind: 'enum', options: ['html', 'pdf'] };
 
 export const requestFields: Record<InvokeChannel, Field[]> = {
@@ -27,10 +25,9 @@ export const requestFields: Record<InvokeChannel, Field[]> = {
   'auth:sign-out': [],
   'readiness:check': [],
   'smtp:last-tests': [],
-  'vault:status': [upn],
-  'vault:store': [upn, { name: 'password', kind: 'string', max: 1024 }, { name: 'replace', kind: 'boolean' }],
-  'vault:forget': [upn],
-  'smtp:test': [upn, { name: 'method', kind: 'enum', options: ['app-password', 'oauth'] }],
+  'vault:status': [],
+  'vault:store': [{ name: 'password', kind: 'string', max: 1024 }, { name: 'replace', kind: 'boolean' }],
+  'smtp:test': [{ name: 'method', kind: 'enum', options: ['app-password', 'oauth'] }],
   'shell:open-external': [{ name: 'url', kind: 'string', max: 2048 }],
   'clipboard:copy': [{ name: 'text', kind: 'string', max: 4096 }],
   'report:export': [format],
@@ -44,15 +41,8 @@ export const requestFields: Record<InvokeChannel, Field[]> = {
   'bridge:start-at-login': [{ name: 'enabled', kind: 'boolean' }],
 };
 
-const validUpn = fc
-  .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,30}$/), fc.domain())
-  .map(([local, domain]) => `${local}@${domain}`)
-  .filter((address) => address.length <= 256);
-
 function validValue(field: Field): fc.Arbitrary<unknown> {
   switch (field.kind) {
-    case 'upn':
-      return validUpn;
     case 'string':
       return fc.string({ maxLength: Math.min(field.max, 300) });
     case 'enum':
@@ -123,13 +113,6 @@ const oversizedString = (max: number) =>
 /** A value of the wrong kind for the field (never valid, whatever the parser). */
 function wrongValue(field: Field): fc.Arbitrary<unknown> {
   switch (field.kind) {
-    case 'upn':
-      return fc.oneof(
-        anyValue.filter((value) => typeof value !== 'string'),
-        fc.constantFrom('', ' ', 'no-at-sign', 'a@b', '@b.example', 'a@.', 'a b@c.example', 'a@b c.example', 'a@@b.example'),
-        fc.string({ maxLength: 40 }).map((text) => text.replaceAll('@', '')),
-        oversizedString(256).map((text) => `${text}@b.example`),
-      );
     case 'string':
       return fc.oneof(anyValue.filter((value) => typeof value !== 'string'), oversizedString(field.max));
     case 'enum':

@@ -30,7 +30,7 @@ export const lastTestLine = (test: LastTest): string =>
  */
 export function ReturningUser({ account, onResume }: { account: Account; onResume: (resume: Resume, verdict: Verdict) => void }) {
   const styles = useStyles();
-  const vault = useIpcQuery('vault:status', { upn: account.upn }, account.upn);
+  const vault = useIpcQuery('vault:status', {}, account.upn);
   const tests = useIpcQuery('smtp:last-tests', {}, account.upn);
   const check = useIpcMutation('readiness:check');
   const stored = vault.state.kind === 'done' && vault.state.value.stored;

@@ -30,7 +30,7 @@ export function AppPassword({ step, onBack, onNext, onUseStored }: Props) {
   const [raw, setRaw] = useState('');
   const [visible, setVisible] = useState(false);
   const checked = raw === '' ? null : normalizeAppPassword(raw);
-  const vault = useIpcQuery('vault:status', { upn: step.account.upn }, step.account.upn);
+  const vault = useIpcQuery('vault:status', {}, step.account.upn);
   const alreadyStored = vault.state.kind === 'done' && vault.state.value.stored;
 
   return (

@@ -30,7 +30,7 @@ export function BridgeOAuthTest({ step, onBack, onNext }: Props) {
     setRunning(true);
     setStages(initialStages());
     try {
-      const result = await call('smtp:test', { upn: step.account.upn, method: 'oauth' });
+      const result = await call('smtp:test', { method: 'oauth' });
       setStages((current) => settle(current, result.ok, result.stage));
       setOutcome({ result });
     } catch (error) {

@@ -49,7 +49,7 @@ export function Done({ step, onBack, onRestart }: Props) {
   const styles = useStyles();
   const upn = step.account.upn;
   const config = useIpcQuery('config:get', {});
-  const vault = useIpcQuery('vault:status', { upn }, upn);
+  const vault = useIpcQuery('vault:status', {}, upn);
   const worked = order.filter((method) => step.proven[method]?.ok === true);
   const refused = order.filter((method) => step.proven[method]?.ok === false);
   const failure = config.state.kind === 'failed' ? config.state.error : null;

@@ -33,7 +33,7 @@ export function Store({ step, onBack, onNext, onSkipToTest }: Props) {
   const styles = useStyles();
   const { info } = useWizardContext();
   const upn = step.account.upn;
-  const status = useIpcQuery('vault:status', { upn }, upn);
+  const status = useIpcQuery('vault:status', {}, upn);
   const save = useIpcMutation('vault:store');
   const [confirming, setConfirming] = useState(false);
   const [keptOld, setKeptOld] = useState(false);
@@ -45,7 +45,7 @@ export function Store({ step, onBack, onNext, onSkipToTest }: Props) {
   const store = (replace: boolean) => {
     setConfirming(false);
     setKeptOld(false);
-    void save.run({ upn, password: step.password, replace });
+    void save.run({ password: step.password, replace });
   };
 
   return (

@@ -73,7 +73,7 @@ export function Verify({ step, onBack, onNext, onBridge }: Props) {
     setRunning(method);
     setStages((current) => ({ ...current, [method]: initialStages() }));
     try {
-      const result = await call('smtp:test', { upn: step.account.upn, method });
+      const result = await call('smtp:test', { method });
       setStages((current) => ({ ...current, [method]: settle(current[method], result.ok, result.stage) }));
       setOutcomes((current) => ({ ...current, [method]: { result } }));
     } catch (error) {
