@@ -1,6 +1,7 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appEnvFor } from '../../sandbox/app-env';
 import { startSandbox, type Sandbox, type StartSandboxOptions } from '../../sandbox/index';
 import { createAuthService, type AuthServiceWithGraph } from '../../src/main/auth';
 import { loadConfig, type ResolvedConfig } from '../../src/main/config';
@@ -33,20 +34,9 @@ export async function startBridgeKit(options: { sandbox?: StartSandboxOptions; e
   const sb = await startSandbox(options.sandbox ?? { scenario: 'ready-user' });
   const dataDir = await mkdtemp(join(tmpdir(), 'm365-bridge-'));
   const config = await loadConfig({
-    env: {
-      M365_CONNECT_CLIENT_ID: sb.clientId,
-      M365_CONNECT_TENANT: sb.tenantId,
-      M365_CONNECT_AUTHORITY_HOST: sb.authorityHost,
-      M365_CONNECT_GRAPH_BASE_URL: sb.graphBaseUrl,
-      M365_CONNECT_SMTP_HOST: sb.smtp.host,
-      M365_CONNECT_SMTP_PORT: String(sb.smtp.port),
-      M365_CONNECT_EXTRA_CA_FILE: sb.caPemPath,
-      M365_CONNECT_KEYCHAIN_SERVICE: 'm365-connect-bridge-test',
-      ...imapEnv(sb),
-      ...options.env,
-    },
-    // An empty policy of its own, so a machine-wide policy on the test host cannot leak in.
-    policyFile: await emptyPolicy(dataDir),
+    // The sandbox's own policy names its sign-in and Graph hosts; no machine-wide policy.
+    env: { ...appEnvFor(sb), M365_CONNECT_KEYCHAIN_SERVICE: 'm365-connect-bridge-test', ...imapEnv(sb), ...options.env },
+    machinePolicyFile: null,
   });
   const auth = await createAuthService({
     config,
@@ -94,10 +84,4 @@ export async function startBridgeKit(options: { sandbox?: StartSandboxOptions; e
 /** The sandbox's IMAP upstream when Dovecot runs (M365_CONNECT_IMAP_HOST/PORT, as the app reads them). */
 export function imapEnv(sb: Sandbox): Record<string, string> {
   return sb.imap ? { M365_CONNECT_IMAP_HOST: sb.imap.host, M365_CONNECT_IMAP_PORT: String(sb.imap.port) } : {};
-}
-
-async function emptyPolicy(dir: string): Promise<string> {
-  const file = join(dir, 'policy.json');
-  await writeFile(file, '{}');
-  return file;
 }
