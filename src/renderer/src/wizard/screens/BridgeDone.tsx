@@ -45,7 +45,7 @@ export function BridgeDone({ step, onBack, onRestart }: Props) {
   const listener = (protocol: 'smtp' | 'imap') => view?.status.listeners.find((item) => item.protocol === protocol);
   const smtp = listener('smtp');
   const imap = listener('imap');
-  const encryption = [smtp, imap].some((item) => item?.starttls) ? 'STARTTLS (or None: both work on this computer)' : 'None';
+  const encryption = [smtp, imap].some((item) => item?.starttls) ? 'STARTTLS' : 'None';
   const settings: Setting[] = view
     ? [
         { name: 'Server', value: smtp?.host ?? imap?.host ?? '127.0.0.1' },
@@ -65,6 +65,12 @@ export function BridgeDone({ step, onBack, onRestart }: Props) {
       {!view && !error && <Busy label="Collecting the settings…" />}
       {error && <ErrorMessage error={error} />}
       {view && <SettingsTable settings={settings} label="Settings for your backup tool" />}
+      {encryption === 'STARTTLS' && (
+        <Body1>
+          If your tool refuses the bridge&apos;s own certificate, choose no encryption instead: the connection never leaves
+          this computer.
+        </Body1>
+      )}
       <div className={styles.block}>
         <Subtitle2 as="h2">Password</Subtitle2>
         <Body1>The bridge password, not your Microsoft 365 password. It only works on this computer.</Body1>
