@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import keytar from 'keytar';
@@ -70,7 +70,7 @@ async function open(scenario: string | Record<string, unknown>) {
   if (!platform) throw new Error('realServices did not ask for a platform');
   const shell = await openTestShell(browser, services, platform);
   cleanups.push(() => shell.close());
-  return { ...shell, sandbox, platform, signIns };
+  return { ...shell, sandbox, platform, signIns, dataDir };
 }
 
 /** IMAP's folder-name encoding (RFC 3501 5.1.3): non-ASCII runs as UTF-16 in base64 between & and -. */
@@ -79,6 +79,11 @@ function modifiedUtf7(name: string): string {
     const utf16 = Buffer.from(run, 'utf16le').swap16();
     return `&${utf16.toString('base64').replace(/=+$/, '').replace(/\//g, ',')}-`;
   });
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
 const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
@@ -110,7 +115,7 @@ async function throughTheBridgeRoute(page: Page, signIns: Promise<void>[]) {
 
 for (const scenario of ['basic-auth-retired', 'security-defaults']) {
   test(`${scenario}: the wizard offers the bridge, Done shows its settings, swaks and curl log in with exactly those`, async () => {
-    const { page, sandbox, signIns, pageErrors } = await open(scenario);
+    const { page, sandbox, signIns, pageErrors, dataDir } = await open(scenario);
     test.skip(sandbox.imap === null, `the sandbox has no IMAP upstream here: ${sandbox.imapNote ?? ''}`);
     const settings = await throughTheBridgeRoute(page, signIns);
     expect(settings.server).toBe('127.0.0.1');
@@ -128,6 +133,9 @@ for (const scenario of ['basic-auth-retired', 'security-defaults']) {
     expect(imap.code, imap.output).toBe(0);
     for (const folder of demoMailbox(adele.upn)) expect(imap.output).toContain(modifiedUtf7(folder.name));
     await expect(page.locator('body')).not.toContainText('Bearer');
+    // The bridge password lives in the keychain and the Done screen's field, nowhere else.
+    await expect(page.locator('body')).not.toContainText(settings.password);
+    for (const file of await filesUnder(dataDir)) expect((await readFile(file)).includes(settings.password), file).toBe(false);
     await expectNoStackTrace(page);
     expect(pageErrors).toEqual([]);
   });
