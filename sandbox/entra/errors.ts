@@ -11,6 +11,7 @@ const catalogue = {
   50126: { error: 'invalid_grant', authorizeError: 'access_denied', text: () => 'Error validating credentials due to invalid username or password.' },
   50173: { error: 'invalid_grant', text: (p: P) => `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${p.issuedAt}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${p.validFrom}'.` },
   53003: { error: 'invalid_grant', authorizeError: 'access_denied', text: () => 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.' },
+  530003: { error: 'invalid_grant', authorizeError: 'access_denied', text: () => 'Your device is required to be managed to access this resource.' },
   54005: { error: 'invalid_grant', text: () => 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.' },
   65001: { error: 'invalid_grant', authorizeError: 'consent_required', text: (p: P) => `The user or administrator has not consented to use the application with ID '${p.clientId}' named '${p.appName}'. Send an interactive authorization request for this user and resource.` },
   70003: { error: 'unsupported_grant_type', text: (p: P) => `The app requested an unsupported grant type '${p.grantType}'.` },

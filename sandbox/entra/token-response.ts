@@ -8,8 +8,10 @@ import { responseScope, type Grant } from './scopes';
 export function signInPolicyError(ctx: EntraContext, user: SandboxUser, grant: Grant | null, facts: SignInFacts): AadError | null {
   const params = { clientId: ctx.tokens.clientId, appName: ctx.tokens.appName, resourceId: grant?.resource.appId ?? '00000003-0000-0000-c000-000000000000' };
   if (user.signInError) return aadError(Number(user.signInError.slice(6)) as 50076 | 50079 | 50126 | 53003 | 65001, params);
-  if (ctx.tenant.blockedByConditionalAccess(user)) return aadError(53003, params);
-  if (ctx.tenant.mfaRequired(user) && !facts.amr.includes('mfa')) {
+  const access = { client: 'modern', resourceAppId: params.resourceId } as const;
+  if (ctx.tenant.blockedByConditionalAccess(user, access)) return aadError(53003, params);
+  if (ctx.tenant.deviceRequired(user, access)) return aadError(530003, params);
+  if (ctx.tenant.mfaRequired(user, access) && !facts.amr.includes('mfa')) {
     return aadError(ctx.tenant.hasStrongMethod(user) ? 50076 : 50079, params);
   }
   return null;

@@ -108,14 +108,27 @@ export function conditionalAccessPolicies(ctx: GraphContext, version: string): R
     createdDateTime: '2024-01-10T10:00:00.0000000Z',
     modifiedDateTime: null,
     state: policy.state,
-    sessionControls: null,
+    sessionControls: policy.signInFrequency
+      ? {
+          applicationEnforcedRestrictions: null,
+          cloudAppSecurity: null,
+          persistentBrowser: null,
+          disableResilienceDefaults: null,
+          signInFrequency: { value: policy.signInFrequency.value, type: policy.signInFrequency.type, authenticationType: 'primaryAndSecondaryAuthentication', frequencyInterval: 'timeBased', isEnabled: true },
+        }
+      : null,
     conditions: {
       userRiskLevels: [],
       signInRiskLevels: [],
       clientAppTypes: policy.clientAppTypes,
       platforms: null,
-      locations: null,
-      applications: { includeApplications: ['All'], excludeApplications: [], includeUserActions: [], includeAuthenticationContextClassReferences: [] },
+      locations: policy.locations ? { includeLocations: policy.locations.includeLocations, excludeLocations: policy.locations.excludeLocations } : null,
+      applications: {
+        includeApplications: policy.includeApplications,
+        excludeApplications: policy.excludeApplications,
+        includeUserActions: [],
+        includeAuthenticationContextClassReferences: [],
+      },
       users: {
         includeUsers: policy.includeUsers,
         excludeUsers: policy.excludeUsers,
@@ -125,7 +138,17 @@ export function conditionalAccessPolicies(ctx: GraphContext, version: string): R
         excludeRoles: policy.excludeRoles,
       },
     },
-    grantControls: { operator: 'OR', builtInControls: policy.builtInControls, customAuthenticationFactors: [], termsOfUse: [] },
+    // Graph answers null for a policy with session controls only.
+    grantControls:
+      policy.builtInControls.length === 0 && !policy.authenticationStrength
+        ? null
+        : {
+            operator: policy.grantOperator,
+            builtInControls: policy.builtInControls,
+            customAuthenticationFactors: [],
+            termsOfUse: [],
+            authenticationStrength: policy.authenticationStrength ?? null,
+          },
   }));
   return { '@odata.context': `${ctx.base}/${version}/$metadata#identity/conditionalAccess/policies`, value };
 }

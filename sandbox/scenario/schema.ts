@@ -82,7 +82,19 @@ export const conditionalAccessPolicySchema = z.object({
   includeRoles: z.array(guid).default([]),
   excludeRoles: z.array(guid).default([]),
   builtInControls: z.array(z.enum(['mfa', 'block', 'compliantDevice', 'domainJoinedDevice'])).default(['mfa']),
-  clientAppTypes: z.array(z.string()).default(['all']),
+  /** grantControls.operator: AND (all controls) or OR (one of them). */
+  grantOperator: z.enum(['AND', 'OR']).default('OR'),
+  /** grantControls.authenticationStrength (built-in strengths by id and name). */
+  authenticationStrength: z.object({ id: z.string(), displayName: z.string() }).optional(),
+  /** conditionalAccessClientApp values: all, browser, mobileAppsAndDesktopClients, exchangeActiveSync, other. */
+  clientAppTypes: z.array(z.enum(['all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'easSupported', 'other'])).default(['all']),
+  /** conditions.applications: All, Office365, MicrosoftAdminPortals or app ids. */
+  includeApplications: z.array(z.string()).default(['All']),
+  excludeApplications: z.array(z.string()).default([]),
+  /** conditions.locations, as Graph stores them (named location ids, All, AllTrusted). */
+  locations: z.object({ includeLocations: z.array(z.string()), excludeLocations: z.array(z.string()).default([]) }).optional(),
+  /** sessionControls.signInFrequency (timeBased). */
+  signInFrequency: z.object({ value: z.number().int().min(1), type: z.enum(['hours', 'days']) }).optional(),
 });
 
 export const graphFaultSchema = z.object({

@@ -2,6 +2,8 @@ import type { SandboxUser, Tenant } from '../state/tenant';
 import { outlookResource, verifyAccessToken, type TokenIssuer } from '../tokens/claims';
 import type { ExchangeReplyName } from './replies';
 
+const exchangeOnlineAppId = '00000002-0000-0ff1-ce00-000000000000';
+
 export type AuthDecision = { ok: true; user: SandboxUser } | { ok: false; reply: ExchangeReplyName };
 
 /** SMTP AUTH is off for this mailbox: the mailbox setting wins over the organisation's. */
@@ -23,7 +25,10 @@ export function decideBasic(tenant: Tenant, username: string, password: string):
   if (blocked) return { ok: false, reply: blocked };
   if (tenant.scenario.tenant.securityDefaults) return { ok: false, reply: 'securityDefaults' };
   if (tenant.scenario.tenant.basicAuthSmtp === 'disabled') return { ok: false, reply: 'basicAuthDisabled' };
-  const conditional = tenant.conditionalAccessFor(user).some((policy) => policy.builtInControls.length > 0);
+  // A legacy client signing in to Exchange Online cannot satisfy any grant control.
+  const conditional = tenant
+    .conditionalAccessFor(user, { client: 'legacy', resourceAppId: exchangeOnlineAppId })
+    .some((policy) => policy.builtInControls.length > 0 || policy.authenticationStrength !== undefined);
   if (conditional || user.signInError === 'AADSTS53003') return { ok: false, reply: 'conditionalAccess' };
   if (user.signInError === 'AADSTS50126') return { ok: false, reply: 'badCredentials' };
   // With per-user MFA on, the account password alone no longer signs in a legacy client.

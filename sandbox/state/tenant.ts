@@ -46,8 +46,12 @@ export class Tenant {
     return safeEqual(user.password, password);
   }
 
-  /** Enabled CA policies that apply to this user: by user, group (nested too) or role; exclusions win. */
-  conditionalAccessFor(user: SandboxUser): ConditionalAccessPolicy[] {
+  /**
+   * Enabled CA policies that apply to this user: by user, group (nested too) or role, exclusions
+   * win; and, for one access, by client type (an app password over SMTP is a legacy client,
+   * `other`) and target resource (All, Office365 or the resource's app id). No access = any.
+   */
+  conditionalAccessFor(user: SandboxUser, access: CaAccess = { client: 'modern' }): ConditionalAccessPolicy[] {
     const groups = new Set(this.groupsOf(user).map((group) => group.id.toLowerCase()));
     const roles = new Set(rolesOf(user).map((id) => id.toLowerCase()));
     return this.scenario.tenant.conditionalAccessPolicies.filter((policy) => {
@@ -55,24 +59,32 @@ export class Tenant {
       const named = (list: string[]): boolean => list.some((entry) => entry === 'All' || entry.toLowerCase() === user.upn.toLowerCase() || entry === user.id);
       const included = named(policy.includeUsers) || policy.includeGroups.some((id) => groups.has(id.toLowerCase())) || policy.includeRoles.some((id) => roles.has(id.toLowerCase()));
       const excluded = named(policy.excludeUsers) || policy.excludeGroups.some((id) => groups.has(id.toLowerCase())) || policy.excludeRoles.some((id) => roles.has(id.toLowerCase()));
-      return included && !excluded;
+      return included && !excluded && clientMatches(policy, access.client) && resourceMatches(policy, access.resourceAppId);
     });
   }
-
   groupsOf(user: SandboxUser): Group[] {
     return transitiveGroups(this.scenario.tenant.groups, user);
   }
 
-  blockedByConditionalAccess(user: SandboxUser): boolean {
-    return this.conditionalAccessFor(user).some((policy) => policy.builtInControls.includes('block'));
+  blockedByConditionalAccess(user: SandboxUser, access?: CaAccess): boolean {
+    return this.conditionalAccessFor(user, access).some((policy) => policy.builtInControls.includes('block'));
+  }
+
+  /** A device control no other control can stand in for: the sandbox's browser is never a managed device. */
+  deviceRequired(user: SandboxUser, access?: CaAccess): boolean {
+    return this.conditionalAccessFor(user, access).some((policy) => {
+      const device = policy.builtInControls.some((control) => control === 'compliantDevice' || control === 'domainJoinedDevice');
+      const alternative = policy.builtInControls.includes('mfa') || policy.authenticationStrength !== undefined;
+      return device && (policy.grantOperator === 'AND' || !alternative);
+    });
   }
 
   /** Whether a sign-in must pass a second factor (per-user MFA, security defaults, or CA). */
-  mfaRequired(user: SandboxUser): boolean {
+  mfaRequired(user: SandboxUser, access?: CaAccess): boolean {
     return (
       user.perUserMfa !== 'disabled' ||
       this.scenario.tenant.securityDefaults ||
-      this.conditionalAccessFor(user).some((policy) => policy.builtInControls.includes('mfa'))
+      this.conditionalAccessFor(user, access).some((policy) => policy.builtInControls.includes('mfa') || policy.authenticationStrength !== undefined)
     );
   }
 
@@ -125,4 +137,25 @@ function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** One access as Conditional Access sees it: the client type and the resource signed in to. */
+export type CaAccess = { client: 'modern' | 'legacy'; resourceAppId?: string };
+
+const exchangeOnline = '00000002-0000-0ff1-ce00-000000000000';
+const sharePointOnline = '00000003-0000-0ff1-ce00-000000000000';
+/** The Office 365 suite, as far as the sandbox's resources go. */
+const office365 = new Set([exchangeOnline, sharePointOnline]);
+
+function clientMatches(policy: ConditionalAccessPolicy, client: CaAccess['client']): boolean {
+  const types = policy.clientAppTypes;
+  if (types.length === 0 || types.includes('all')) return true;
+  return client === 'legacy' ? types.includes('other') : types.includes('browser') || types.includes('mobileAppsAndDesktopClients');
+}
+
+function resourceMatches(policy: ConditionalAccessPolicy, resource: string | undefined): boolean {
+  if (resource === undefined) return true;
+  const named = (list: string[]) => list.some((entry) => entry.toLowerCase() === resource || (entry === 'Office365' && office365.has(resource)));
+  if (named(policy.excludeApplications)) return false;
+  return policy.includeApplications.includes('All') || named(policy.includeApplications);
 }

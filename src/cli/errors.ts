@@ -48,7 +48,7 @@ const exitCodeFor: Record<ErrorCode, ExitCode> = {
   internal: exitCodes.failure,
 };
 
-export type ReportedError = { code: string; message: string; nextStep?: string; guide?: string; exitCode: ExitCode };
+export type ReportedError = { code: string; message: string; nextStep?: string; guide?: string; adminMessage?: string; exitCode: ExitCode };
 
 /**
  * Any thrown value -> what the user sees. Unknown errors show their message only (never a
@@ -70,6 +70,7 @@ function fromAppError(error: AppError): ReportedError {
     exitCode: exitCodeFor[error.code],
     ...opt('nextStep', error.nextStep),
     ...opt('guide', error.guide),
+    ...opt('adminMessage', error.adminMessage),
   };
 }
 

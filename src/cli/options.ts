@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from 'commander';
+import type { z } from 'zod';
+import { upnSchema } from '../shared/upn';
 
 /** A commander parser for a whole number in [min, max], with a message naming the option. */
 export const positiveInt = (name: string, min: number, max: number) => (value: string) => {
@@ -11,3 +13,14 @@ export const positiveInt = (name: string, min: number, max: number) => (value: s
 
 /** A port to listen on: 0 (any free port) to 65535. */
 export const positiveIntOrZero = (name: string) => positiveInt(name, 0, 65535);
+
+/** A commander parser from a shared schema: the CLI checks a value exactly as the app does. */
+export const fromSchema =
+  <T>(name: string, schema: z.ZodType<T>) =>
+  (value: string): T => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new InvalidArgumentError(`${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}.`);
+    return parsed.data;
+  };
+
+export const upnOption = fromSchema('--user', upnSchema);

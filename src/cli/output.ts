@@ -55,6 +55,7 @@ export class Output {
     this.io.stderr.write(`${this.errColor.red('error:')} ${reported.message}\n`);
     if (reported.nextStep) this.io.stderr.write(`${this.errColor.dim('next:')} ${reported.nextStep}\n`);
     if (reported.guide) this.io.stderr.write(`${this.errColor.dim('guide:')} m365-connect guides show ${reported.guide}\n`);
+    if (reported.adminMessage) this.io.stderr.write(`${this.errColor.dim('message for your admin:')}\n${reported.adminMessage}\n`);
   }
 
   /** "key: value" rows, keys padded to line up. */

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerBridge } from './commands/bridge';
+import { displaySafeText } from '../shared/text/display-safe';
 import { registerCheck } from './commands/check';
 import { registerConfig } from './commands/config';
 import { registerForget } from './commands/forget';
@@ -29,6 +30,8 @@ export function createProgram(context: CliContext): Command {
     .configureOutput({
       writeOut: (text) => context.io.stdout.write(text),
       writeErr: (text) => context.io.stderr.write(text),
+      // Commander quotes the rejected argument: a hostile --user must not reach the terminal raw.
+      outputError: (text, write) => write(displaySafeText(text)),
     })
     .exitOverride()
     .addHelpText('after', rootHelpEpilogue);

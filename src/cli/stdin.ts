@@ -1,16 +1,38 @@
+import { describeBytes, isInputTooLarge, readStreamBounded } from '../main/io/bounded-read';
 import { usageError } from './errors';
 import type { CliIo } from './io';
 
-/** The whole of stdin, with the one trailing newline that `echo` or a here-string adds removed. */
+/** A password is at most 256 characters (4 bytes each in UTF-8 at worst); stdin stops well past that. */
+export const stdinReadLimit = 4 * 1024;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The whole of stdin, with the one trailing newline that `echo` or a here-string adds removed.
+ * Stops reading at stdinReadLimit (`yes | …` fails at once) and refuses bytes that are not
+ * UTF-8 rather than storing U+FFFD in their place.
+ */
 export async function readAllStdin(io: CliIo, what: string): Promise<string> {
   if (io.stdin.isTTY) {
     throw usageError(`--password-stdin reads ${what} from standard input, but standard input is a terminal.`,
       `Pipe it in, for example: printf '%s' "$PASSWORD" | m365-connect …  (or run without --password-stdin to be prompted).`);
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  const text = Buffer.concat(chunks).toString('utf8');
-  chunks.fill(Buffer.alloc(0));
+  let bytes: Buffer;
+  try {
+    bytes = await readStreamBounded(io.stdin, stdinReadLimit);
+  } catch (error) {
+    if (!isInputTooLarge(error)) throw error;
+    throw usageError(`Standard input holds more than ${describeBytes(stdinReadLimit)}, far more than ${what}; nothing was read from it.`,
+      `Pipe in only ${what}, for example: printf '%s' "$PASSWORD" | m365-connect …`);
+  }
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    throw usageError(`Standard input is not valid UTF-8 text, so it cannot be ${what}.`, 'Check the encoding of what you pipe in.');
+  } finally {
+    bytes.fill(0);
+  }
   return text.replace(/\r?\n$/, '');
 }
 
@@ -46,6 +68,8 @@ export function promptSecret(io: CliIo, question: string): Promise<string> {
         if (char === '\u0003') return finish(usageError('Cancelled.'));
         if (char === '\u007f' || char === '\b') value = value.slice(0, -1);
         else value += char;
+        // A paste of a whole file is not a password: stop instead of growing without end.
+        if (value.length > stdinReadLimit) return finish(usageError('That is far longer than a password; nothing was kept.'));
       }
     };
     stdin.on('data', onData);

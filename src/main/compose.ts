@@ -23,6 +23,8 @@ export async function composeServices(options: {
   config?: ResolvedConfig;
   /** The bridge to run in this process; tests pass a fake. Default: the real one. */
   bridge?: BridgeService;
+  /** "Now" as a calendar date, injected by tests (the Basic-auth default-off date depends on it). */
+  today?: () => string;
 }): Promise<Services> {
   const { platform } = options;
   const dataDir = platform.appDataDir();
@@ -31,7 +33,7 @@ export async function composeServices(options: {
   // One trust for sign-in, Graph and SMTP: the CA file is read here, once.
   const trust = createTrust(values.extraCaFile);
   const auth = await createAuthService({ config, platform, cacheDir: join(dataDir, 'msal'), trust });
-  const readiness = createReadinessService({ config, auth, trust });
+  const readiness = createReadinessService({ config, auth, trust, ...(options.today ? { today: options.today } : {}) });
   const settings = effectiveSettingsFrom(config, config.demoTenant ? [new URL(values.authorityHost).origin] : []);
   const bridge: AdoptingBridge = adoptOtherBridge(
     options.bridge ?? createBridgeService({ auth, config: values, dataDir }),

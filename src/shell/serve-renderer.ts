@@ -23,7 +23,9 @@ export async function serveRenderer(context: BrowserContext, rendererDir: string
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== shellOrigin) return route.abort('blockedbyclient');
-    const path = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
+    const path = url.pathname === '/' ? '/index.html' : decodedPath(url.pathname);
+    // A malformed escape (such as /%E0%A4%A) is the client's mistake: answer it, never crash on it.
+    if (path === null) return route.fulfill({ status: 400, body: 'Bad request' });
     const file = normalize(join(root, path));
     if (!file.startsWith(root)) return route.fulfill({ status: 404, body: 'Not found' });
     try {
@@ -41,4 +43,12 @@ export async function serveRenderer(context: BrowserContext, rendererDir: string
       return route.fulfill({ status: 404, body: 'Not found' });
     }
   });
+}
+
+function decodedPath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ServerError } from '@azure/msal-node';
+import { toReported } from '../../src/cli/errors';
 import { colorsEnabled, Output } from '../../src/cli/output';
+import { mapAuthError } from '../../src/main/auth/errors';
 import { Progress } from '../../src/cli/progress';
 import { fakeIo } from './support/fake-io';
 
@@ -23,6 +26,24 @@ describe('colours', () => {
     const io = fakeIo();
     new Output(io, true).error({ code: 'not-signed-in', message: 'Nobody is signed in.', exitCode: 8 });
     expect(JSON.parse(io.stdoutText())).toEqual({ ok: false, error: { code: 'not-signed-in', message: 'Nobody is signed in.', exitCode: 8 } });
+  });
+});
+
+describe('an error only an admin can fix', () => {
+  it('prints the ready-written message for the admin (and carries it in --json)', () => {
+    const mapped = mapAuthError(new ServerError('invalid_grant', 'c', 'AADSTS90094: Admin consent is required.', '', '90094'), null, {
+      authorityHost: 'https://login.microsoftonline.com',
+      tenant: 'contoso.com',
+      clientId: '7f3e2c1a-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+      user: 'adele@contoso.com',
+    });
+    const io = fakeIo();
+    new Output(io, false).error(toReported(mapped));
+    expect(io.stderrText()).toMatch(/message for your admin:\nHello,\n\nI \(adele@contoso\.com\) need an administrator/);
+    expect(io.stderrText()).toContain('Link: https://login.microsoftonline.com/contoso.com/adminconsent?client_id=7f3e2c1a-4b5d-4e6f-8a9b-0c1d2e3f4a5b');
+    const json = fakeIo();
+    new Output(json, true).error(toReported(mapped));
+    expect(JSON.parse(json.stdoutText()).error.adminMessage).toContain('adminconsent?client_id=');
   });
 });
 

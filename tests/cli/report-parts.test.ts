@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { appPasswordReadiness } from '../../src/cli/report/app-password-readiness';
 import { csvField, csvLine } from '../../src/cli/report/csv';
 import { backoffMs, parseRetryAfter } from '../../src/cli/report/retry';
-import { mfaPoliciesFrom, type TenantFacts } from '../../src/cli/report/tenant-facts';
+import { toReportRow } from '../../src/cli/report/rows';
+import type { TenantFacts } from '../../src/cli/report/tenant-facts';
+import { appPasswordNote, reportVerdict } from '../../src/cli/report/user-readiness';
+import { parsePolicies } from '../../src/shared/readiness/conditional-access';
+import { graphPolicy, templates } from '../support/ca-policies';
 import { parseCsv } from './support/parse-csv';
 
 describe('csv', () => {
@@ -53,40 +56,48 @@ describe('Retry-After', () => {
   });
 });
 
-describe('app-password readiness per user', () => {
-  const open: TenantFacts = { securityDefaults: false, conditionalAccessMfaPolicies: [] };
-  const user = { id: 'u1', isMfaRegistered: true };
-  const policy = (over: Record<string, unknown>) =>
-    mfaPoliciesFrom([
-      { id: 'p', displayName: 'MFA', state: 'enabled', grantControls: { builtInControls: ['mfa'] }, conditions: { users: { includeUsers: ['All'] } }, ...over },
-    ]);
+describe('app-password readiness per user (the shared rules)', () => {
+  const open: TenantFacts = { securityDefaults: false, conditionalAccessPolicies: [] };
+  const user = { id: 'u1', upn: 'u1@contoso.com' };
+  const today = '2026-11-22';
+  const policies = (...values: unknown[]) => parsePolicies(values);
+  const row = (tenant: TenantFacts, day = today) => {
+    const verdict = reportVerdict(tenant, user, day);
+    return { route: verdict.routes.appPassword, oauth: verdict.routes.oauth, note: appPasswordNote(verdict) };
+  };
 
-  it('is blocked by security defaults and by a CA MFA policy that covers the user', () => {
-    expect(appPasswordReadiness({ ...open, securityDefaults: true }, user).route).toBe('blocked');
-    expect(appPasswordReadiness({ ...open, conditionalAccessMfaPolicies: policy({}) }, user).route).toBe('blocked');
+  it('is blocked by security defaults, by Block legacy authentication and by a CA MFA policy covering legacy clients', () => {
+    expect(row({ ...open, securityDefaults: true })).toMatchObject({ route: 'blocked', note: expect.stringMatching(/security defaults/) });
+    expect(row({ ...open, conditionalAccessPolicies: policies(templates.blockLegacyAuthentication()) })).toMatchObject({
+      route: 'blocked',
+      oauth: 'possible',
+      note: 'Conditional Access "Block legacy authentication" refuses legacy SMTP AUTH: use OAuth',
+    });
+    expect(row({ ...open, conditionalAccessPolicies: policies(templates.requireMfaAllUsers()) }).route).toBe('blocked');
   });
 
-  it('is not blocked by an excluded user, a report-only or a disabled policy', () => {
-    const excluded = policy({ conditions: { users: { includeUsers: ['All'], excludeUsers: ['u1'] } } });
-    expect(appPasswordReadiness({ ...open, conditionalAccessMfaPolicies: excluded }, user).route).toBe('possible');
-    const reportOnly = policy({ state: 'enabledForReportingButNotEnforced' });
-    expect(appPasswordReadiness({ ...open, conditionalAccessMfaPolicies: reportOnly }, user).route).toBe('possible');
-    expect(policy({ state: 'disabled' })).toEqual([]);
-    expect(policy({ grantControls: { builtInControls: ['block'] } })).toEqual([]);
+  it('is not blocked by an excluded user, a report-only policy, a policy for other apps, or one for modern clients only', () => {
+    const cases = [
+      templates.requireMfaAllUsers({ excludeUsers: ['u1'] }),
+      { ...templates.blockLegacyAuthentication(), state: 'enabledForReportingButNotEnforced' },
+      templates.requireMfaAzureManagement(),
+      graphPolicy({ clientAppTypes: ['browser', 'mobileAppsAndDesktopClients'] }),
+    ];
+    for (const policy of cases) expect(row({ ...open, conditionalAccessPolicies: policies(policy) }).route).toBe('unknown');
+    expect(row(open).note).toBe('needs per-user MFA enabled and app passwords allowed');
   });
 
-  it('is unknown when a fact is unknown or the policy targets groups', () => {
-    expect(appPasswordReadiness({ ...open, securityDefaults: 'unknown' }, user).route).toBe('unknown');
-    expect(appPasswordReadiness({ ...open, conditionalAccessMfaPolicies: 'unknown' }, user).route).toBe('unknown');
-    const groups = policy({ conditions: { users: { includeGroups: ['g1'] } } });
-    expect(appPasswordReadiness({ ...open, conditionalAccessMfaPolicies: groups }, user).route).toBe('unknown');
+  it('decides once per distinct targeting (memoised), never mixing up users a policy names', () => {
+    const tenant: TenantFacts = { ...open, conditionalAccessPolicies: policies(templates.requireMfaAllUsers({ excludeUsers: ['u1'] })) };
+    const routeOf = (id: string) => toReportRow({ id, userPrincipalName: `${id}@contoso.com` }, tenant, today)?.appPasswordRoute;
+    expect(['u2', 'u1', 'u3', 'U1'].map(routeOf)).toEqual(['blocked', 'unknown', 'blocked', 'unknown']);
   });
 
-  it('counts an authentication strength as MFA', () => {
-    expect(policy({ grantControls: { builtInControls: [], authenticationStrength: { id: 'x' } } })).toHaveLength(1);
-  });
-
-  it('says when no MFA method is registered yet', () => {
-    expect(appPasswordReadiness(open, { id: 'u1', isMfaRegistered: false })).toMatchObject({ route: 'possible', note: expect.stringMatching(/registered first/) });
+  it('names what is unknown: security defaults, unreadable policies, group targeting, the default-off date', () => {
+    expect(row({ ...open, securityDefaults: 'unknown' }).note).toMatch(/security defaults could not be read/);
+    expect(row({ ...open, conditionalAccessPolicies: 'unknown' }).note).toMatch(/Conditional Access could not be read/);
+    const groups = templates.requireMfaAllUsers({ includeUsers: [], includeGroups: ['g1'] });
+    expect(row({ ...open, conditionalAccessPolicies: policies(groups) }).note).toMatch(/"Require multifactor authentication for all users" may apply/);
+    expect(row(open, '2027-01-02').note).toMatch(/turned Basic SMTP AUTH back on/);
   });
 });

@@ -57,7 +57,7 @@ describe('runReport', () => {
     // A formula-looking display name is neutralised for spreadsheets.
     expect(rows[11]?.[2]).toBe(`'=HYPERLINK("x") 11`);
     const meta = JSON.parse(await readFile(join(dir, 'mfa.meta.json'), 'utf8'));
-    expect(meta).toMatchObject({ userCount: 2500, tenant: { securityDefaults: false, conditionalAccessMfaPolicies: [] } });
+    expect(meta).toMatchObject({ userCount: 2500, tenant: { securityDefaults: false, conditionalAccessPolicies: [] } });
     await expect(stat(reportPaths(out).checkpoint)).rejects.toThrow();
     await expect(stat(reportPaths(out).part)).rejects.toThrow();
   });
@@ -148,7 +148,7 @@ describe('runReport', () => {
     await graph.close();
     graph = await startFakeGraph({ users: 10, pageSize: 5, securityDefaults: 403, caPolicies: 403 });
     const summary = await runReport(options(join(dir, 'u.json'), jsonFormat));
-    expect(summary.tenant).toMatchObject({ securityDefaults: 'unknown', conditionalAccessMfaPolicies: 'unknown' });
+    expect(summary.tenant).toMatchObject({ securityDefaults: 'unknown', conditionalAccessPolicies: 'unknown' });
     const document = JSON.parse(await readFile(join(dir, 'u.json'), 'utf8'));
     expect(document.users[1].appPasswordRoute).toBe('unknown');
   });

@@ -56,7 +56,7 @@ async function open(scenario: string | Record<string, unknown>) {
       platform = createShellPlatform({ browser, appDataDir, downloadsDir: join(appDataDir, 'downloads'), openExternal });
       return platform;
     },
-    { M365_CONNECT_BRIDGE_SMTP_PORT: '0', M365_CONNECT_BRIDGE_IMAP_PORT: '0' },
+    { env: { M365_CONNECT_BRIDGE_SMTP_PORT: '0', M365_CONNECT_BRIDGE_IMAP_PORT: '0' } },
   );
   cleanups.push(async () => {
     await keytar.deletePassword(bridgeKeychainService(keychainService), adele.upn.toLowerCase());

@@ -173,7 +173,7 @@ test('an app password already stored is replaced only after confirmation', async
   await next(page);
   await next(page, 'Next: app password');
   await page.getByLabel('App password', { exact: true }).fill('abcd');
-  await expect(page.getByText('usually 16 letters')).toBeVisible();
+  await expect(page.getByText('An app password is 16 letters; this has 4 characters', { exact: false })).toBeVisible();
   await page.getByLabel('App password', { exact: true }).fill('qrstuvwxyzabcdef');
   await next(page, 'Next: store it');
   await page.getByRole('button', { name: 'Replace the stored password…' }).click();

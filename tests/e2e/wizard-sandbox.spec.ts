@@ -42,7 +42,7 @@ test.afterEach(async () => {
  * openExternal is the system browser: it opens the authorize URL in its own context (the
  * sandbox's CA is private) and completes the sandbox's sign-in page as Adele would.
  */
-async function open(scenario: string): Promise<Opened> {
+async function open(scenario: string, options: { today?: () => string } = {}): Promise<Opened> {
   const sandbox = await startSandbox({ scenario });
   cleanups.push(() => sandbox.stop());
   let systemBrowser: BrowserContext | undefined;
@@ -58,7 +58,7 @@ async function open(scenario: string): Promise<Opened> {
   const { services, dataDir, keychainService } = await realServices(sandbox, (appDataDir) => {
     platform = createShellPlatform({ browser, appDataDir, downloadsDir: join(appDataDir, 'downloads'), openExternal });
     return platform;
-  });
+  }, options);
   cleanups.push(async () => {
     await keytar.deletePassword(keychainService, adele.upn);
     for (const { account } of await keytar.findCredentials(tokenCacheServiceName(keychainService))) {
@@ -169,6 +169,18 @@ test('security defaults on: routes to OAuth and the admin guides', async () => {
   await expect(page.getByTestId('result-oauth')).toContainText('login works');
   expect(opened.pageErrors).toEqual([]);
 });
+
+for (const [today, retired] of [['2026-12-31', false], ['2027-01-04', true]] as const) {
+  test(`the Account check on ${today}: ${retired ? 'OAuth first, the app password depends on an admin re-enabling Basic SMTP AUTH' : 'the app password route'}`, async () => {
+    const opened = await open('ready-user', { today: () => today });
+    await signInAndCheck(opened);
+    const route = opened.page.getByTestId('route');
+    await expect(route).toContainText(retired ? 'OAuth (SMTP XOAUTH2' : 'App password (SMTP AUTH');
+    const said = route.getByText(/off by default since the end of December 2026: OAuth comes first, and an app password now works only if an admin has turned Basic SMTP AUTH back on/);
+    await expect(said).toHaveCount(retired ? 1 : 0);
+    expect(opened.pageErrors).toEqual([]);
+  });
+}
 
 test('Basic auth retired: the OAuth test passes, the app-password test explains 5.7.30', async () => {
   const opened = await open('basic-auth-retired');

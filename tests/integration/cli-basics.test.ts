@@ -78,7 +78,7 @@ describe('usage errors exit 2', () => {
   it('an invalid port', async () => {
     const run = await runCli(['smtp-test', '--user', 'a@b.c', '--port', '99999']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/--port must be a whole number from 1 to 65535/);
+    expect(run.stderr).toMatch(/--port must be between 1 and 65535/);
   });
 
   it('a report file that is neither .csv nor .json', async () => {
@@ -216,7 +216,7 @@ describe('config set / unset', () => {
     await writeFile(join(folder, 'not-a-cert.pem'), 'hello');
     const missing = await runCli(['config', 'set', 'extraCaFile', 'nope.pem'], { env: home, cwd: folder });
     expect(missing.code).toBe(7);
-    expect(missing.stderr).toContain(`${join(folder, 'nope.pem')} cannot be read`);
+    expect(missing.stderr).toContain(`${join(folder, 'nope.pem')} does not exist`);
     const notPem = await runCli(['config', 'set', 'extraCaFile', 'not-a-cert.pem'], { env: home, cwd: folder });
     expect(notPem.stderr).toMatch(/holds no PEM certificate/);
     await expect(stat(settingsOf(home))).rejects.toThrow();

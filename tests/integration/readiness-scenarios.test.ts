@@ -44,6 +44,17 @@ const plainUser: Expected = {
   unknownFacts: ['perUserMfa', 'securityDefaults', 'conditionalAccessMfa', 'appPasswordsAllowed', 'smtpAuthEnabled'],
 };
 
+/** A Conditional Access policy refuses SMTP AUTH with an app password; OAuth is the route. */
+function caBlocksAppPassword(conditionalAccessMfa: boolean): Expected {
+  return {
+    facts: { ...readyFacts, conditionalAccessMfa },
+    routes: { appPassword: 'blocked', oauth: 'possible' },
+    recommended: 'oauth',
+    firstSteps: ['user:oauth-route', 'admin:troubleshoot-app-password'],
+    unknownFacts: ['smtpAuthEnabled'],
+  };
+}
+
 const expectations: Record<string, Expected> = {
   'consent-required': plainUser,
   'ready-user': ready,
@@ -57,7 +68,7 @@ const expectations: Record<string, Expected> = {
     today: '2027-01-15',
     routes: { appPassword: 'unknown', oauth: 'possible' },
     recommended: 'oauth',
-    firstSteps: ['user:oauth-route', 'admin:allow-app-passwords', 'user:create-app-password', 'user:use-app-password'],
+    firstSteps: ['user:oauth-route', 'admin:enable-smtp-auth', 'admin:allow-app-passwords', 'user:create-app-password', 'user:use-app-password'],
     unknownFacts: ['appPasswordsAllowed', 'basicAuthReenabled', 'smtpAuthEnabled'],
   },
   'mfa-not-enabled': {
@@ -85,6 +96,16 @@ const expectations: Record<string, Expected> = {
   // Adele is in the break-glass group both policies exclude; the other users are walked below.
   'conditional-access-targeted': ready,
   'conditional-access-blocked': { signInError: 'blocked-by-conditional-access' },
+  // Microsoft's Conditional Access templates (learn.microsoft.com, "Conditional Access templates").
+  'ca-template-block-legacy-authentication': caBlocksAppPassword(false),
+  'ca-template-mfa-all-users': caBlocksAppPassword(true),
+  'ca-template-mfa-admins': caBlocksAppPassword(true),
+  // Azure management only: mail is untouched.
+  'ca-template-mfa-azure-management': ready,
+  // A legacy client cannot pass device state; OAuth depends on the computer the tool runs on.
+  'ca-template-compliant-device': { ...caBlocksAppPassword(false), routes: { appPassword: 'blocked', oauth: 'unknown' } },
+  // Session control only: nothing blocked (the sign-in frequency is a notice, tested below).
+  'ca-template-sign-in-frequency': ready,
   // The app asks for `.default` (what the admin granted), never for admin-only scopes by name,
   // so a plain user is not refused (AADSTS65001): they sign in and the policy reads answer 403.
   // (AADSTS65001 itself is mapped and tested in auth-sandbox.test.ts.)
@@ -191,6 +212,53 @@ describe('readiness for every shipped scenario', () => {
         if (expected === 'unknown') expect(verdict.unknowns.find((u) => u.fact === 'conditionalAccessMfa')?.why).toMatch(/RoleManagement\.Read\.Directory/);
         expect(sb.counters.graphRequests).toBe(1);
       });
+    });
+  });
+
+  describe("Microsoft's Conditional Access templates: what the verdict says", () => {
+    const check = async (scenario: string, today?: string) => {
+      let verdict: Verdict | undefined;
+      await withReadiness(scenario, today ? { today } : {}, async ({ auth, readiness, platform }) => {
+        await auth.signIn({ method: 'browser' });
+        await Promise.all(platform.done);
+        verdict = await readiness.check();
+      });
+      return verdict!;
+    };
+
+    it('Block legacy authentication: the summary and the admin step name the policy', async () => {
+      const verdict = await check('ca-template-block-legacy-authentication');
+      expect(verdict.summary).toMatch(/Conditional Access policy \("Block legacy authentication"\) refuses SMTP AUTH with an app password/);
+      expect(verdict.conditionalAccess?.appPassword.findings.map((f) => [f.displayName, f.applies, f.effect])).toEqual([['Block legacy authentication', 'yes', 'blocks']]);
+      expect(verdict.conditionalAccess?.oauth.findings).toEqual([]);
+    });
+
+    it('Require compliant device: OAuth depends on the device, and the verdict says so', async () => {
+      const verdict = await check('ca-template-compliant-device');
+      expect(verdict.steps[0]?.why).toMatch(/"Require compliant device"\) accepts only a compliant or hybrid-joined device/);
+      expect(verdict.notices.join('\n')).toMatch(/accepts OAuth only from a compliant or hybrid-joined device/);
+    });
+
+    it('Require compliant device: the SMTP token is refused (AADSTS530003); the admin message names the policy the check read', async () => {
+      await withReadiness('ca-template-compliant-device', {}, async ({ auth, readiness, platform }) => {
+        const account = await auth.signIn({ method: 'browser' });
+        await Promise.all(platform.done);
+        await readiness.check();
+        const refused: unknown = await auth.acquireSmtpToken(account.upn).then(
+          () => null,
+          (error: unknown) => error,
+        );
+        expect(refused).toMatchObject({ code: 'blocked-by-conditional-access', message: expect.stringContaining('AADSTS530003') });
+        const adminMessage = (refused as { adminMessage?: string }).adminMessage ?? '';
+        expect(adminMessage).toContain(`I (${account.upn}) need an administrator`);
+        expect(adminMessage).toContain('as far as the app could read them: "Require compliant device".');
+      });
+    });
+
+    it('Sign-in frequency: says how often an OAuth tool signs in again', async () => {
+      const verdict = await check('ca-template-sign-in-frequency');
+      expect(verdict.conditionalAccess?.signInFrequency).toMatchObject({ hours: 8, policy: 'Sign-in frequency for Office 365' });
+      expect(verdict.notices).toContainEqual(expect.stringMatching(/sign in again every 8 hours/));
     });
   });
 

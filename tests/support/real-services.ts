@@ -20,14 +20,15 @@ export function sandboxEnv(sandbox: Sandbox, keychainService: string): NodeJS.Pr
 export async function realServices(
   sandbox: Sandbox,
   platform: (dataDir: string) => Platform,
-  /** Added to the sandbox's environment, e.g. the bridge's ports. */
-  extraEnv: NodeJS.ProcessEnv = {},
+  /** env: added to the sandbox's environment, e.g. the bridge's ports. */
+  options: { today?: () => string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ services: Services; dataDir: string; keychainService: string; env: NodeJS.ProcessEnv }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'm365-e2e-'));
   const keychainService = `m365-connect-test-${process.pid}-${Date.now().toString(36)}`;
+  const { env: extraEnv, ...composeOptions } = options;
   const env = { ...sandboxEnv(sandbox, keychainService), ...extraEnv };
   // The sandbox's own policy (its hosts), and no machine-wide policy from the test host.
   const config = await loadConfig({ env, machinePolicyFile: null });
-  const services = await composeServices({ platform: platform(dataDir), version: '0.0.0-e2e', config });
+  const services = await composeServices({ platform: platform(dataDir), version: '0.0.0-e2e', config, ...composeOptions });
   return { services, dataDir, keychainService, env };
 }

@@ -280,7 +280,7 @@ describe('config: bad values name the key and the source', () => {
 
   it('an extra CA file must exist and hold a PEM certificate', async () => {
     const missing = await rejection(loadConfig({ env: { M365_CONNECT_EXTRA_CA_FILE: join(dir, 'nope.pem') } }));
-    expect(missing.message).toMatch(/"extraCaFile" from the environment is invalid: .*nope\.pem cannot be read/);
+    expect(missing.message).toMatch(/"extraCaFile" from the environment is invalid: .*nope\.pem does not exist/);
     const notPem = await file('not-a-cert.pem', 'hello');
     const policyFile = await file('ca-policy.json', { extraCaFile: notPem });
     const bad = await rejection(loadConfig({ env: {}, policyFile }));

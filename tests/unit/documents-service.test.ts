@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createDocumentService } from '../../src/main/documents';
-import { guideTitle } from '../../src/shared/guides';
+import { guideTitle, primaryLink } from '../../src/shared/guides';
+import { adminMessageForStep } from '../../src/shared/readiness/admin-message';
+import { assessConditionalAccess, parsePolicies } from '../../src/shared/readiness/conditional-access';
+import { templates } from '../support/ca-policies';
 import { AppError } from '../../src/shared/ipc/errors';
 import { decideReadiness } from '../../src/shared/readiness/model';
 
@@ -26,6 +29,26 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "
 describe('readiness report HTML', () => {
   const html = service.readinessReportHtml(verdict);
   const plain = text(html);
+
+  it('carries, for every admin step, the same message the wizard copies for the admin', () => {
+    const adminSteps = verdict.steps.filter((s) => s.who === 'admin');
+    expect(adminSteps.length).toBeGreaterThan(0);
+    for (const step of adminSteps) {
+      const message = adminMessageForStep(step, { user: verdict.account.upn, tenant: verdict.account.tenantId, title: guideTitle(step.guide), link: primaryLink(step.guide)?.url ?? null });
+      expect(text(html)).toContain(text(message));
+    }
+    expect(html.match(/class="admin-message"/g)?.length).toBe(adminSteps.length);
+  });
+
+  it('lists the Conditional Access policies that apply, per route', () => {
+    const withCa = decideReadiness({
+      account: verdict.account,
+      facts: { ...verdict.facts, securityDefaults: false },
+      today: '2026-11-22',
+      conditionalAccess: assessConditionalAccess({ policies: parsePolicies([templates.blockLegacyAuthentication()]), complete: true }, { userId: 'u', membership: null }),
+    });
+    expect(text(service.readinessReportHtml(withCa))).toMatch(/App password: Block legacy authentication refuses it/);
+  });
 
   it('names the account, the generated date and says it holds no secret', () => {
     expect(plain).toContain('adele@contoso.com');

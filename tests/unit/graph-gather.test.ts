@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, createTrust } from '../../src/main/config/trust';
-import { conditionalAccessRequiresMfa, factsFromBatch, gatherReadinessFacts, readinessBatch, retryAfterMs } from '../../src/main/graph';
+import { factsFromBatch, gatherReadinessFacts, readinessBatch, retryAfterMs } from '../../src/main/graph';
 import { AppError } from '../../src/shared/ipc/errors';
 
 /**
@@ -105,6 +105,11 @@ describe('readiness gather: one $batch round trip', () => {
       user: { id: userId, upn: 'adele@contoso.com', displayName: 'Adele' },
       facts: { perUserMfa: 'enforced', securityDefaults: false, conditionalAccessMfa: false, methods: ['password', 'microsoftAuthenticator'] },
       unknownWhy: {},
+      conditionalAccess: {
+        appPassword: { outcome: 'clear', findings: [] },
+        oauth: { outcome: 'clear', findings: [] },
+        signInFrequency: null,
+      },
     });
   });
 
@@ -200,50 +205,6 @@ describe('Retry-After parsing', () => {
   });
 });
 
-describe('Conditional Access: does a policy require MFA of this user?', () => {
-  const mfa = (users: Record<string, string[]>, state = 'enabled') => ({
-    state,
-    grantControls: { builtInControls: ['mfa'], authenticationStrength: null as { id: string } | null },
-    conditions: { users: { includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [], ...users } },
-  });
-  const member = (groups: string[], roles: string[] | null = [], complete = true) => ({
-    groups: new Set(groups),
-    roles: roles ? new Set(roles) : undefined,
-    complete,
-  });
-  const decide = (policies: ReturnType<typeof mfa>[], membership: ReturnType<typeof member> | null = member([])) =>
-    conditionalAccessRequiresMfa({ value: policies }, userId, membership).value;
-
-  it.each([
-    ['all users', [mfa({ includeUsers: ['All'] })], member([]), true],
-    ['this user', [mfa({ includeUsers: [userId] })], member([]), true],
-    ['report-only does not count', [mfa({ includeUsers: ['All'] }, 'enabledForReportingButNotEnforced')], member([]), false],
-    ['disabled does not count', [mfa({ includeUsers: ['All'] }, 'disabled')], member([]), false],
-    ['this user excluded', [mfa({ includeUsers: ['All'], excludeUsers: [userId] })], member([]), false],
-    ['a group the user is in', [mfa({ includeGroups: ['g1'] })], member(['g1']), true],
-    ['a group the user is not in', [mfa({ includeGroups: ['g1'] })], member(['g2']), false],
-    ['excluded through a group', [mfa({ includeUsers: ['All'], excludeGroups: ['breakglass'] })], member(['breakglass']), false],
-    ['not in the excluded group', [mfa({ includeUsers: ['All'], excludeGroups: ['breakglass'] })], member(['staff']), true],
-    ['a role the user holds', [mfa({ includeRoles: ['r-admin'] })], member([], ['r-admin']), true],
-    ['groups unreadable', [mfa({ includeGroups: ['g1'] })], null, 'unknown'],
-    ['memberships cut off by paging', [mfa({ includeGroups: ['g1'] })], member(['g2'], [], false), 'unknown'],
-    ['exclusion unreadable', [mfa({ includeUsers: ['All'], excludeGroups: ['breakglass'] })], null, 'unknown'],
-    ['roles listed but not readable', [mfa({ includeRoles: ['r-admin'] })], member([], null), 'unknown'],
-    ['unreadable roles do not matter to a group policy', [mfa({ includeGroups: ['g1'] })], member(['g1'], null), true],
-    ['an excluded role that cannot be read', [mfa({ includeUsers: ['All'], excludeRoles: ['r-admin'] })], member([], null), 'unknown'],
-    ['a definite match wins over a maybe', [mfa({ includeGroups: ['g1'] }), mfa({ includeUsers: ['All'] })], null, true],
-  ])('%s', (_label, policies, membership, expected) => {
-    expect(decide(policies, membership)).toBe(expected);
-  });
-
-  it('a block or compliant-device policy is not an MFA requirement; authentication strength is', () => {
-    const block = { ...mfa({ includeUsers: ['All'] }), grantControls: { builtInControls: ['block'], authenticationStrength: null } };
-    expect(decide([block])).toBe(false);
-    const strength = { ...mfa({ includeUsers: ['All'] }), grantControls: { builtInControls: [], authenticationStrength: { id: 'x' } } };
-    expect(decide([strength])).toBe(true);
-  });
-});
-
 describe('Conditional Access targeting read from /me/transitiveMemberOf', () => {
   const globalAdmin = '62e90394-69f5-4237-9190-012177145e10';
   const policy = (users: Record<string, string[]>) => ({
@@ -251,9 +212,15 @@ describe('Conditional Access targeting read from /me/transitiveMemberOf', () => 
     body: {
       value: [
         {
+          id: 'a7c1e2d3-0000-4000-8000-000000000001',
+          displayName: 'Require MFA',
           state: 'enabled',
-          grantControls: { builtInControls: ['mfa'], authenticationStrength: null },
-          conditions: { users: { includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [], ...users } },
+          grantControls: { operator: 'OR', builtInControls: ['mfa'], authenticationStrength: null },
+          conditions: {
+            clientAppTypes: ['all'],
+            applications: { includeApplications: ['All'], excludeApplications: [] },
+            users: { includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [], ...users },
+          },
         },
       ],
     },
@@ -272,7 +239,7 @@ describe('Conditional Access targeting read from /me/transitiveMemberOf', () => 
   it('a role listed with "limited information" (template id null) leaves role policies unknown, and says why', () => {
     const result = decide({ includeRoles: [globalAdmin] }, [role(null)]);
     expect(result.facts.conditionalAccessMfa).toBe('unknown');
-    expect(result.unknownWhy.conditionalAccessMfa).toMatch(/groups or roles, and Graph did not name your directory roles \(the app registration lacks the RoleManagement.Read.Directory permission\)/);
+    expect(result.unknownWhy.conditionalAccessMfa).toMatch(/"Require MFA" requires MFA and may cover you: it targets directory roles and Graph did not name your directory roles \(the app registration lacks the RoleManagement.Read.Directory permission\)/);
   });
 
   it('never mistakes a role for a group, nor an administrative unit for either', () => {

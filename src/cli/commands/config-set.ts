@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { isMicrosoftOrigin } from '../../main/config/clouds';
 import { invalidValue } from '../../main/config/errors';
 import { checkCaFile, loadConfig } from '../../main/config/load';
-import { configKeySchemas, configKeys, envNameFor, type ConfigKey } from '../../main/config/schema';
+import { configKeys, configTextSchemaFor, envNameFor, type ConfigKey } from '../../main/config/schema';
 import { saveUserSettings, type SettingsChanges } from '../../main/config/user-settings';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
@@ -47,7 +47,7 @@ export function registerConfigSet(config: Command, context: CliContext): void {
     .option('--json', 'print {"ok", "key", "value", "source", "settingsFile"}')
     .action(async (name: string, raw: string, options: { json?: boolean }) => {
       const key = configKey(name);
-      const parsed = configKeySchemas[key].safeParse(raw);
+      const parsed = configTextSchemaFor(key).safeParse(raw);
       if (!parsed.success) throw invalidValue(key, 'the command line', parsed.error.issues[0]?.message ?? 'invalid');
       // Checked and made absolute now: a relative or unreadable CA saved here would break every later start.
       const value = key === 'extraCaFile' ? await checkCaFile(String(parsed.data), 'the command line') : parsed.data;

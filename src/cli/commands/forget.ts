@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context';
 import { withExamples } from '../help';
+import { upnOption } from '../options';
 import { vaultService } from '../services';
 
 export function registerForget(program: Command, context: CliContext): void {
   const command = program
     .command('forget')
     .description('Delete the stored app password of an account from the OS keychain (exit 0 also when none was stored).')
-    .requiredOption('--user <upn>', 'the account whose app password to delete')
+    .requiredOption('--user <upn>', 'the account whose app password to delete', upnOption)
     .option('--json', 'print {"removed": bool, "account"}')
     .action(async (options: { user: string; json?: boolean }) => {
       const out = context.output(options.json);

@@ -2,15 +2,17 @@ import { Option, type Command } from 'commander';
 import { AppError } from '../../shared/ipc/errors';
 import { exitCodeForCause } from '../../shared/smtp/exit-codes';
 import type { SmtpMethod, SmtpTestResult } from '../../shared/smtp/result';
-import { normalizeAppPassword } from '../../shared/vault/normalize';
+import { checkServerPassword, normalizeAppPassword } from '../../shared/vault/normalize';
+import { portTextSchema } from '../../shared/port';
+import { cloudPresets } from '../../main/config/clouds';
 import { checkCaFile } from '../../main/config/load';
-import type { ConfigKey } from '../../main/config/schema';
+import { configKeySchemas, type ConfigKey } from '../../main/config/schema';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 import { withExamples } from '../help';
 import { authService, smtpService, vaultService } from '../services';
 import { readAllStdin } from '../stdin';
-import { positiveInt } from '../options';
+import { fromSchema, positiveInt, upnOption } from '../options';
 
 type SmtpTestOptions = {
   user: string;
@@ -38,9 +40,9 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
   const command = program
     .command('smtp-test')
     .description('Prove the SMTP AUTH login works (connect, STARTTLS, AUTH, QUIT; no mail is sent) and explain any failure.')
-    .requiredOption('--user <upn>', 'the mailbox to log in as (user principal name)')
-    .option('--host <host>', 'SMTP host (default: the configured smtpHost, smtp.office365.com)')
-    .option('--port <port>', 'SMTP port (default: the configured smtpPort, 587)', positiveInt('--port', 1, 65535))
+    .requiredOption('--user <upn>', 'the mailbox to log in as (user principal name)', upnOption)
+    .option('--host <host>', 'SMTP host (default: the configured smtpHost, smtp.office365.com)', fromSchema('--host', configKeySchemas.smtpHost))
+    .option('--port <port>', 'SMTP port (default: the configured smtpPort, 587)', fromSchema('--port', portTextSchema))
     .option('--ca <pem>', 'an extra CA certificate file (PEM) to trust, e.g. a TLS-inspection proxy')
     .option('--timeout <seconds>', 'connect, greeting and idle timeout in seconds', positiveInt('--timeout', 1, 600))
     .addOption(new Option('--password-stdin', 'read the app password from stdin').conflicts(['keychain', 'oauth']))
@@ -52,6 +54,7 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
       const config = await context.config();
       // Before any secret is read: a flag may not send the password where the policy forbids.
       refuseLockedFlags(options, config.locked);
+      // The same check as the extraCaFile setting (bounded read, certificates only), before any secret is read.
       const ca = options.ca !== undefined ? await checkCaFile(options.ca, 'the --ca option') : undefined;
       const method: SmtpMethod = options.oauth ? 'oauth' : 'app-password';
       if (!config.values.routesOffered.includes(method)) {
@@ -61,7 +64,8 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
           nextStep: `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`,
         });
       }
-      const secret = await secretFor(method, options, context);
+      const host = options.host ?? config.values.smtpHost;
+      const secret = await secretFor(method, options, context, isMicrosoftSmtpHost(host));
       const smtp = await smtpService(context, {
         ...(options.host !== undefined ? { host: options.host } : {}),
         ...(options.port !== undefined ? { port: options.port } : {}),
@@ -114,10 +118,15 @@ function refuseLockedFlags(options: SmtpTestOptions, locked: readonly ConfigKey[
   });
 }
 
-async function secretFor(method: SmtpMethod, options: SmtpTestOptions, context: CliContext): Promise<string> {
+/** Microsoft's SMTP hosts take app passwords; any other server's password is its own. */
+const isMicrosoftSmtpHost = (host: string) => Object.values(cloudPresets).some((preset) => preset.smtpHost === host.toLowerCase());
+
+async function secretFor(method: SmtpMethod, options: SmtpTestOptions, context: CliContext, microsoftHost: boolean): Promise<string> {
   if (method === 'oauth') return (await authService(context)).acquireSmtpToken(options.user);
   if (options.passwordStdin) {
-    const checked = normalizeAppPassword(await readAllStdin(context.io, 'the app password'));
+    const raw = await readAllStdin(context.io, microsoftHost ? 'the app password' : 'the password');
+    // Spaces and dashes are separators only in an app password; another server's password keeps them.
+    const checked = microsoftHost ? normalizeAppPassword(raw) : checkServerPassword(raw);
     if (!checked.ok) throw usageError(checked.message);
     return checked.value;
   }

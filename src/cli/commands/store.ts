@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { isAppError } from '../../shared/ipc/errors';
 import type { CliContext } from '../context';
 import { withExamples } from '../help';
+import { upnOption } from '../options';
 import { vaultService } from '../services';
 import { confirm, promptSecret, readAllStdin, requireTerminal } from '../stdin';
 
@@ -11,7 +12,7 @@ export function registerStore(program: Command, context: CliContext): void {
   const command = program
     .command('store')
     .description('Store an app password in the OS keychain (service "m365-connect", account = the UPN in lower case).')
-    .requiredOption('--user <upn>', 'the account the app password belongs to')
+    .requiredOption('--user <upn>', 'the account the app password belongs to', upnOption)
     .option('--password-stdin', 'read the app password from stdin (otherwise you are asked on the terminal)')
     .option('--replace', 'replace an app password already stored for this account')
     .option('--json', 'print {"service","account","replaced","warnings"}')

@@ -1,5 +1,6 @@
 import { getGraphJson, type GraphFetchOptions } from './graph-fetch';
-import { mfaPoliciesFrom, type TenantFacts } from './tenant-facts';
+import { parsePolicies } from '../../shared/readiness/conditional-access';
+import type { TenantFacts } from './tenant-facts';
 
 const why = (status: number, message: string) =>
   status === 403
@@ -8,11 +9,11 @@ const why = (status: number, message: string) =>
 
 /**
  * The tenant-wide facts that decide app-password readiness for everyone: security defaults
- * and the Conditional Access policies that require MFA. A refusal makes a fact "unknown"
+ * and every Conditional Access policy (all pages). A refusal makes a fact "unknown"
  * (with why), never a failed report.
  */
 export async function fetchTenantFacts(graphBaseUrl: string, options: GraphFetchOptions): Promise<TenantFacts> {
-  const facts: TenantFacts = { securityDefaults: 'unknown', conditionalAccessMfaPolicies: 'unknown' };
+  const facts: TenantFacts = { securityDefaults: 'unknown', conditionalAccessPolicies: 'unknown' };
 
   const defaults = await getGraphJson(`${graphBaseUrl}/v1.0/policies/identitySecurityDefaultsEnforcementPolicy`, options);
   if (defaults.ok) {
@@ -35,6 +36,6 @@ export async function fetchTenantFacts(graphBaseUrl: string, options: GraphFetch
     if (Array.isArray(body?.value)) policies.push(...body.value);
     next = typeof body?.['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null;
   }
-  facts.conditionalAccessMfaPolicies = mfaPoliciesFrom(policies);
+  facts.conditionalAccessPolicies = parsePolicies(policies);
   return facts;
 }

@@ -1,6 +1,6 @@
-import { appPasswordReadiness } from './app-password-readiness';
 import { csvLine } from './csv';
 import type { TenantFacts } from './tenant-facts';
+import { reportDecision } from './user-readiness';
 
 /** One user of the report, flattened from Graph's userRegistrationDetails. */
 export type ReportRow = {
@@ -17,6 +17,8 @@ export type ReportRow = {
   lastUpdatedDateTime: string | null;
   appPasswordRoute: 'possible' | 'blocked' | 'unknown';
   appPasswordNote: string;
+  oauthRoute: 'possible' | 'blocked' | 'unknown';
+  recommended: 'app-password' | 'oauth' | 'admin-action';
 };
 
 export const reportColumns = [
@@ -33,6 +35,8 @@ export const reportColumns = [
   'lastUpdatedDateTime',
   'appPasswordRoute',
   'appPasswordNote',
+  'oauthRoute',
+  'recommended',
 ] as const satisfies readonly (keyof ReportRow)[];
 
 type Raw = Record<string, unknown>;
@@ -43,7 +47,7 @@ const bool = (raw: Raw, key: string) => (typeof raw[key] === 'boolean' ? (raw[ke
  * Hand-rolled rather than a schema per row: a 100,000-user tenant parses 100,000 of these,
  * and a missing optional field must never drop a user. Only id and UPN are required.
  */
-export function toReportRow(value: unknown, facts: TenantFacts): ReportRow | null {
+export function toReportRow(value: unknown, facts: TenantFacts, today: string): ReportRow | null {
   if (value === null || typeof value !== 'object') return null;
   const raw = value as Raw;
   const id = str(raw, 'id');
@@ -53,7 +57,7 @@ export function toReportRow(value: unknown, facts: TenantFacts): ReportRow | nul
     ? raw.methodsRegistered.filter((m): m is string => typeof m === 'string')
     : [];
   const isMfaRegistered = bool(raw, 'isMfaRegistered');
-  const readiness = appPasswordReadiness(facts, { id, isMfaRegistered });
+  const decision = reportDecision(facts, { id, upn: userPrincipalName }, today);
   return {
     id,
     userPrincipalName,
@@ -66,8 +70,10 @@ export function toReportRow(value: unknown, facts: TenantFacts): ReportRow | nul
     methodsRegistered: methods,
     defaultMfaMethod: str(raw, 'userPreferredMethodForSecondaryAuthentication') ?? str(raw, 'defaultMfaMethod'),
     lastUpdatedDateTime: str(raw, 'lastUpdatedDateTime'),
-    appPasswordRoute: readiness.route,
-    appPasswordNote: readiness.note,
+    appPasswordRoute: decision.appPassword,
+    appPasswordNote: decision.note,
+    oauthRoute: decision.oauth,
+    recommended: decision.recommended,
   };
 }
 

@@ -6,6 +6,7 @@ import { fetchTenantFacts } from './fetch-tenant-facts';
 import type { ReportFormat, ReportMeta } from './formats';
 import { getGraphJson, type GraphAnswer, type GraphFetchOptions } from './graph-fetch';
 import { lockOutput } from './lock';
+import { calendarDate } from '../../shared/readiness/retirement';
 import { toReportRow } from './rows';
 
 export const registrationDetailsPath = '/v1.0/reports/authenticationMethods/userRegistrationDetails';
@@ -115,6 +116,8 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
     await commit(handle, paths.checkpoint, state);
   }
   const resumedAtUser = previous ? previous.rowsWritten + 1 : null;
+  // The day the report started: a resumed report keeps deciding every user as of that day.
+  const today = calendarDate(new Date(state.startedAt));
 
   let committedAt = Date.now();
   let total: number | null = null;
@@ -131,7 +134,7 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
       const rows = [];
       let skipped = 0;
       for (const value of page.rows) {
-        const row = toReportRow(value, state.tenant);
+        const row = toReportRow(value, state.tenant, today);
         if (row) rows.push(row);
         else skipped += 1;
       }

@@ -14,7 +14,7 @@ import { createMsalNetworkModule, createTrust, type Trust } from '../config/trus
 import type { Platform } from '../platform';
 import type { AuthService, SignInOptions } from '../services';
 import { activeAccountStore } from './active-account';
-import { mapAuthError as mapError, SignInCancelledError, type EntraErrorHint } from './errors';
+import { mapAuthError as mapError, SignInCancelledError, type AdminContext, type EntraErrorHint } from './errors';
 import { startInteractiveSignIn, type PendingSignIn } from './interactive';
 import { createMsalApp } from './msal-app';
 import { openTokenCache, type TokenCacheStore } from './token-cache';
@@ -31,6 +31,11 @@ export type GraphToken = {
 
 export interface GraphTokenSource {
   acquireGraphToken(): Promise<GraphToken>;
+  /**
+   * The Conditional Access policies the last readiness check found for this user, so a later
+   * AADSTS53003/530003 (e.g. on the SMTP token) names them in the message for the admin.
+   */
+  noteConditionalAccessPolicies?(names: readonly string[]): void;
 }
 
 /** An access token for one signed-in account and one Exchange protocol; never stored, never logged. */
@@ -99,8 +104,11 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   const { dispatcher } = options.trust ?? ownTrust!;
   // The last error Entra answered, for flows where MSAL keeps only the error name.
   let lastEntraError: EntraErrorHint | null = null;
+  // The last account seen, so an admin-only error can say who asks (never a secret).
+  let lastUser: string | null = null;
+  let policyNames: readonly string[] = [];
   const mapAuthError = (error: unknown) => {
-    const mapped = mapError(error, lastEntraError);
+    const mapped = mapError(error, lastEntraError, { ...adminContext(config.values, clientId, lastUser), policyNames });
     lastEntraError = null;
     return mapped;
   };
@@ -124,7 +132,9 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     if (cache.blocked) throw cache.blocked;
     const accounts = await app.getAllAccounts();
     const id = await active.read();
-    return accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
+    const account = accounts.find((a) => a.homeAccountId === id) ?? accounts[0] ?? null;
+    if (account) lastUser = account.username;
+    return account;
   };
 
   const silent = async (account: AccountInfo, forScopes: string[]) =>
@@ -206,6 +216,10 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
 
   const service: AuthServiceWithGraph = {
     cacheNotice: cache.reason,
+
+    noteConditionalAccessPolicies(names) {
+      policyNames = [...names];
+    },
 
     async current() {
       const account = await activeAccount();
@@ -337,6 +351,16 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     },
   };
   return service;
+}
+
+/**
+ * The tenant an admin-consent link must name: the configured one, or (for the multi-tenant
+ * `organizations`/`common` authorities) the signed-in user's domain, a verified domain of theirs.
+ */
+function adminContext(values: ResolvedConfig['values'], clientId: string, user: string | null): AdminContext {
+  const generic = ['common', 'organizations', 'consumers'].includes(values.tenant.toLowerCase());
+  const domain = user?.split('@')[1];
+  return { authorityHost: values.authorityHost, tenant: generic && domain ? domain : values.tenant, clientId, user };
 }
 
 function toAccount(account: AccountInfo): Account {

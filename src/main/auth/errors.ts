@@ -1,4 +1,6 @@
-import { AppError, type AppErrorShape } from '../../shared/ipc/errors';
+import { AppError } from '../../shared/ipc/errors';
+import { aadstsEntry } from '../../shared/readiness/aadsts';
+import { adminConsentUrl, adminMessageForAadsts, type AppIdentity } from '../../shared/readiness/admin-message';
 import { NetworkUnreachableError } from '../config/trust';
 
 /** Thrown by our own cancel(); never leaves the auth folder as anything but sign-in-cancelled. */
@@ -8,67 +10,6 @@ export class SignInCancelledError extends Error {
     this.name = 'SignInCancelledError';
   }
 }
-
-type Explained = Omit<AppErrorShape, 'issues'>;
-
-/** Entra's AADSTS codes the app explains; anything else is a generic failure with its code. */
-const byAadsts: Record<string, Explained> = {
-  '50076': {
-    code: 'mfa-required',
-    message: 'Your organisation requires multi-factor authentication (MFA) for this sign-in.',
-    nextStep: 'Sign in again in the browser and complete the MFA prompt (device-code sign-in also shows it).',
-  },
-  '50079': {
-    code: 'mfa-required',
-    message: 'You must set up multi-factor authentication (MFA) before you can sign in.',
-    nextStep: 'Sign in again in the browser and complete the MFA registration it offers, then come back.',
-  },
-  '65001': {
-    code: 'consent-required',
-    message: 'This app has not been given permission to use your account yet.',
-    nextStep: 'Sign in again and accept the permissions, or ask your admin to grant consent for the app in Entra ID (Enterprise applications).',
-  },
-  '65004': {
-    code: 'sign-in-cancelled',
-    message: 'You declined the permissions the app asked for, so sign-in stopped.',
-    nextStep: 'Sign in again and accept the permissions to continue.',
-  },
-  '90094': {
-    code: 'consent-required',
-    message: 'This app needs an admin to approve its permissions in your organisation.',
-    nextStep: 'Ask your admin to grant admin consent for the app in Entra ID (Enterprise applications).',
-  },
-  '50126': {
-    code: 'bad-credentials',
-    message: 'The user name or password is incorrect.',
-    nextStep: 'Check your user name and password and sign in again; if you forgot the password, reset it.',
-  },
-  '50034': {
-    code: 'bad-credentials',
-    message: 'That user account does not exist in this organisation.',
-    nextStep: 'Check the user name (your work email address) and sign in again.',
-  },
-  '53003': {
-    code: 'blocked-by-conditional-access',
-    message: 'A Conditional Access policy of your organisation blocked this sign-in.',
-    nextStep: 'Ask your admin which policy blocked it (they can look up the sign-in in the Entra sign-in logs) or sign in from a compliant device or network.',
-  },
-  '700016': {
-    code: 'unknown-client',
-    message: 'The app registration (client ID) is not known in your organisation.',
-    nextStep: 'Ask IT to check the clientId and tenant settings (config show), or to register the app in your tenant.',
-  },
-  '50053': {
-    code: 'sign-in-failed',
-    message: 'Your account is locked after too many sign-in attempts.',
-    nextStep: 'Wait a few minutes and try again, or ask your admin to unlock it.',
-  },
-  '50105': {
-    code: 'sign-in-failed',
-    message: 'Your admin has not given you access to this app.',
-    nextStep: 'Ask your admin to assign you to the app in Entra ID (Enterprise applications).',
-  },
-};
 
 const networkCodes = new Set(['network_error', 'no_network_connectivity', 'endpoints_resolution_error', 'openid_config_error']);
 const cancelCodes = new Set(['user_canceled', 'device_code_polling_cancelled', 'authorization_declined']);
@@ -83,7 +24,10 @@ export type EntraErrorHint = { error: string; errorCodes: number[] };
  * next step. Only the AADSTS code and error code travel on: server text can quote input
  * and is never shown raw, and tokens are never part of an error.
  */
-export function mapAuthError(error: unknown, hint?: EntraErrorHint | null): AppError {
+/** Who is signing in to which app: turns admin-only errors into a message for the admin. */
+export type AdminContext = AppIdentity & { user: string | null; policyNames?: readonly string[] };
+
+export function mapAuthError(error: unknown, hint?: EntraErrorHint | null, admin?: AdminContext | null): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof SignInCancelledError) {
     return new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.', nextStep: 'Sign in again when you are ready.' });
@@ -103,9 +47,9 @@ export function mapAuthError(error: unknown, hint?: EntraErrorHint | null): AppE
   const errorNo = typeof msal.errorNo === 'string' || typeof msal.errorNo === 'number' ? /^\d+$/.exec(String(msal.errorNo))?.[0] : undefined;
   const aadsts = errorNo ?? /AADSTS(\d+)/.exec(text)?.[1] ?? (hint?.errorCodes[0] !== undefined ? String(hint.errorCodes[0]) : undefined);
 
-  // Own keys only: the number comes from the server, and must never reach Object.prototype.
-  const known = aadsts !== undefined && Object.hasOwn(byAadsts, aadsts) ? byAadsts[aadsts] : undefined;
-  if (known) return new AppError({ ...known, message: `${known.message} (AADSTS${aadsts})` });
+  // Own keys only (aadstsEntry): the number comes from the server, and must never reach Object.prototype.
+  const known = aadstsEntry(aadsts);
+  if (known && aadsts !== undefined) return explained(aadsts, known, admin ?? null);
   if (cancelCodes.has(errorCode) || (errorCode === 'access_denied' && !aadsts) || /authorization_declined/.test(text)) {
     return new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.', nextStep: 'Sign in again when you are ready.' });
   }
@@ -141,4 +85,12 @@ function findNetworkError(error: unknown): string | null {
     current = (current as { cause?: unknown }).cause;
   }
   return null;
+}
+
+function explained(aadsts: string, known: NonNullable<ReturnType<typeof aadstsEntry>>, admin: AdminContext | null): AppError {
+  const message = `${known.message} (AADSTS${aadsts})`;
+  if (!known.admin || !admin) return new AppError({ code: known.code, message, nextStep: known.nextStep });
+  const consent = known.admin.kind === 'admin-consent' ? ` Admin consent link: ${adminConsentUrl(admin)}` : '';
+  const adminMessage = adminMessageForAadsts(aadsts, { ...admin, user: admin.user ?? 'a user of our organisation' });
+  return new AppError({ code: known.code, message, nextStep: `${known.nextStep}${consent}`, ...(adminMessage ? { adminMessage } : {}) });
 }

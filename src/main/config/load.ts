@@ -1,7 +1,6 @@
-import { access, constants, readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { guideIds, type GuideId } from '../../shared/readiness/guide-ids';
 import { defaultRoutesOffered } from '../../shared/routes/route';
+import { validateCaFile } from './ca-file';
 import { cloudPresets, isMicrosoftOrigin, microsoftHosts, type CloudName } from './clouds';
 import { invalidValue } from './errors';
 import { readJsonFile } from './json-file';
@@ -9,7 +8,7 @@ import { machinePolicyPath } from './locations';
 import type { ConfigSource, ResolvedConfig, ResolvedKey, ResolvedValues } from './resolved';
 import {
   configKeys,
-  configKeySchemas,
+  configTextSchemaFor,
   demoEnvName,
   envNameFor,
   policyEnvName,
@@ -190,7 +189,7 @@ function readEnv(env: NodeJS.ProcessEnv): UserSettings {
     const name = envNameFor(key);
     const raw = nonEmpty(env[name]);
     if (raw === undefined) continue;
-    const parsed = configKeySchemas[key].safeParse(raw);
+    const parsed = configTextSchemaFor(key).safeParse(raw);
     if (!parsed.success) {
       throw invalidValue(key, `environment variable ${name}`, parsed.error.issues[0]?.message ?? 'invalid value');
     }
@@ -229,20 +228,11 @@ function hiddenGuidesFrom(policy: Policy | null): GuideId[] {
   return [];
 }
 
-/** The extra CA must be a readable PEM with at least one certificate: fail now, not mid-TLS. */
+/** The extra CA must be a readable PEM with certificates only: fail now, not mid-TLS. */
 export async function checkCaFile(path: string, label: string): Promise<string> {
-  const absolute = resolve(path);
-  try {
-    await access(absolute, constants.R_OK);
-    const pem = await readFile(absolute, 'utf8');
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-      throw invalidValue('extraCaFile', label, `${absolute} holds no PEM certificate`);
-    }
-  } catch (error) {
-    if (error instanceof Error && error.name === 'AppError') throw error;
-    throw invalidValue('extraCaFile', label, `${absolute} cannot be read`);
-  }
-  return absolute;
+  const checked = await validateCaFile(path);
+  if (!checked.ok) throw invalidValue('extraCaFile', label, checked.problem);
+  return checked.absolute;
 }
 
 const nonEmpty = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value);

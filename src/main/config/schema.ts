@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { listenPortSchema, listenPortTextSchema, portSchema, portTextSchema } from '../../shared/port';
 import { guideIds } from '../../shared/readiness/guide-ids';
 import { connectRouteSchema } from '../../shared/routes/route';
 import { cloudNames } from './clouds';
@@ -23,28 +24,15 @@ const httpsOrigin = z
   }, 'must be an https:// URL without credentials, query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
 
-const port = () =>
-  z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(1, 'must be between 1 and 65535')
-    .max(65535, 'must be between 1 and 65535');
-/** A port the bridge listens on; 0 asks the system for any free one. */
-const localPort = () =>
-  z.coerce
-    .number({ error: 'must be a port number' })
-    .int('must be a whole number')
-    .min(0, 'must be between 0 and 65535')
-    .max(65535, 'must be between 0 and 65535');
-
-// Environment values arrive as text: "true"/"1"/"yes" and "false"/"0"/"no" are read as booleans.
-const booleanSetting = z.preprocess((value) => {
-  if (typeof value !== 'string') return value;
-  const text = value.trim().toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(text)) return true;
-  if (['false', '0', 'no', 'off'].includes(text)) return false;
-  return value;
-}, z.boolean({ error: 'must be true or false' }));
+/** "true" or "false" as written in the environment or `config set` (also yes/no, on/off, 1/0). */
+const booleanTextSchema = z
+  .string()
+  .transform((text) => text.trim().toLowerCase())
+  .pipe(
+    z
+      .enum(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0'], { error: 'must be true or false' })
+      .transform((text) => ['true', 'yes', 'on', '1'].includes(text)),
+  );
 
 /** The token cache lives under `<keychainService>.token-cache` (auth/auth-service.ts). */
 export const tokenCacheSuffix = '.token-cache';
@@ -76,16 +64,16 @@ export const configKeySchemas = {
     .string()
     .trim()
     .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
-  smtpPort: port(),
+  smtpPort: portSchema,
   imapHost: z
     .string()
     .trim()
     .regex(/^[a-z0-9.-]{1,253}$/i, 'must be a host name or IP address'),
-  imapPort: port(),
-  bridgeSmtpPort: localPort(),
-  bridgeImapPort: localPort(),
+  imapPort: portSchema,
+  bridgeSmtpPort: listenPortSchema,
+  bridgeImapPort: listenPortSchema,
   /** Start the app (and with it the bridge) when the user logs in. */
-  bridgeStartAtLogin: booleanSetting,
+  bridgeStartAtLogin: z.boolean({ error: 'must be true or false' }),
   extraCaFile: z.string().trim().min(1, 'must be a file path'),
   keychainService: z
     .string()
@@ -100,6 +88,19 @@ export const configKeySchemas = {
 } as const;
 
 export type ConfigKey = keyof typeof configKeySchemas;
+
+/**
+ * A value written as text (the environment, `config set`): the key's schema, except where the
+ * value is not a string in JSON; those parse the text strictly, then apply the same schema.
+ */
+const textSchemas: { [K in ConfigKey]?: z.ZodType<z.output<(typeof configKeySchemas)[K]>, string> } = {
+  smtpPort: portTextSchema,
+  imapPort: portTextSchema,
+  bridgeSmtpPort: listenPortTextSchema,
+  bridgeImapPort: listenPortTextSchema,
+  bridgeStartAtLogin: booleanTextSchema,
+};
+export const configTextSchemaFor = (key: ConfigKey): z.ZodType => textSchemas[key] ?? configKeySchemas[key];
 export const configKeys = Object.keys(configKeySchemas) as ConfigKey[];
 export type ConfigValues = { [K in ConfigKey]: z.output<(typeof configKeySchemas)[K]> };
 

@@ -1,4 +1,5 @@
-import { escapeHtml, guideArticleHtml, guideById, guideTitle, htmlDocument, type Guide } from '../../shared/guides';
+import { escapeHtml, guideArticleHtml, guideById, guideTitle, htmlDocument, primaryLink, type Guide } from '../../shared/guides';
+import { adminMessageForStep } from '../../shared/readiness/admin-message';
 import { retirementNotice } from '../../shared/readiness/retirement';
 import type { Verdict } from '../../shared/readiness/verdict';
 import { factLabel as label, factRows as factRowsOf, recommendationLabel as recommendation, routeStateLabel as routeState } from '../../shared/readiness/wording';
@@ -32,7 +33,14 @@ export function readinessReportHtml(verdict: Verdict, now: Date): string {
     .map((step) => {
       const title = escapeHtml(guideTitle(step.guide));
       const ref = linkable.has(step.guide) ? `<a href="#${escapeHtml(step.guide)}">${title}</a>` : title;
-      return `<li><p><strong>${ref}</strong> <span class="badge">${step.who === 'admin' ? 'Admin' : 'User'}</span></p><p class="note">${escapeHtml(step.why)}</p></li>`;
+      // The same ready-written text the wizard's "Copy a message for your admin" copies.
+      const message =
+        step.who === 'admin'
+          ? `<p class="note"><strong>Message for your admin:</strong></p><pre class="admin-message">${escapeHtml(
+              adminMessageForStep(step, { user: verdict.account.upn, tenant: verdict.account.tenantId, title: guideTitle(step.guide), link: primaryLink(step.guide)?.url ?? null }),
+            )}</pre>`
+          : '';
+      return `<li><p><strong>${ref}</strong> <span class="badge">${step.who === 'admin' ? 'Admin' : 'User'}</span></p><p class="note">${escapeHtml(step.why)}</p>${message}</li>`;
     })
     .join('');
 
@@ -60,6 +68,7 @@ export function readinessReportHtml(verdict: Verdict, now: Date): string {
       ['OAuth (XOAUTH2)', routeState[verdict.routes.oauth]],
       ['Recommended', recommendation[verdict.recommended]],
     ]),
+    ...conditionalAccessSection(verdict),
     '<h2>Steps for this account, in order</h2>',
     verdict.steps.length === 0 ? '<p>No steps are needed.</p>' : `<ol class="steps">${steps}</ol>`,
     '<h2>Notices</h2>',
@@ -70,4 +79,26 @@ export function readinessReportHtml(verdict: Verdict, now: Date): string {
   ].join('\n');
 
   return htmlDocument(`Readiness report for ${verdict.account.upn}`, body);
+}
+
+const effectText: Record<string, string> = {
+  blocks: 'refuses it',
+  'requires-mfa': 'asks for MFA',
+  'requires-device': 'asks for a compliant or hybrid-joined device',
+  'session-only': 'session controls only',
+};
+
+/** The Conditional Access policies that do or may apply, per route (none: no section). */
+function conditionalAccessSection(verdict: Verdict): string[] {
+  const ca = verdict.conditionalAccess;
+  if (!ca) return [];
+  const rows: [string, string][] = [];
+  for (const [route, name] of [['appPassword', 'App password'], ['oauth', 'OAuth']] as const) {
+    for (const f of ca[route].findings) {
+      const may = f.applies === 'maybe' ? ` (may apply: ${f.maybeBecause.join('; ')})` : '';
+      rows.push([`${name}: ${f.displayName}`, `${effectText[f.effect] ?? f.effect}${may}`]);
+    }
+  }
+  if (rows.length === 0) return [];
+  return ['<h2>Conditional Access policies that apply</h2>', table('Policies, per route', rows)];
 }

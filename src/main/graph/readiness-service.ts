@@ -1,9 +1,12 @@
+import type { ConnectRoute } from '../../shared/routes/route';
 import { decideReadiness } from '../../shared/readiness/model';
+import { calendarDate } from '../../shared/readiness/retirement';
 import type { Verdict } from '../../shared/readiness/verdict';
 import type { GraphTokenSource } from '../auth/auth-service';
 import type { ResolvedConfig } from '../config/resolved';
 import { createTrust, type Trust } from '../config/trust';
 import type { ReadinessService } from '../services';
+import type { GatheredFacts } from './facts-from-batch';
 import { gatherReadinessFacts } from './gather';
 import type { RetryPolicy } from './retry';
 
@@ -17,8 +20,21 @@ export type CreateReadinessServiceOptions = {
   retry?: RetryPolicy;
 };
 
-const localDate = (date = new Date()) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+const localDate = () => calendarDate(new Date());
+
+type SignedIn = { account: { upn: string; tenantId: string }; amr: readonly string[] };
+
+/** Gathered facts (+ the sign-in's amr) -> verdict, by the shared rules. Pure; the report uses the same ones. */
+export function verdictFromGathered(gathered: GatheredFacts, token: SignedIn, today: string, routesOffered?: readonly ConnectRoute[]): Verdict {
+  return decideReadiness({
+    account: { upn: gathered.user.upn ?? token.account.upn, tenantId: token.account.tenantId },
+    facts: { ...gathered.facts, signInUsedMfa: token.amr.includes('mfa') },
+    unknownWhy: gathered.unknownWhy,
+    conditionalAccess: gathered.conditionalAccess,
+    today,
+    ...(routesOffered ? { routesOffered } : {}),
+  });
+}
 
 /** Token -> one Graph `$batch` -> facts (+ the sign-in's amr) -> verdict. */
 export function createReadinessService(options: CreateReadinessServiceOptions): ReadinessService & { close(): Promise<void> } {
@@ -34,13 +50,10 @@ export function createReadinessService(options: CreateReadinessServiceOptions): 
         dispatcher,
         ...(options.retry ? { retry: options.retry } : {}),
       });
-      return decideReadiness({
-        account: { upn: gathered.user.upn ?? token.account.upn, tenantId: token.account.tenantId },
-        facts: { ...gathered.facts, signInUsedMfa: token.amr.includes('mfa') },
-        unknownWhy: gathered.unknownWhy,
-        today: (options.today ?? localDate)(),
-        routesOffered: options.config.values.routesOffered,
-      });
+      const verdict = verdictFromGathered(gathered, token, (options.today ?? localDate)(), options.config.values.routesOffered);
+      const ca = verdict.conditionalAccess;
+      if (ca) options.auth.noteConditionalAccessPolicies?.([...new Set([...ca.appPassword.findings, ...ca.oauth.findings].map((f) => f.displayName))]);
+      return verdict;
     },
     async close() {
       await ownTrust?.close();

@@ -1,6 +1,7 @@
 import type { SecureContext, TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { SmtpOutcome } from '../../shared/smtp/classify';
+import { displaySafeLine } from '../../shared/text/display-safe';
 import type { SmtpMethod, SmtpStage } from '../../shared/smtp/result';
 import { createRedactor, type Redactor } from './redact';
 import { createTranscriptRecorder } from './transcript';
@@ -38,6 +39,16 @@ export type SmtpLoginRecord = {
 
 type NodemailerError = Error & { code?: string; originalCode?: string; response?: string };
 
+/** nodemailer's parsed view of the EHLO replies (not in its typings). */
+type ConnectionInternals = { _supportedAuth?: string[]; _plaintextEhlo?: string };
+
+/** The SASL mechanism for a method, from what the server offers after STARTTLS; null when none fits. */
+export function chooseMechanism(method: SmtpMethod, offered: readonly string[]): 'LOGIN' | 'PLAIN' | 'XOAUTH2' | null {
+  if (method === 'oauth') return offered.includes('XOAUTH2') ? 'XOAUTH2' : null;
+  if (offered.includes('LOGIN')) return 'LOGIN';
+  return offered.includes('PLAIN') ? 'PLAIN' : null;
+}
+
 /** Grace for the QUIT exchange after AUTH: the result is known, this only completes the transcript. */
 const quitGraceMs = 2_000;
 
@@ -61,8 +72,23 @@ export function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord
     stage = next;
     request.onStage?.(next, detail);
   };
+  // Follows STARTTLS: was it offered, did the server say go ahead (220), so a failure after
+  // that is a failed handshake rather than a lost connection.
+  let startTlsOffered: boolean | undefined;
+  let awaitingStartTlsReply = false;
+  let handshakeStarted = false;
   recorder.onClientLine((line) => {
-    if (/STARTTLS$/.test(line) && stage === 'connect') enter('tls', 'Starting TLS (STARTTLS)');
+    if (/STARTTLS$/.test(line) && stage === 'connect') {
+      const ehlo = (connection as unknown as ConnectionInternals | null)?._plaintextEhlo;
+      if (typeof ehlo === 'string') startTlsOffered = /[ -]STARTTLS\b/im.test(ehlo);
+      awaitingStartTlsReply = true;
+      enter('tls', 'Starting TLS (STARTTLS)');
+    }
+  });
+  recorder.onServerLine((line) => {
+    if (!awaitingStartTlsReply) return;
+    awaitingStartTlsReply = false;
+    handshakeStarted = /^220[ -]/.test(line);
   });
 
   return new Promise((resolve) => {
@@ -70,13 +96,16 @@ export function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord
     let authenticated = false;
     let lastReply: string | null = null;
     let failure: NodemailerError | null = null;
+    let tlsHandshakeFailed = false;
+    let offeredMechanisms: string[] | undefined;
 
     const finish = () => {
       if (settled) return;
       settled = true;
       clearTimeout(guard);
       connection?.close();
-      const reply = lastReply === null ? null : redact(lastLine(lastReply));
+      // Display-safe before redaction: no escape sequence can split a secret to slip it past.
+      const reply = lastReply === null ? null : redact(displaySafeLine(lastLine(lastReply)));
       const outcome: SmtpOutcome = {
         method: request.method,
         authenticated,
@@ -84,7 +113,11 @@ export function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord
         errorCode: failure?.code,
         systemCode: failure?.originalCode,
         reply,
-        message: failure ? redact(failure.message) : undefined,
+        message: failure ? redact(displaySafeLine(failure.message)) : undefined,
+        server: { host: request.host, port: request.port },
+        startTlsOffered,
+        tlsHandshakeFailed,
+        offeredMechanisms,
       };
       resolve({ outcome, reply, transcript: recorder.lines(), redact });
     };
@@ -92,6 +125,7 @@ export function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord
     const fail = (error: NodemailerError) => {
       if (failure === null) {
         failure = error;
+        tlsHandshakeFailed = handshakeStarted && connection?.secure !== true;
         if (error.response) lastReply = error.response;
         recorder.error(error.message);
       }
@@ -154,9 +188,19 @@ export function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord
         fail(Object.assign(new Error('The connection is not encrypted; credentials were not sent'), { code: 'ETLS' }));
         return quitThenFinish();
       }
-      enter('auth', request.method === 'oauth' ? 'Signing in with XOAUTH2' : 'Signing in with AUTH LOGIN');
+      // Chosen from what the server offers over TLS: asking for a mechanism it lacks would read
+      // as refused credentials.
+      const offered = (conn as unknown as ConnectionInternals)._supportedAuth ?? [];
+      const mechanism = chooseMechanism(request.method, offered);
+      if (mechanism === null) {
+        enter('auth', 'No sign-in mechanism offered that fits this route');
+        offeredMechanisms = [...offered];
+        fail(Object.assign(new Error('The server offers no sign-in mechanism this test can use; nothing was sent'), { code: 'EAUTH' }));
+        return quitThenFinish();
+      }
+      enter('auth', `Signing in with ${mechanism === 'XOAUTH2' ? 'XOAUTH2' : `AUTH ${mechanism}`}`);
       conn.login(
-        { user: request.upn, pass: request.secret, method: request.method === 'oauth' ? xoauth2HandlerName : 'LOGIN' },
+        { user: request.upn, pass: request.secret, method: mechanism === 'XOAUTH2' ? xoauth2HandlerName : mechanism },
         (loginError) => {
           if (loginError) {
             fail(loginError as NodemailerError);

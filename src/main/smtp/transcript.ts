@@ -1,11 +1,13 @@
 import { format } from 'node:util';
+import { displaySafeLine } from '../../shared/text/display-safe';
 import type { Redactor } from './redact';
 
 /**
  * Builds a swaks-style transcript from nodemailer's logger: `->`/`<-` before TLS, `~>`/`<~`
  * after it, `===` for what happened on the connection, `***` for errors. Credential lines are
  * replaced while they are recorded, and every line also passes the redactor: nothing secret is
- * ever stored, not even briefly.
+ * ever stored, not even briefly. Lines are made display-safe first (a server's escape sequences
+ * and bidi overrides never reach a terminal or the app), then redacted.
  */
 type LogEntry = { tnx?: string; remoteAddress?: string } & Record<string, unknown>;
 type LogMethod = (entry: LogEntry | undefined, message?: string, ...args: unknown[]) => void;
@@ -18,6 +20,8 @@ export type TranscriptRecorder = {
   lines(): string[];
   /** The client's commands in order (already redacted), to tell which stage was reached. */
   onClientLine(listener: (line: string) => void): void;
+  /** Each line the server sent, as received, to follow the STARTTLS exchange. */
+  onServerLine(listener: (line: string) => void): void;
 };
 
 export function createTranscriptRecorder(options: {
@@ -28,11 +32,12 @@ export function createTranscriptRecorder(options: {
 }): TranscriptRecorder {
   const lines: string[] = [];
   const clientListeners: ((line: string) => void)[] = [];
+  const serverListeners: ((line: string) => void)[] = [];
   // SASL exchange state: which mechanism runs, and what the server last asked for.
   let saslMechanism: string | null = null;
   let lastChallenge = '';
 
-  const push = (line: string) => lines.push(options.redact(line));
+  const push = (line: string) => lines.push(options.redact(displaySafeLine(line)));
 
   const clientLine = (raw: string): string => {
     const auth = /^AUTH\s+(\S+)(\s+\S.*)?$/i.exec(raw);
@@ -75,6 +80,7 @@ export function createTranscriptRecorder(options: {
         case 'server':
           for (const part of text.split(/\r?\n/)) {
             serverLine(part);
+            serverListeners.forEach((listener) => listener(part));
             push(`${secure ? '<~' : '<-'} ${part}`);
           }
           return;
@@ -101,6 +107,7 @@ export function createTranscriptRecorder(options: {
     error: (text) => text.trim().split(/\r?\n/).forEach((part) => push(`*** ${part}`)),
     lines: () => [...lines],
     onClientLine: (listener) => clientListeners.push(listener),
+    onServerLine: (listener) => serverListeners.push(listener),
   };
 }
 

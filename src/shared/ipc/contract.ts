@@ -7,14 +7,6 @@ import { bridgeTestResultSchema, bridgeViewSchema } from '../bridge/app-view';
 import { connectRouteSchema } from '../routes/route';
 import type { EventChannel, InvokeChannel } from './channels';
 
-/** A user principal name as typed: an address-like string, bounded. */
-export const upnSchema = z
-  .string()
-  .trim()
-  .min(3)
-  .max(256)
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must look like name@domain');
-
 const empty = z.object({}).strict();
 
 /**

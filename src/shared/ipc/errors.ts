@@ -42,6 +42,8 @@ export const appErrorSchema = z.object({
   nextStep: z.string().optional(),
   /** A guide that helps, by id. */
   guide: z.string().optional(),
+  /** A ready-written text the user can send to their admin (only an admin can fix it). */
+  adminMessage: z.string().optional(),
   /** Which payload fields were wrong (validation errors only). */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
@@ -52,6 +54,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly nextStep: string | undefined;
   readonly guide: string | undefined;
+  readonly adminMessage: string | undefined;
   readonly issues: AppErrorShape['issues'];
 
   constructor(shape: AppErrorShape) {
@@ -60,6 +63,7 @@ export class AppError extends Error {
     this.code = shape.code;
     this.nextStep = shape.nextStep;
     this.guide = shape.guide;
+    this.adminMessage = shape.adminMessage;
     this.issues = shape.issues;
   }
 
@@ -67,6 +71,7 @@ export class AppError extends Error {
     const shape: AppErrorShape = { code: this.code, message: this.message };
     if (this.nextStep !== undefined) shape.nextStep = this.nextStep;
     if (this.guide !== undefined) shape.guide = this.guide;
+    if (this.adminMessage !== undefined) shape.adminMessage = this.adminMessage;
     if (this.issues !== undefined) shape.issues = this.issues;
     return shape;
   }

@@ -33,3 +33,8 @@ export function retirementNotice(today: string): string {
     'second half of 2027). OAuth keeps working after that.'
   );
 }
+
+/** A moment as the local calendar date (YYYY-MM-DD) the rules take: "now" is always passed in. */
+export function calendarDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}

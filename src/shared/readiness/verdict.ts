@@ -24,6 +24,39 @@ export type Step = z.infer<typeof stepSchema>;
 
 export const unknownSchema = z.object({ fact: z.string(), why: z.string() });
 
+/** One Conditional Access policy that does or may apply to a route (conditional-access/evaluate.ts). */
+export const caFindingSchema = z.object({
+  policyId: z.string(),
+  displayName: z.string(),
+  applies: z.enum(['yes', 'maybe']),
+  effect: z.enum(['blocks', 'requires-mfa', 'requires-device', 'session-only']),
+  maybeBecause: z.array(z.string()),
+});
+export const caRouteSchema = z.object({
+  /** clear: nothing enforced stops it; may-block: depends on what the check cannot know. */
+  outcome: z.enum(['clear', 'blocked', 'may-block', 'unknown']),
+  findings: z.array(caFindingSchema),
+});
+export const signInFrequencySchema = z.object({
+  /** null = every sign-in (frequencyInterval everyTime). */
+  hours: z.number().nullable(),
+  policy: z.string(),
+  applies: z.enum(['yes', 'maybe']),
+  text: z.string(),
+});
+/** Conditional Access as Entra would evaluate it for SMTP AUTH: app password vs OAuth. */
+export const conditionalAccessSchema = z.object({
+  appPassword: caRouteSchema,
+  oauth: caRouteSchema,
+  signInFrequency: signInFrequencySchema.nullable(),
+  /** Why the policies could not be read (outcome unknown). */
+  why: z.string().optional(),
+});
+export type CaFinding = z.infer<typeof caFindingSchema>;
+export type CaRoute = z.infer<typeof caRouteSchema>;
+export type SignInFrequency = z.infer<typeof signInFrequencySchema>;
+export type ConditionalAccessAssessment = z.infer<typeof conditionalAccessSchema>;
+
 export const verdictSchema = z.object({
   account: z.object({ upn: z.string(), tenantId: z.string() }),
   facts: factsSchema,
@@ -34,5 +67,6 @@ export const verdictSchema = z.object({
   /** Plain-language summary and the Basic-auth retirement notice, for people. */
   summary: z.string(),
   notices: z.array(z.string()),
+  conditionalAccess: conditionalAccessSchema.optional(),
 });
 export type Verdict = z.infer<typeof verdictSchema>;

@@ -4,9 +4,19 @@ import type { SmtpCause, SmtpMethod } from './result';
 /** What the user reads for a cause: what happened, what to do, and the guide that helps. */
 export type Advice = { advice: string; guide?: GuideId };
 
-const routeName = (method: SmtpMethod) => (method === 'oauth' ? 'OAuth (XOAUTH2)' : 'the app password');
+/** The server the test login actually used: advice names it, not Microsoft's defaults. */
+export type SmtpServerUsed = { host: string; port: number };
+export const microsoftSmtpServer: SmtpServerUsed = { host: 'smtp.office365.com', port: 587 };
 
-const adviceByCause: Record<SmtpCause, (method: SmtpMethod) => Advice> = {
+const routeName = (method: SmtpMethod) => (method === 'oauth' ? 'OAuth (XOAUTH2)' : 'the app password');
+const hostAndPort = (server: SmtpServerUsed) => `${server.host}, port ${server.port}`;
+/** For a server other than Microsoft's, the reminder of what Microsoft 365 uses. */
+const microsoftHint = (server: SmtpServerUsed) =>
+  server.host.toLowerCase() === microsoftSmtpServer.host && server.port === microsoftSmtpServer.port
+    ? ''
+    : ` (Microsoft 365 uses ${hostAndPort(microsoftSmtpServer)})`;
+
+const adviceByCause: Record<SmtpCause, (method: SmtpMethod, server: SmtpServerUsed) => Advice> = {
   ok: (method) => ({
     advice: `The server accepted the sign-in with ${routeName(method)}. The backup tool can log in the same way. No mail was sent.`,
   }),
@@ -50,28 +60,24 @@ const adviceByCause: Record<SmtpCause, (method: SmtpMethod) => Advice> = {
       'The server refused the access token. This usually means it was issued for the wrong audience or without the SMTP.Send permission (https://outlook.office.com/SMTP.Send). Sign in again; if it keeps happening, the app registration needs that permission.',
     guide: 'oauth-route',
   }),
-  'mechanism-unsupported': (method) => ({
-    advice: `The server does not accept ${method === 'oauth' ? 'XOAUTH2' : 'AUTH LOGIN'} sign-ins. Check the server name and port: Microsoft 365 uses smtp.office365.com, port 587.`,
+  'mechanism-unsupported': (method, server) => ({
+    advice: `The server (${hostAndPort(server)}) does not offer ${method === 'oauth' ? 'XOAUTH2' : 'AUTH LOGIN or AUTH PLAIN'} sign-ins, so nothing was sent. Check that this is the right server and port${microsoftHint(server)}.`,
     guide: 'troubleshoot-app-password',
   }),
-  'starttls-unavailable': () => ({
-    advice:
-      'The server did not set up an encrypted connection (STARTTLS with TLS 1.2 or later), so the credentials were not sent. Check the server name and port (smtp.office365.com, 587). If they are right, something on this network may be stripping encryption: try another network.',
+  'starttls-unavailable': (_method, server) => ({
+    advice: `No encrypted connection (STARTTLS with TLS 1.2 or later) was set up with ${hostAndPort(server)}, so the credentials were not sent. Check the server name and port${microsoftHint(server)}. If they are right, something on this network may be stripping encryption: try another network.`,
   }),
-  'tls-untrusted': () => ({
-    advice:
-      "The server's certificate could not be trusted, so the credentials were not sent. Check the server name. If your organisation inspects encrypted traffic, ask IT for its certificate authority file and configure it as the extra CA.",
+  'tls-untrusted': (_method, server) => ({
+    advice: `The credentials were not sent. Check that ${server.host} is the right server. If your organisation inspects encrypted traffic, ask IT for its certificate authority (a PEM file) and trust it: set it as extraCaFile (m365-connect config set extraCaFile FILE), or pass --ca FILE to m365-connect smtp-test for one test.`,
   }),
-  timeout: () => ({
-    advice:
-      'The server did not answer in time. Check your internet connection, and whether a firewall or your provider blocks outgoing connections to port 587, then try again.',
+  timeout: (_method, server) => ({
+    advice: `${hostAndPort(server)} did not answer in time. Check your internet connection, and whether a firewall or your provider blocks outgoing connections to port ${server.port}, then try again.`,
   }),
-  'connection-refused': () => ({
-    advice:
-      'The server refused the connection (or could not be reached). Check the server name and port (smtp.office365.com, 587), and whether a firewall blocks outgoing port 587.',
+  'connection-refused': (_method, server) => ({
+    advice: `${hostAndPort(server)} refused the connection (or could not be reached). Check the server name and port${microsoftHint(server)}, and whether a firewall blocks outgoing port ${server.port}.`,
   }),
-  dns: () => ({
-    advice: 'The server name could not be found. Check the spelling of the server name (smtp.office365.com) and your internet connection.',
+  dns: (_method, server) => ({
+    advice: `The server name ${server.host} could not be found. Check its spelling${microsoftHint(server)} and your internet connection.`,
   }),
   'connection-lost': () => ({
     advice: 'The connection was closed before the sign-in finished. Try again; if it keeps happening, a firewall or proxy may be interrupting mail connections.',
@@ -82,6 +88,6 @@ const adviceByCause: Record<SmtpCause, (method: SmtpMethod) => Advice> = {
   }),
 };
 
-export function adviceFor(cause: SmtpCause, method: SmtpMethod): Advice {
-  return adviceByCause[cause](method);
+export function adviceFor(cause: SmtpCause, method: SmtpMethod, server: SmtpServerUsed = microsoftSmtpServer): Advice {
+  return adviceByCause[cause](method, server);
 }

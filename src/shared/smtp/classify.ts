@@ -1,4 +1,4 @@
-import { adviceFor, type Advice } from './advice';
+import { adviceFor, type Advice, type SmtpServerUsed } from './advice';
 import type { SmtpCause, SmtpMethod, SmtpStage } from './result';
 
 /**
@@ -19,6 +19,14 @@ export type SmtpOutcome = {
   reply?: string | null | undefined;
   /** The error's message (TLS and socket failures are only described there). */
   message?: string | undefined;
+  /** Where the login went; advice names it. Microsoft's smtp.office365.com:587 when absent. */
+  server?: SmtpServerUsed | undefined;
+  /** Whether the server's first EHLO listed STARTTLS (undefined: no EHLO was seen). */
+  startTlsOffered?: boolean | undefined;
+  /** The server agreed to STARTTLS, then the TLS handshake failed or the connection dropped in it. */
+  tlsHandshakeFailed?: boolean | undefined;
+  /** Set when the server offered no mechanism this method can use; AUTH was then never sent. */
+  offeredMechanisms?: string[] | undefined;
 };
 
 export type SmtpClassification = Advice & { cause: SmtpCause };
@@ -121,12 +129,22 @@ function classifyTls(outcome: SmtpOutcome): { cause: SmtpCause; detail?: string 
   if (protocolVersionProblem.test(text)) {
     return { cause: 'starttls-unavailable', detail: 'The server offers only TLS versions older than 1.2.' };
   }
-  if (outcome.reply) return { cause: 'starttls-unavailable', detail: 'The server refused STARTTLS.' };
+  if (outcome.startTlsOffered === false) {
+    return { cause: 'starttls-unavailable', detail: 'The server does not offer STARTTLS (its EHLO reply does not list it).' };
+  }
+  if (outcome.tlsHandshakeFailed) {
+    return { cause: 'starttls-unavailable', detail: 'The server accepted STARTTLS, then dropped the connection during the TLS handshake.' };
+  }
+  if (outcome.reply) return { cause: 'starttls-unavailable', detail: 'The server offers STARTTLS but refused it.' };
   return { cause: 'starttls-unavailable' };
 }
 
 function causeOf(outcome: SmtpOutcome): { cause: SmtpCause; detail?: string } {
   if (outcome.authenticated) return { cause: 'ok' };
+  if (outcome.offeredMechanisms) {
+    const offered = outcome.offeredMechanisms.length > 0 ? `It offers: ${outcome.offeredMechanisms.join(', ')}.` : 'It offers no sign-in at all.';
+    return { cause: 'mechanism-unsupported', detail: offered };
+  }
   // A Map, not an object lookup: a code such as "toString" must not reach the prototype.
   const system = outcome.systemCode ? systemCauses.get(outcome.systemCode) : undefined;
   switch (outcome.errorCode) {
@@ -140,7 +158,12 @@ function causeOf(outcome: SmtpOutcome): { cause: SmtpCause; detail?: string } {
     case 'ECONNECTION': {
       // A TLS handshake failure (certificate, protocol version) can also surface as a socket error.
       const text = `${outcome.systemCode ?? ''} ${outcome.message ?? ''}`;
-      if (certificateProblem.test(text) || protocolVersionProblem.test(text) || /\bSSL routines\b|ERR_SSL|ERR_TLS/.test(text)) {
+      if (
+        outcome.tlsHandshakeFailed ||
+        certificateProblem.test(text) ||
+        protocolVersionProblem.test(text) ||
+        /\bSSL routines\b|ERR_SSL|ERR_TLS/.test(text)
+      ) {
         return classifyTls(outcome);
       }
       if (system) return { cause: system };
@@ -168,10 +191,12 @@ function causeOf(outcome: SmtpOutcome): { cause: SmtpCause; detail?: string } {
 /** Maps any outcome of a test login to its cause, the advice to show, and the guide that helps. */
 export function classifySmtpOutcome(outcome: SmtpOutcome): SmtpClassification {
   const { cause, detail } = causeOf(outcome);
-  const base = adviceFor(cause, outcome.method);
+  const base = adviceFor(cause, outcome.method, outcome.server);
   if (cause === 'unknown' && outcome.reply) {
     const sending = sendingReplies.find((entry) => entry.test(squash(outcome.reply ?? '')));
     if (sending) return { cause, advice: sending.advice };
   }
-  return { cause, ...base, advice: detail ? `${detail} ${base.advice}` : base.advice };
+  if (!detail) return { cause, ...base };
+  // What the server offers completes the sentence about what it lacks; other details lead.
+  return { cause, ...base, advice: cause === 'mechanism-unsupported' ? `${base.advice} ${detail}` : `${detail} ${base.advice}` };
 }

@@ -21,6 +21,9 @@ const expectedSuites = [
   'config-policy',
   'cli-locked-flags',
   'keyring-states',
+  'smtp-hardening',
+  'input-hardening',
+  'cli-inputs',
 ] as const;
 
 type SuiteFile = { suite: string; order: number; rows: SecurityRow[] };

@@ -15,6 +15,7 @@ export const enableSmtpAuth: Guide = {
     'Prefer turning it on for the one mailbox that needs it: switching it on for the whole organisation opens every mailbox to password-guessing over SMTP.',
     'With security defaults on, Basic authentication over SMTP stays blocked whatever these settings say; OAuth still works (guide “Use OAuth instead of an app password”).',
     'Changes can take up to an hour to reach the mail servers. Wait before testing again.',
+    'From the end of December 2026 Microsoft switches Basic authentication for SMTP AUTH off by default for existing tenants: an app password then works only where an admin has turned Basic authentication for SMTP AUTH back on; OAuth is not affected. The readiness check says so before anyone creates an app password.',
   ],
   lowersSecurity: false,
   formerly:

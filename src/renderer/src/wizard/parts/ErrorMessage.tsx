@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
 import { useWizardContext } from '../context';
+import { CopyAdminMessage } from './CopyAdminMessage';
 
 /** A failure in plain language: what happened, what to do next, and the guide that helps. */
 export function ErrorMessage({ error, title = 'That did not work' }: { error: AppErrorShape; title?: string }) {
@@ -16,9 +17,10 @@ export function ErrorMessage({ error, title = 'That did not work' }: { error: Ap
           </div>
         )}
       </MessageBarBody>
-      {error.guide !== undefined && (
+      {(error.guide !== undefined || error.adminMessage !== undefined) && (
         <MessageBarActions>
-          <Button onClick={() => openGuide(error.guide)}>Read the guide</Button>
+          {error.adminMessage !== undefined && <CopyAdminMessage text={error.adminMessage} testId="copy-admin-message-error" />}
+          {error.guide !== undefined && <Button onClick={() => openGuide(error.guide)}>Read the guide</Button>}
         </MessageBarActions>
       )}
     </MessageBar>

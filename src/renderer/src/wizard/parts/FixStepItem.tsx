@@ -67,3 +67,4 @@ export function FixStepItem({ step, number, done, onDoneChange, risk, actions }:
     </li>
   );
 }
+

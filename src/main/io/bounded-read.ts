@@ -1,0 +1,58 @@
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+
+/**
+ * Every read of something the user or the machine hands us (stdin, a CA file, the policy, the
+ * settings) stops at a limit: `yes |` or /dev/zero must fail at once, not after gigabytes.
+ */
+export const fileReadLimit = 1024 * 1024;
+
+export class InputTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${describeBytes(limit)}`);
+    this.name = 'InputTooLargeError';
+  }
+}
+
+export const isInputTooLarge = (error: unknown): error is InputTooLargeError => error instanceof InputTooLargeError;
+
+export function describeBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** Reads a stream to its end, or throws InputTooLargeError as soon as it passes `limit` bytes. */
+export async function readStreamBounded(stream: Readable | NodeJS.ReadableStream, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += buffer.length;
+      if (size > limit) throw new InputTooLargeError(limit);
+      chunks.push(buffer);
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    // What was read may be a secret: do not leave copies lying in the chunks.
+    for (const chunk of chunks) chunk.fill(0);
+  }
+}
+
+/** A whole file (device files such as /dev/zero included), at most `limit` bytes of it. */
+export async function readFileBounded(path: string, limit: number = fileReadLimit): Promise<Buffer> {
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw new InputTooLargeError(limit);
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    stream.destroy();
+  }
+}
