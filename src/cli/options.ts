@@ -11,9 +11,6 @@ export const positiveInt = (name: string, min: number, max: number) => (value: s
   return parsed;
 };
 
-/** A port to listen on: 0 (any free port) to 65535. */
-export const positiveIntOrZero = (name: string) => positiveInt(name, 0, 65535);
-
 /** A commander parser from a shared schema: the CLI checks a value exactly as the app does. */
 export const fromSchema =
   <T>(name: string, schema: z.ZodType<T>) =>

@@ -98,5 +98,5 @@ export async function closeServices(context: CliContext): Promise<void> {
 /** The bridge over the same auth service and configuration as every other command. */
 export async function bridgeService(context: CliContext, log?: (line: string) => void): Promise<BridgeService> {
   const [{ createBridgeService }, config, auth] = await Promise.all([import('../main/bridge'), context.config(), authService(context)]);
-  return createBridgeService({ auth, config: config.values, dataDir: context.userDataDir, ...(log ? { log } : {}) });
+  return createBridgeService({ auth, config: config.values, dataDir: context.userDataDir, trust: await trustFor(context), ...(log ? { log } : {}) });
 }

@@ -36,7 +36,7 @@ export async function composeServices(options: {
   const readiness = createReadinessService({ config, auth, trust, ...(options.today ? { today: options.today } : {}) });
   const settings = effectiveSettingsFrom(config, config.demoTenant ? [new URL(values.authorityHost).origin] : []);
   const bridge: AdoptingBridge = adoptOtherBridge(
-    options.bridge ?? createBridgeService({ auth, config: values, dataDir }),
+    options.bridge ?? createBridgeService({ auth, config: values, dataDir, trust }),
     () => readBridgeState(dataDir),
   );
   const bridgeHealth = createBridgeHealthMonitor({ bridge, auth, platform, startAtLogin: settings.bridgeStartAtLogin });

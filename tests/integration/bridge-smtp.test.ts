@@ -107,4 +107,16 @@ describe('the bridge relays SMTP submission to the sandbox with XOAUTH2', () => 
     expect(again.code, again.out).toBe(0);
     expect(kit.bridge.status().health).toBe('ok');
   });
+
+  it('paused: logins get 454 4.7.0 saying so (and go nowhere); resume lets them through again', async () => {
+    await kit.bridge.pause();
+    expect(kit.bridge.status().state).toBe('paused');
+    kit.sb.resetCounters();
+    const paused = await submit(upn, password);
+    expect(paused.out).toMatch(/<\*\*\s+454 4\.7\.0 The m365-connect bridge is paused/);
+    expect(kit.sb.counters.smtpConnections).toBe(0);
+    await kit.bridge.resume();
+    const resumed = await submit(upn, password);
+    expect(resumed.code, resumed.out).toBe(0);
+  });
 });

@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBridgePasswords, createBridgeService, type BridgeService } from '../../src/main/bridge';
 import type { BridgeConfig } from '../../src/main/bridge';
+import { createTrust } from '../../src/main/config/trust';
 import { startBridgeKit, type BridgeKit } from '../integration/bridge-test-kit';
+import { securityLog } from './support/security-log';
+
+const log = securityLog('bridge', 12);
 
 /** A scripted line client: sends each command and collects the reply lines that follow. */
 async function converse(port: number, commands: string[], isDone: (line: string) => boolean): Promise<string[]> {
@@ -69,13 +73,15 @@ describe('bridge security', () => {
   afterAll(async () => {
     for (const other of others) await other.stop();
     await kit?.stop();
+    log.flush();
   });
 
   /** Another bridge over the same signed-in account, with a different upstream or trust. */
-  const bridgeWith = async (config: Partial<BridgeConfig>) => {
+  const bridgeWith = async (config: Partial<BridgeConfig> & { extraCaFile?: string | null }) => {
     const bridge = createBridgeService({
       auth: kit.auth,
       config: { ...kit.config.values, ...config },
+      trust: createTrust(config.extraCaFile === undefined ? kit.config.values.extraCaFile : config.extraCaFile),
       dataDir: await mkdtemp(join(tmpdir(), 'm365-bridge-sec-')),
       passwords: createBridgePasswords({ service: 'm365-connect-bridge-test-bridge', store: kit.store }),
     });
@@ -95,6 +101,7 @@ describe('bridge security', () => {
     const v6 = await readFile('/proc/net/tcp6', 'utf8').catch(() => '');
     for (const port of [kit.smtpPort, kit.imapPort]) expect(v6).not.toContain(`:${port.toString(16).toUpperCase().padStart(4, '0')} `);
     expect(kit.bridge.status().listeners.map((l) => l.host)).toEqual(['127.0.0.1', '127.0.0.1']);
+    log.passed({ area: 'Bridge', tried: 'where the SMTP and IMAP listeners are bound (kernel socket table, IPv4 and IPv6)', cases: 4, held: 'both bound to 127.0.0.1 only' });
   });
 
   it('no relay before local AUTH: MAIL, RCPT and DATA are refused with 530 and nothing connects upstream', async () => {
@@ -102,6 +109,7 @@ describe('bridge security', () => {
     const lines = await converse(kit.smtpPort, ['EHLO tool', 'MAIL FROM:<a@example.com>', 'RCPT TO:<b@example.com>', 'DATA', 'QUIT'], smtpDone);
     expect(lines.filter((line) => line.startsWith('530 '))).toEqual(['530 5.7.0 Authentication required', '530 5.7.0 Authentication required', '530 5.7.0 Authentication required']);
     expect(kit.sb.counters.smtpConnections).toBe(0);
+    log.passed({ area: 'Bridge', tried: 'MAIL, RCPT and DATA before the local login', cases: 3, held: '530 5.7.0 each; no upstream connection' });
   });
 
   it('IMAP refuses every mailbox command before login', async () => {
@@ -111,6 +119,7 @@ describe('bridge security', () => {
       'A2 BAD Log in first (LOGIN or AUTHENTICATE PLAIN)',
       'A3 BAD Log in first (LOGIN or AUTHENTICATE PLAIN)',
     ]);
+    log.passed({ area: 'Bridge', tried: 'SELECT, LIST, FETCH before the local login', cases: 3, held: 'BAD each' });
   });
 
   it('a wrong, empty or other user\'s password never reaches the upstream (no connection, no token)', async () => {
@@ -122,6 +131,7 @@ describe('bridge security', () => {
     expect(imap.filter((line) => line.startsWith('A')).every((line) => / NO \[AUTHENTICATIONFAILED\] Wrong user name or bridge password/.test(line))).toBe(true);
     expect(kit.sb.counters.smtpConnections).toBe(0);
     expect(kit.sb.smtpAuthLog).toEqual([]);
+    log.passed({ area: 'Bridge', tried: 'empty, wrong and another user\'s bridge password over SMTP and IMAP', cases: 5, held: 'refused; the upstream saw no connection and no token' });
   });
 
   it('upstream TLS not trusted (no extra CA for the sandbox): the login fails and no token is sent', async () => {
@@ -135,6 +145,7 @@ describe('bridge security', () => {
       const imap = await converse(untrusted.imap, [`A1 LOGIN ${upn} ${password}`], imapDone);
       expect(imap.at(-1)).toMatch(/^A1 NO \[AUTHENTICATIONFAILED\] The Microsoft 365 server certificate is not trusted/);
     }
+    log.passed({ area: 'Bridge', tried: 'upstream certificate from a CA the configuration does not trust (SMTP and IMAP)', cases: 2, held: 'login refused as upstream-tls-untrusted; no AUTH, no token sent' });
   });
 
   it('STARTTLS stripped or faked by the upstream: the login fails and the token never goes out', async () => {
@@ -151,6 +162,7 @@ describe('bridge security', () => {
         await evil.close();
       }
     }
+    log.passed({ area: 'Bridge', tried: 'upstream without STARTTLS, and one that fakes it and keeps talking in clear', cases: 2, held: 'login refused; the fake upstream received no AUTH and no token' });
   });
 
   it('the bridge log names causes and users, never the bridge password or a token', () => {
@@ -159,5 +171,6 @@ describe('bridge security', () => {
       expect(line).not.toContain(password);
       expect(line).not.toMatch(/eyJ|Bearer/);
     }
+    log.passed({ area: 'Bridge', tried: 'every bridge log line of the run', cases: kit.logLines.length, held: 'no bridge password, no token, no Bearer string' });
   });
 });

@@ -142,6 +142,8 @@ describe('the keychain namespace: the app password service cannot be the token c
     'acme.token-cache',
     'm365-connect-bridge',
     'm365-connect-bridge.token-cache',
+    'acme-bridge',
+    'ACME-Bridge',
   ];
   const unsafe = ['a b', 'svc/../x', 'svc\u0000', 'svc\u001b[31m', '.hidden', 'x'.repeat(65), 'naïve'];
 

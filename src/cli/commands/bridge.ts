@@ -4,7 +4,8 @@ import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { exitCodes } from '../exit-codes';
 import { withExamples } from '../help';
-import { positiveIntOrZero } from '../options';
+import { listenPortTextSchema } from '../../shared/port';
+import { fromSchema } from '../options';
 import { bridgeService } from '../services';
 import { registerBridgeInstallService } from './bridge-install-service';
 
@@ -21,8 +22,8 @@ export function registerBridge(program: Command, context: CliContext): void {
   const run = bridge
     .command('run')
     .description('Run the bridge in the foreground until Ctrl+C or SIGTERM; prints "smtp 127.0.0.1:PORT" and "imap 127.0.0.1:PORT" when ready.')
-    .option('--smtp-port <port>', 'local SMTP port (default: bridgeSmtpPort, 1587; 0 = any free port)', positiveIntOrZero('--smtp-port'))
-    .option('--imap-port <port>', 'local IMAP port (default: bridgeImapPort, 1143; 0 = any free port)', positiveIntOrZero('--imap-port'))
+    .option('--smtp-port <port>', 'local SMTP port (default: bridgeSmtpPort, 1587; 0 = any free port)', fromSchema('--smtp-port', listenPortTextSchema))
+    .option('--imap-port <port>', 'local IMAP port (default: bridgeImapPort, 1143; 0 = any free port)', fromSchema('--imap-port', listenPortTextSchema))
     .option('--json', 'print one line {"smtp":{"host","port"},"imap":{"host","port"}} when ready')
     .action(async (options: { smtpPort?: number; imapPort?: number; json?: boolean }) => {
       const out = context.output(options.json);

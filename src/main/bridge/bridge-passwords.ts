@@ -2,6 +2,7 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { isAppError } from '../../shared/ipc/errors';
 import { keychainError } from '../vault/keychain-errors';
 import { lazyKeytar, type SecretStore } from '../vault/secret-store';
+import { bridgeKeychainSuffix } from '../config/schema';
 import { accountForUpn, defaultKeychainService } from '../vault/vault-service';
 
 /**
@@ -9,7 +10,7 @@ import { accountForUpn, defaultKeychainService } from '../vault/vault-service';
  * service, otherwise `<keychainService>-bridge`, so a deployment (or a test) that renames one
  * keeps both apart.
  */
-export const bridgeKeychainService = (keychainService: string = defaultKeychainService) => `${keychainService}-bridge`;
+export const bridgeKeychainService = (keychainService: string = defaultKeychainService) => `${keychainService}${bridgeKeychainSuffix}`;
 
 /** Letters and digits only: every tool accepts them unquoted, and 32 of them carry ~190 bits. */
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789';

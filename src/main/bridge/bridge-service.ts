@@ -4,7 +4,7 @@ import type { BridgeListener, BridgeProtocol, BridgeStatus } from '../../shared/
 import { AppError } from '../../shared/ipc/errors';
 import type { AccountTokenSource } from '../auth/auth-service';
 import type { ResolvedValues } from '../config/resolved';
-import { createTrust } from '../config/trust';
+import type { Trust } from '../config/trust';
 import { AccountBook } from './account-status';
 import { createBridgeLogin } from './bridge-login';
 import { acquireLock, bridgeFolder, readBridgeState, releaseLock, updateLock, writeStateFile } from './bridge-lock';
@@ -17,7 +17,7 @@ import { createBridgeTokenCache } from './token-cache';
 
 export type BridgeConfig = Pick<
   ResolvedValues,
-  'smtpHost' | 'smtpPort' | 'imapHost' | 'imapPort' | 'bridgeSmtpPort' | 'bridgeImapPort' | 'extraCaFile' | 'keychainService'
+  'smtpHost' | 'smtpPort' | 'imapHost' | 'imapPort' | 'bridgeSmtpPort' | 'bridgeImapPort' | 'keychainService'
 >;
 
 export type CreateBridgeServiceOptions = {
@@ -25,6 +25,8 @@ export type CreateBridgeServiceOptions = {
   config: BridgeConfig;
   /** The app's per-user data folder: the bridge keeps its certificate, lock and state under bridge/. */
   dataDir: string;
+  /** The process's trust (config/trust.ts createTrust: system store plus extraCaFile), shared with sign-in and SMTP. */
+  trust: Pick<Trust, 'secureContext'>;
   /** Default: the OS keychain under `<keychainService>-bridge`. */
   passwords?: BridgePasswords;
   /** Cause ids and counts only, never a secret. */
@@ -62,23 +64,32 @@ export function createBridgeService(options: CreateBridgeServiceOptions): Bridge
     sessionsOpen,
     health: book.health(),
   });
+  // At most one write in flight and one queued: a burst of sessions costs two writes, and the
+  // file always ends with the latest status.
+  let writeQueued = false;
+  const persist = () => {
+    if (writeQueued) return;
+    writeQueued = true;
+    stateWrite = stateWrite
+      .then(() => {
+        writeQueued = false;
+        return state === 'stopped' ? undefined : writeStateFile(dataDir, status());
+      })
+      .catch(() => undefined);
+  };
   const changed = () => {
-    const current = status();
-    if (state !== 'stopped') {
-      // Writes queue up so the file always ends with the latest status.
-      stateWrite = stateWrite.then(() => writeStateFile(dataDir, current)).catch(() => undefined);
-    }
-    emit({ type: 'status', status: current });
+    if (state !== 'stopped') persist();
+    emit({ type: 'status', status: status() });
   };
 
-  const trust = createTrust(config.extraCaFile);
+  const { secureContext } = options.trust;
   const timeoutMs = options.upstreamTimeoutMs ?? 30_000;
   const login = createBridgeLogin({
     passwords,
     tokens,
     upstream: {
-      smtp: { host: config.smtpHost, port: config.smtpPort, ca: trust.ca, timeoutMs },
-      imap: { host: config.imapHost, port: config.imapPort, ca: trust.ca, timeoutMs },
+      smtp: { host: config.smtpHost, port: config.smtpPort, secureContext, timeoutMs },
+      imap: { host: config.imapHost, port: config.imapPort, secureContext, timeoutMs },
     },
     paused: () => state === 'paused',
     report: {

@@ -1,16 +1,17 @@
 import { isIP, type Socket } from 'node:net';
-import tls, { type TLSSocket } from 'node:tls';
+import tls, { type SecureContext, type TLSSocket } from 'node:tls';
 import { upstreamErrorFrom, UpstreamError } from './upstream-errors';
 
 export type UpstreamTarget = {
   host: string;
   port: number;
-  /** The project's trust (config/trust.ts): null = the system store. Verification is always on. */
-  ca: string[] | null;
+  /** The project's trust (config/trust.ts createTrust: system store plus extraCaFile), built once. Verification is always on. */
+  secureContext: SecureContext;
   timeoutMs?: number;
 };
 
 const defaultTimeoutMs = 30_000;
+
 
 /**
  * TLS to Exchange Online with the certificate checked against the configured trust and the
@@ -25,7 +26,7 @@ export function connectTls(target: UpstreamTarget, socket?: Socket): Promise<TLS
       minVersion: 'TLSv1.2',
       rejectUnauthorized: true,
       ...(isIP(target.host) ? {} : { servername: target.host }),
-      ...(target.ca ? { ca: target.ca } : {}),
+      secureContext: target.secureContext,
       ...(socket ? { socket } : {}),
     };
     const secured = tls.connect(options);

@@ -36,8 +36,9 @@ const booleanTextSchema = z
 
 /** The token cache lives under `<keychainService>.token-cache` (auth/auth-service.ts). */
 export const tokenCacheSuffix = '.token-cache';
-/** The mail bridge's own keychain service. */
+/** The mail bridge's own keychain service (`<keychainService>-bridge` when keychainService is renamed). */
 export const bridgeKeychainService = 'm365-connect-bridge';
+export const bridgeKeychainSuffix = '-bridge';
 
 /**
  * Names another part of the app owns: as the app-password service they would let `smtp-test
@@ -45,7 +46,12 @@ export const bridgeKeychainService = 'm365-connect-bridge';
  */
 export function reservedKeychainService(value: string): boolean {
   const name = value.toLowerCase();
-  return name.endsWith(tokenCacheSuffix) || name === bridgeKeychainService || name.startsWith(`${bridgeKeychainService}.`);
+  return (
+    name.endsWith(tokenCacheSuffix) ||
+    name.endsWith(bridgeKeychainSuffix) ||
+    name === bridgeKeychainService ||
+    name.startsWith(`${bridgeKeychainService}.`)
+  );
 }
 
 export const configKeySchemas = {
@@ -83,7 +89,7 @@ export const configKeySchemas = {
     .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be letters, digits, ".", "_" or "-", starting with a letter or digit')
     .refine(
       (value) => !reservedKeychainService(value),
-      `is reserved: "*${tokenCacheSuffix}" holds sign-in tokens and "${bridgeKeychainService}" the bridge's password`,
+      `is reserved: "*${tokenCacheSuffix}" holds sign-in tokens and "*${bridgeKeychainSuffix}" the bridge's passwords`,
     ),
 } as const;
 
