@@ -1,19 +1,58 @@
-// Bundles the CLI into out/cli/index.js, which plain `node` runs (package.json "bin").
-// Dependencies stay external: they are resolved from node_modules like any Node program.
+// Bundles the CLI into out/cli/index.js, which plain `node` runs (package.json "bin"), and
+// out/cli/program.js beside it.
+// Most dependencies stay external: they are resolved from node_modules like any Node program.
+// The small pure-JS ones every command loads are bundled in: loading zod's hundred-odd files
+// one by one through Node's module resolver cost more start-up time than the code they hold.
 import { readFile } from 'node:fs/promises';
+import { cwd } from 'node:process';
 import { URL } from 'node:url';
 import { build } from 'esbuild';
 
-const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const { version, dependencies, devDependencies } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+const bundled = new Set(['commander', 'picocolors', 'zod', 'nodemailer']);
+// Dev dependencies too: the PDF export loads playwright-core from node_modules when present.
+const external = Object.keys({ ...dependencies, ...devDependencies })
+  .filter((name) => !bundled.has(name))
+  .flatMap((name) => [name, `${name}/*`]);
+
+// The entry stays a few kilobytes: it loads out/cli/program.js (the commands and everything
+// they bundle) only when a command runs, so `--version` never parses it.
+const programApart = {
+  name: 'program-apart',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/program$/ }, (args) =>
+      args.importer.endsWith('src/cli/index.ts') ? { path: './program.js', external: true } : undefined,
+    );
+  },
+};
+
+// zod's `locales` export carries every language's error messages (half of zod's code); the
+// CLI speaks English only, which zod loads from locales/en.js on its own.
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(builder) {
+    builder.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'english-only-zod' } : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'english-only-zod' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: cwd(),
+    }));
+  },
+};
 
 await build({
-  entryPoints: ['src/cli/index.ts'],
-  outfile: 'out/cli/index.js',
+  entryPoints: ['src/cli/index.ts', 'src/cli/program.ts'],
+  outdir: 'out/cli',
+  plugins: [programApart, englishOnlyZod],
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  packages: 'external',
+  external,
+  // import() of an external file becomes require(): Node's ESM loader would otherwise scan all
+  // of program.js for CommonJS exports before running it.
+  supported: { 'dynamic-import': false },
   sourcemap: true,
   banner: { js: '#!/usr/bin/env node' },
   define: { __M365_CONNECT_VERSION__: JSON.stringify(version) },

@@ -37,6 +37,8 @@ async function shot(page: Page, name: string) {
   const viewport = page.viewportSize() ?? { width: 1040, height: 760 };
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  // Let Fluent's colour transitions finish (a button just enabled would look half-disabled).
+  await page.waitForTimeout(400);
   await page.screenshot({ path: resolve(outDir, `${name}.png`) });
   await page.setViewportSize(viewport);
   console.log(`docs/screenshots/${name}.png`);

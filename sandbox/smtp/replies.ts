@@ -1,5 +1,6 @@
 /**
- * Exchange Online's SMTP submission replies, verbatim (see shared/reference/microsoft-365.md).
+ * Exchange Online's SMTP submission replies, verbatim (see
+ * https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission).
  * Each value is the full reply line: code, enhanced status, text.
  */
 export const exchangeReplies = {

@@ -1,30 +1,19 @@
 import { isAppError, type AppError, type ErrorCode } from '../shared/ipc/errors';
 import { exitCodes, type ExitCode } from './exit-codes';
 
-/** A failure the CLI reports itself: a plain message, what to do next, and its exit code. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: ExitCode,
-    readonly nextStep?: string,
-    /** A stable id for --json output (an AppError code, or a CLI-specific one). */
-    readonly code: string = 'cli',
-  ) {
-    super(message);
-    this.name = 'CliError';
-  }
-}
+/** Situations only the command line has (bad flags, a report's own files); all else is an ErrorCode. */
+export type CliOnlyCode = 'usage' | 'forbidden' | 'interrupted' | 'busy' | 'bridge-already-running' | 'cli';
+export type CliCode = ErrorCode | CliOnlyCode;
 
-export const usageError = (message: string, nextStep?: string) =>
-  new CliError(message, exitCodes.usage, nextStep, 'usage');
-
-const exitCodeFor: Record<ErrorCode, ExitCode> = {
+/** One table from error code to exit code: scripts switch on these numbers, so they never move. */
+const exitCodeFor: Record<CliCode, ExitCode> = {
   'invalid-payload': exitCodes.usage,
   'untrusted-sender': exitCodes.failure,
   'unknown-channel': exitCodes.failure,
   'not-signed-in': exitCodes.notSignedIn,
   'sign-in-cancelled': exitCodes.failure,
   'sign-in-failed': exitCodes.authRefused,
+  'sign-in-timed-out': exitCodes.failure,
   'consent-required': exitCodes.authRefused,
   'mfa-required': exitCodes.authRefused,
   'blocked-by-conditional-access': exitCodes.authRefused,
@@ -46,7 +35,37 @@ const exitCodeFor: Record<ErrorCode, ExitCode> = {
   'bridge-unavailable': exitCodes.failure,
   'bridge-not-running': exitCodes.failure,
   internal: exitCodes.failure,
+  usage: exitCodes.usage,
+  forbidden: exitCodes.forbidden,
+  interrupted: exitCodes.interrupted,
+  busy: exitCodes.failure,
+  'bridge-already-running': exitCodes.bridgeAlreadyRunning,
+  cli: exitCodes.failure,
 };
+
+/** Where the app says "sign in", the command line names its command. */
+const cliNextStep: Partial<Record<CliCode, string>> = {
+  'not-signed-in': 'Run `m365-connect sign-in`.',
+};
+
+/** A failure the CLI reports itself: a plain message, what to do next, and a code that decides the exit code. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    /** A stable id for --json output; its exit code comes from the one table above. */
+    readonly code: CliCode = 'cli',
+    readonly nextStep?: string,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+
+  get exitCode(): ExitCode {
+    return exitCodeFor[this.code];
+  }
+}
+
+export const usageError = (message: string, nextStep?: string) => new CliError(message, 'usage', nextStep);
 
 export type ReportedError = { code: string; message: string; nextStep?: string; guide?: string; adminMessage?: string; exitCode: ExitCode };
 
@@ -68,7 +87,7 @@ function fromAppError(error: AppError): ReportedError {
     code: error.code,
     message: error.message,
     exitCode: exitCodeFor[error.code],
-    ...opt('nextStep', error.nextStep),
+    ...opt('nextStep', cliNextStep[error.code] ?? error.nextStep),
     ...opt('guide', error.guide),
     ...opt('adminMessage', error.adminMessage),
   };

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { exitCodeHelp } from './exit-codes';
+import type { CliContext } from './context';
+import type { Output } from './output';
 
 /** Every command's --help ends with examples people can copy. */
 export function withExamples(command: Command, examples: readonly string[]): Command {
@@ -20,3 +22,21 @@ Configuration (policy file > environment > settings file > defaults; see \`confi
   M365_CONNECT_GRAPH_BASE_URL, M365_CONNECT_SMTP_HOST, M365_CONNECT_SMTP_PORT,
   M365_CONNECT_EXTRA_CA_FILE, M365_CONNECT_KEYCHAIN_SERVICE, NO_COLOR
 `;
+
+/**
+ * The shape most commands share: a subcommand with a description, `--json` (whose help says
+ * what it prints), examples, and an action that gets its options and the output to write to.
+ */
+export function jsonCommand<O extends { json?: boolean }>(
+  parent: Command,
+  context: CliContext,
+  spec: { name: string; description: string; json: string; examples: readonly string[]; options?: (command: Command) => Command },
+  action: (options: O, out: Output) => Promise<unknown>,
+): Command {
+  const command = (spec.options ?? ((c: Command) => c))(parent.command(spec.name).description(spec.description))
+    .option('--json', spec.json)
+    .action(async (options: O) => {
+      await action(options, context.output(options.json));
+    });
+  return withExamples(command, spec.examples);
+}

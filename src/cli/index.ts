@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { processIo } from './io';
-import { runCli } from './program';
+import { loadProgram } from './load-program';
+import { version } from './version';
 
 // The bin entry. Exit explicitly once stdout and stderr have drained: a keep-alive socket or
 // an abandoned prefetch must not hold the process open after the answer is out.
@@ -7,7 +9,22 @@ const exitWhenDrained = (code: number) => {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 };
 
-runCli(process.argv.slice(2), processIo()).then(exitWhenDrained, (error: unknown) => {
-  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
-  exitWhenDrained(1);
-});
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // What commander prints for it, without loading the commands (scripts call this to probe).
+  process.stdout.write(`${version}\n`);
+  exitWhenDrained(0);
+} else {
+  // The commands and everything they bundle, loaded only now (scripts/build-cli.mjs).
+  const { program, saveCache } = loadProgram(join(__dirname, 'program.js'), process.env);
+  program.runCli(argv, processIo()).then(
+    (code) => {
+      saveCache();
+      exitWhenDrained(code);
+    },
+    (error: unknown) => {
+      console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+      exitWhenDrained(1);
+    },
+  );
+}

@@ -53,11 +53,12 @@ export async function vaultService(context: CliContext): Promise<VaultService> {
 export type SmtpOverrides = { host?: string; port?: number; ca?: string; timeoutSeconds?: number };
 
 export async function smtpService(context: CliContext, overrides: SmtpOverrides): Promise<SmtpService> {
-  const [{ createSmtpService }, { createTrust }, { values }] = await Promise.all([import('../main/smtp'), import('../main/config/trust'), context.config()]);
+  // The TLS trust alone (tls-trust.ts): the full one would load undici, which SMTP never uses.
+  const [{ createSmtpService }, { tlsTrust }, { values }] = await Promise.all([import('../main/smtp'), import('../main/config/tls-trust'), context.config()]);
   const options: SmtpServiceOptions = {
     host: overrides.host ?? values.smtpHost,
     port: overrides.port ?? values.smtpPort,
-    trust: overrides.ca !== undefined ? createTrust(overrides.ca) : await trustFor(context),
+    trust: (overrides.ca === undefined ? await trustByContext.get(context) : undefined) ?? tlsTrust(overrides.ca ?? values.extraCaFile),
   };
   if (overrides.timeoutSeconds !== undefined) {
     const ms = overrides.timeoutSeconds * 1000;

@@ -1,3 +1,4 @@
+import { notSignedIn, notStored, routeNotOffered } from '../shared/errors/catalogue';
 import { AppError } from '../shared/ipc/errors';
 import { createBridgeHandlers } from './bridge-handlers';
 import { clipboardClearDelayMs, createSelfClearingClipboard } from './clipboard';
@@ -9,9 +10,7 @@ import { createLastTestStore } from './smtp/last-test-store';
 
 const requireSignedIn = async (services: Services) => {
   const { account } = await services.auth.current();
-  if (!account) {
-    throw new AppError({ code: 'not-signed-in', message: 'You are not signed in.', nextStep: 'Sign in first.' });
-  }
+  if (!account) throw notSignedIn();
   return account;
 };
 
@@ -66,19 +65,12 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
     'smtp:test': async ({ method }, context) => {
       // The bridge route's OAuth test login is the same XOAUTH2 test.
       if (!settings.routesOffered.includes(method) && !(method === 'oauth' && settings.routesOffered.includes('bridge'))) {
-        throw new AppError({ code: 'policy-forbidden', message: 'Your organisation has turned this route off.' });
+        throw routeNotOffered(method);
       }
       const { upn } = await requireSignedIn(services);
       const secret =
         method === 'oauth' ? await services.auth.acquireSmtpToken(upn) : await services.vault.read(upn);
-      if (secret === null) {
-        throw new AppError({
-          code: 'not-stored',
-          message: `No app password is stored for ${upn}.`,
-          nextStep: 'Store the app password first.',
-          guide: 'create-app-password',
-        });
-      }
+      if (secret === null) throw notStored(upn);
       const result = await services.smtp.test({ upn, method, secret, onProgress: (progress) => context.emit('smtp:progress', progress) });
       await lastTests.record(upn, { method, ok: result.ok, cause: result.cause, at: new Date().toISOString() });
       return result;

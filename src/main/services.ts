@@ -15,6 +15,8 @@ export type SignInOptions = {
   switchAccount?: boolean;
   onDeviceCode?: (info: EventPayload<'auth:device-code'>) => void;
   onProgress?: (stage: EventPayload<'auth:progress'>['stage']) => void;
+  /** Stops this sign-in (as cancel() does) when it fires. */
+  signal?: AbortSignal;
 };
 
 export interface AuthService {

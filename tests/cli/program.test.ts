@@ -20,7 +20,7 @@ describe('exit codes', () => {
     expect(toReported(new AppError({ code: 'not-signed-in', message: 'x' })).exitCode).toBe(exitCodes.notSignedIn);
   });
 
-  it('every SMTP cause maps to the codes issue 5 fixes (0, 1, 3, 4, 5), all documented', () => {
+  it('every SMTP cause maps to the smtp-test exit codes (0, 1, 3, 4, 5), all documented', () => {
     for (const cause of smtpCauses) expect([0, 1, 3, 4, 5]).toContain(exitCodeForCause(cause));
     expect(exitCodeForCause('tls-untrusted')).toBe(exitCodes.tls);
     expect(exitCodeForCause('connection-lost')).toBe(exitCodes.network);
@@ -31,7 +31,7 @@ describe('exit codes', () => {
     expect(new Set(Object.values(exitCodes)).size).toBe(Object.values(exitCodes).length);
     const reported = toReported(new TypeError('boom'));
     expect(reported).toEqual({ code: 'internal', message: 'Unexpected failure: boom', exitCode: 1 });
-    expect(toReported(new CliError('m', exitCodes.usage, 'n', 'usage'))).toEqual({ code: 'usage', message: 'm', nextStep: 'n', exitCode: 2 });
+    expect(toReported(new CliError('m', 'usage', 'n'))).toEqual({ code: 'usage', message: 'm', nextStep: 'n', exitCode: 2 });
   });
 });
 

@@ -419,6 +419,15 @@ test.describe('12. Layout at 800×600', () => {
     const nav = page.getByTestId('wizard-nav');
     const box = await nav.boundingBox();
     expect(box && box.y + box.height).toBeLessThanOrEqual(600);
+    // Keyboard focus never hides behind the pinned bar (WCAG 2.4.11): tab down to the report export.
+    const target = page.getByRole('button', { name: 'Export report (HTML)' });
+    for (let presses = 0; presses < 40 && !(await target.evaluate((el) => el === document.activeElement)); presses += 1) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(target).toBeFocused();
+    const focused = await target.boundingBox();
+    const bar = await nav.boundingBox();
+    expect(focused && bar && focused.y + focused.height).toBeLessThanOrEqual(bar?.y ?? 0);
     await close();
   });
 

@@ -27,7 +27,7 @@ describe.skipIf(!keyringAvailable())(`account commands against the sandbox (skip
   it('before sign-in: whoami exits 8, check exits 8 with a JSON error', async () => {
     const whoami = await runCli(['whoami'], { env });
     expect(whoami.code).toBe(8);
-    expect(whoami.stderr).toMatch(/Nobody is signed in/);
+    expect(whoami.stderr).toMatch(/You are not signed in/);
     const check = await runCli(['check', '--json'], { env });
     expect(check.code).toBe(8);
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: false, error: { code: 'not-signed-in', exitCode: 8 } });

@@ -97,7 +97,7 @@ describe.skipIf(!keyringAvailable())(`store, smtp-test, forget against the sandb
     expect(JSON.parse(forgot.stdout)).toMatchObject({ ok: true, removed: true });
     const none = await run(['smtp-test', '--user', upn, '--keychain', '--json']);
     expect(none.code).toBe(9);
-    expect(JSON.parse(none.stdout)).toMatchObject({ ok: false, error: { code: 'not-stored', exitCode: 9 } });
+    expect(JSON.parse(none.stdout)).toMatchObject({ ok: false, error: { code: 'not-stored', exitCode: 9, nextStep: expect.stringContaining('m365-connect store') } });
     const forgotAgain = await run(['forget', '--user', upn]);
     expect(forgotAgain.code).toBe(0);
     expect(forgotAgain.stdout).toMatch(/No app password was stored/);

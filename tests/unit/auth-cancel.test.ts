@@ -1,8 +1,10 @@
 import { PublicClientApplication } from '@azure/msal-node';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { SignInCancelledError } from '../../src/main/auth/errors';
-import { startInteractiveSignIn } from '../../src/main/auth/interactive';
+import { signInSignal } from '../../src/main/auth/abort';
+import { noteEntraError, withEntraErrors } from '../../src/main/auth/entra-error-hint';
+import { mapAuthError, SignInCancelledError, SignInTimedOutError } from '../../src/main/auth/errors';
+import { signInWithBrowser } from '../../src/main/auth/interactive';
 import { openTokenCache } from '../../src/main/auth/token-cache';
 
 // A real MSAL client whose authority metadata is given inline, so no network is needed
@@ -34,36 +36,99 @@ const portIsOpen = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
+/** Starts a browser sign-in whose "browser" only records the authorize URL. */
+function startSignIn(signal: AbortSignal) {
+  let browserOpened: (url: URL) => void = () => undefined;
+  const opened = new Promise<URL>((resolve) => (browserOpened = resolve));
+  const result = signInWithBrowser(app(), { scopes: ['User.Read'] }, async (url) => browserOpened(new URL(url)), signal);
+  result.catch(() => undefined);
+  return { result, opened };
+}
+
+const postToLoopback = (redirect: string, form: Record<string, string>) =>
+  fetch(redirect.replace('localhost', '127.0.0.1') + '/', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
+
 describe('interactive sign-in can really be cancelled', () => {
-  it('cancel while the browser is open: rejects at once and MSAL closes its loopback server', async () => {
-    let opened: URL | null = null;
-    let browserOpened: () => void = () => undefined;
-    const waiting = new Promise<void>((resolve) => (browserOpened = resolve));
-    const { result, pending } = startInteractiveSignIn(app(), { scopes: ['User.Read'] }, async (url) => {
-      opened = new URL(url);
-      browserOpened();
-    });
-    await waiting;
-    const redirect = new URL(opened!.searchParams.get('redirect_uri')!);
+  it('cancel while the browser is open: rejects at once and the loopback listener closes', async () => {
+    const controller = new AbortController();
+    const { result, opened } = startSignIn(controller.signal);
+    const url = await opened;
+    const redirect = new URL(url.searchParams.get('redirect_uri')!);
     const port = Number(redirect.port);
-    expect(opened!.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('response_mode')).toBe('form_post');
     expect(await portIsOpen(port)).toBe(true);
 
-    pending.cancel();
+    controller.abort(new SignInCancelledError());
     await expect(result).rejects.toBeInstanceOf(SignInCancelledError);
-    // The loopback server stops listening: a late browser redirect cannot complete it.
-    await expect.poll(() => portIsOpen(port), { timeout: 5_000 }).toBe(false);
+    // The listener stops at once: a late browser redirect cannot complete the sign-in.
+    expect(await portIsOpen(port)).toBe(false);
   });
 
   it('cancel before the browser opens: the browser never opens', async () => {
     const opened: string[] = [];
-    const { result, pending } = startInteractiveSignIn(app(), { scopes: ['User.Read'] }, async (url) => {
+    const controller = new AbortController();
+    const result = signInWithBrowser(app(), { scopes: ['User.Read'] }, async (url) => {
       opened.push(url);
-    });
-    pending.cancel();
+    }, controller.signal);
+    controller.abort(new SignInCancelledError());
     await expect(result).rejects.toBeInstanceOf(SignInCancelledError);
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(opened).toEqual([]);
+  });
+
+  it('a stale sign-in ends with a timeout error, not a wait forever', async () => {
+    const controller = new AbortController();
+    const { signal, dispose } = signInSignal(controller, 50);
+    const { result, opened } = startSignIn(signal);
+    await opened;
+    await expect(result).rejects.toBeInstanceOf(SignInTimedOutError);
+    dispose();
+    const shown = await result.catch((error: unknown) => mapAuthError(error));
+    expect(shown).toMatchObject({ code: 'sign-in-timed-out' });
+  });
+
+  it('a callback with another state neither completes nor cancels the sign-in; the real refusal does', async () => {
+    const controller = new AbortController();
+    const { result, opened } = startSignIn(controller.signal);
+    const url = await opened;
+    const redirect = url.searchParams.get('redirect_uri')!;
+    const forged = await postToLoopback(redirect, { error: 'access_denied', state: 'someone-else' });
+    expect(forged.status).toBe(400);
+    const refused = await postToLoopback(redirect, { error: 'access_denied', error_description: 'The user cancelled', state: url.searchParams.get('state')! });
+    expect(refused.status).toBe(200);
+    const error = await result.catch((caught: unknown) => caught);
+    expect(mapAuthError(error)).toMatchObject({ code: 'sign-in-cancelled' });
+    controller.abort();
+  });
+
+  it("Entra's refusal keeps its AADSTS code (a Conditional Access block is not a cancel)", async () => {
+    const controller = new AbortController();
+    const { result, opened } = startSignIn(controller.signal);
+    const url = await opened;
+    const description = 'AADSTS53003: Access has been blocked by Conditional Access policies.';
+    await postToLoopback(url.searchParams.get('redirect_uri')!, { error: 'access_denied', error_description: description, state: url.searchParams.get('state')! });
+    const error = await result.catch((caught: unknown) => caught);
+    expect(mapAuthError(error)).toMatchObject({ code: 'blocked-by-conditional-access' });
+    controller.abort();
+  });
+});
+
+describe('what Entra answered is seen by its own call only', () => {
+  it('two concurrent calls each map their own AADSTS code', async () => {
+    const failWith = (code: number, delayMs: number) =>
+      withEntraErrors(async () => {
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        noteEntraError({ error: 'invalid_grant', errorCodes: [code] });
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        throw Object.assign(new Error('invalid_grant'), { errorCode: 'invalid_grant' });
+      });
+    const [first, second] = await Promise.allSettled([failWith(50126, 20), failWith(53003, 5)]);
+    expect(first.status === 'rejected' && first.reason).toMatchObject({ code: 'bad-credentials' });
+    expect(second.status === 'rejected' && second.reason).toMatchObject({ code: 'blocked-by-conditional-access' });
   });
 });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, createTrust } from '../../src/main/config/trust';
-import { factsFromBatch, gatherReadinessFacts, readinessBatch, retryAfterMs } from '../../src/main/graph';
+import { factsFromBatch, gatherReadinessFacts, readinessBatch, parseRetryAfter } from '../../src/main/graph';
 import { AppError } from '../../src/shared/ipc/errors';
 
 /**
@@ -162,6 +162,12 @@ describe('readiness gather: one $batch round trip', () => {
     expect(requests).toHaveLength(3);
   });
 
+  it('says "in 1 second", not "in 1 seconds"', async () => {
+    outer = [429, 429, 429, 429].map((status) => ({ status, headers: { 'retry-after': '1' } }));
+    const error = await gather().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'graph-failed', nextStep: 'Run the check again in 1 second.' });
+  });
+
   it('does not wait longer than the bound: a huge Retry-After fails at once', async () => {
     sleeps.length = 0;
     outer = [{ status: 503, headers: { 'retry-after': '3600' } }];
@@ -197,11 +203,11 @@ describe('readiness gather: one $batch round trip', () => {
 
 describe('Retry-After parsing', () => {
   it('reads seconds and HTTP dates', () => {
-    expect(retryAfterMs('7')).toBe(7000);
-    expect(retryAfterMs('0.5')).toBe(500);
-    expect(retryAfterMs(new Date(10_000 + 5_000).toUTCString(), 10_000)).toBe(5000);
-    expect(retryAfterMs('soon')).toBeNull();
-    expect(retryAfterMs(undefined)).toBeNull();
+    expect(parseRetryAfter('7')).toBe(7000);
+    expect(parseRetryAfter('0.5')).toBe(500);
+    expect(parseRetryAfter(new Date(10_000 + 5_000).toUTCString(), 10_000)).toBe(5000);
+    expect(parseRetryAfter('soon')).toBeNull();
+    expect(parseRetryAfter(undefined)).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allGuides, guideById, search, tokenize, type Guide } from '../../src/shared/guides';
+import { editDistance } from '../../src/shared/guides/search';
 
 const stepWords = (guide: Guide): Set<string> => new Set(guide.steps.flatMap((s) => tokenize(s.text)));
 const allWords = (guide: Guide): Set<string> =>
@@ -55,5 +56,19 @@ describe('search', () => {
   it('searches only the guides it is given (hidden guides stay hidden)', () => {
     const visible = allGuides.filter((g) => g.id !== 'enable-smtp-auth');
     expect(search('Authenticated SMTP', visible).map((h) => h.guide.id)).not.toContain('enable-smtp-auth');
+  });
+});
+
+describe('typo tolerance', () => {
+  it('finds a guide despite one typo in a longer word, never for short words', () => {
+    expect(search('app pasword').map((hit) => hit.guide.id)).toContain('create-app-password');
+    expect(search('secruity defaults').map((hit) => hit.guide.id)).toContain('disable-security-defaults');
+    expect(search('mfx')).toEqual([]);
+  });
+
+  it('counts an adjacent swap as one edit and stops early above the bound', () => {
+    expect(editDistance('passwrod', 'password', 1)).toBe(1);
+    expect(editDistance('pasword', 'password', 1)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 1)).toBe(2);
   });
 });

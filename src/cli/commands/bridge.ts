@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { BridgeStatus } from '../../shared/bridge/status';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
-import { exitCodes } from '../exit-codes';
 import { withExamples } from '../help';
 import { listenPortTextSchema } from '../../shared/port';
 import { fromSchema } from '../options';
@@ -35,9 +34,8 @@ export function registerBridge(program: Command, context: CliContext): void {
       if (status.owner === 'other-process') {
         throw new CliError(
           `Your bridge already runs in another process (pid ${status.pid ?? '?'}${listenersText(status)}).`,
-          exitCodes.bridgeAlreadyRunning,
-          'Use that one (`m365-connect bridge status`), or stop it first.',
           'bridge-already-running',
+          'Use that one (`m365-connect bridge status`), or stop it first.',
         );
       }
       const address = (protocol: 'smtp' | 'imap') => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Verdict } from '../../shared/readiness/verdict';
 import type { CliContext } from '../context';
-import { withExamples } from '../help';
+import { jsonCommand } from '../help';
 import type { Output } from '../output';
 import { readinessService } from '../services';
 
@@ -46,20 +46,16 @@ export function printVerdict(out: Output, verdict: Verdict): void {
 }
 
 export function registerCheck(program: Command, context: CliContext): void {
-  const command = program
-    .command('check')
-    .description("The signed-in account's readiness: MFA facts, what is unknown and why, which route works, and the steps.")
-    .option('--json', 'print the verdict JSON (the same form the app and the report use)')
-    .action(async (options: { json?: boolean }) => {
-      const out = context.output(options.json);
-      const readiness = await readinessService(context);
-      try {
-        const verdict = await readiness.check();
-        if (options.json) return out.result(verdict);
-        printVerdict(out, verdict);
-      } finally {
-        await readiness.close();
-      }
-    });
-  withExamples(command, ['m365-connect check', 'm365-connect check --json | jq .recommended']);
+  const description = "The signed-in account's readiness: MFA facts, what is unknown and why, which route works, and the steps.";
+  const examples = ['m365-connect check', 'm365-connect check --json | jq .recommended'];
+  jsonCommand<{ json?: boolean }>(program, context, { name: 'check', description, json: 'print the verdict JSON (the same form the app and the report use)', examples }, async (options, out) => {
+    const readiness = await readinessService(context);
+    try {
+      const verdict = await readiness.check();
+      if (options.json) return out.result(verdict);
+      printVerdict(out, verdict);
+    } finally {
+      await readiness.close();
+    }
+  });
 }

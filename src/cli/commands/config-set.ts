@@ -6,13 +6,12 @@ import { configKeys, configTextSchemaFor, envNameFor, type ConfigKey } from '../
 import { saveUserSettings, type SettingsChanges } from '../../main/config/user-settings';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
-import { exitCodes } from '../exit-codes';
 import { withExamples } from '../help';
 
 function configKey(name: string): ConfigKey {
   const key = configKeys.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
   if (!key) {
-    throw new CliError(`"${name}" is not a configuration key.`, exitCodes.usage, `Use one of: ${configKeys.join(', ')}.`, 'usage');
+    throw new CliError(`"${name}" is not a configuration key.`, 'usage', `Use one of: ${configKeys.join(', ')}.`);
   }
   return key;
 }
@@ -24,7 +23,7 @@ function configKey(name: string): ConfigKey {
 async function change(context: CliContext, key: ConfigKey, changes: SettingsChanges, json: boolean | undefined): Promise<void> {
   const out = context.output(json);
   const before = await context.config();
-  if (!before.settingsFile) throw new CliError('There is no settings file location on this system.', exitCodes.config, undefined, 'config-invalid');
+  if (!before.settingsFile) throw new CliError('There is no settings file location on this system.', 'config-invalid');
   await saveUserSettings({ settingsFile: before.settingsFile, changes, locked: before.locked });
   const after = await loadConfig({ env: context.io.env, settingsFile: before.settingsFile, ...context.policyOptions() });
   const source = after.sources[key];

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { allGuides, guideById, renderBinderHtml, renderGuideHtml, renderGuideMarkdown, renderGuideText, visibleGuides, type Guide } from '../../shared/guides';
-import { AppError } from '../../shared/ipc/errors';
+import { guideHidden } from '../../shared/errors/catalogue';
 import type { CliContext } from '../context';
 import { usageError } from '../errors';
 import { withExamples } from '../help';
@@ -20,7 +20,7 @@ async function guideFor(context: CliContext, id: string): Promise<Guide> {
     throw usageError(`There is no guide "${id}".`, `The guides are: ${allGuides.map((g) => g.id).join(', ')} (m365-connect guides list).`);
   }
   if (!(await shownGuides(context)).includes(guide)) {
-    throw new AppError({ code: 'policy-forbidden', message: `Your organisation's policy hides the guide "${id}".`, nextStep: 'Ask your IT administrator.' });
+    throw guideHidden(id);
   }
   return guide;
 }

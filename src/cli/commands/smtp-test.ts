@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { AppError } from '../../shared/ipc/errors';
+import { notStored, policyForbidden, routeNotOffered } from '../../shared/errors/catalogue';
 import { exitCodeForCause } from '../../shared/smtp/exit-codes';
 import type { SmtpMethod, SmtpTestResult } from '../../shared/smtp/result';
 import { checkServerPassword, normalizeAppPassword } from '../../shared/vault/normalize';
@@ -58,11 +58,7 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
       const ca = options.ca !== undefined ? await checkCaFile(options.ca, 'the --ca option') : undefined;
       const method: SmtpMethod = options.oauth ? 'oauth' : 'app-password';
       if (!config.values.routesOffered.includes(method)) {
-        throw new AppError({
-          code: 'policy-forbidden',
-          message: `Your organisation's policy does not offer the ${method === 'oauth' ? 'OAuth' : 'app password'} route.`,
-          nextStep: `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`,
-        });
+        throw routeNotOffered(method, `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`);
       }
       const host = options.host ?? config.values.smtpHost;
       const secret = await secretFor(method, options, context, isMicrosoftSmtpHost(host));
@@ -111,11 +107,10 @@ const flagKeys = [
 function refuseLockedFlags(options: SmtpTestOptions, locked: readonly ConfigKey[]): void {
   const refused = flagKeys.filter(([, key, value]) => value(options) !== undefined && locked.includes(key));
   if (refused.length === 0) return;
-  throw new AppError({
-    code: 'policy-forbidden',
-    message: `Your organisation's policy locks ${refused.map(([flag, key]) => `${key} (${flag})`).join(', ')}; the command line cannot change it.`,
-    nextStep: `Run the test without ${refused.map(([flag]) => flag).join(', ')}; \`m365-connect config show\` shows the locked values.`,
-  });
+  throw policyForbidden(
+    `Your organisation's policy locks ${refused.map(([flag, key]) => `${key} (${flag})`).join(', ')}; the command line cannot change it.`,
+    `Run the test without ${refused.map(([flag]) => flag).join(', ')}; \`m365-connect config show\` shows the locked values.`,
+  );
 }
 
 /** Microsoft's SMTP hosts take app passwords; any other server's password is its own. */
@@ -132,12 +127,7 @@ async function secretFor(method: SmtpMethod, options: SmtpTestOptions, context: 
   }
   const stored = await (await vaultService(context)).read(options.user);
   if (stored === null) {
-    throw new AppError({
-      code: 'not-stored',
-      message: `No app password is stored for ${options.user.toLowerCase()}.`,
-      nextStep: `Store it with \`m365-connect store --user ${options.user} --password-stdin\`, or pass --password-stdin or --oauth.`,
-      guide: 'create-app-password',
-    });
+    throw notStored(options.user, `Store it with \`m365-connect store --user ${options.user} --password-stdin\`, or pass --password-stdin or --oauth.`);
   }
   return stored;
 }

@@ -1,5 +1,6 @@
-import { getGraphJson, type GraphFetchOptions } from './graph-fetch';
+import { nextLinkGuard } from '../../main/graph/graph-client';
 import { parsePolicies } from '../../shared/readiness/conditional-access';
+import { getGraphJson, repeatedNextLink, type GraphFetchOptions } from './graph-fetch';
 import type { TenantFacts } from './tenant-facts';
 
 const why = (status: number, message: string) =>
@@ -26,7 +27,9 @@ export async function fetchTenantFacts(graphBaseUrl: string, options: GraphFetch
 
   const policies: unknown[] = [];
   let next: string | null = `${graphBaseUrl}/v1.0/identity/conditionalAccess/policies`;
+  const follow = nextLinkGuard(repeatedNextLink);
   while (next) {
+    follow(next);
     const answer = await getGraphJson(next, options);
     if (!answer.ok) {
       facts.conditionalAccessWhy = why(answer.status, answer.message);

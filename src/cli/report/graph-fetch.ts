@@ -1,12 +1,11 @@
-import { fetch, type Dispatcher } from 'undici';
+import { answerTooLarge } from '../../shared/errors/catalogue';
+import { createGraphHttp, type GraphHttp } from '../../main/graph/graph-client';
+import { abortableSleep, isRetryableStatus, maxReportRetryAfterMs, parseRetryAfter, type RetryNotice } from '../../main/graph/retry';
+import { GraphRequestAbortedError, GraphTransportError, ResponseTooLargeError, type TokenSource } from '../../main/graph/transport';
 import { CliError } from '../errors';
-import { exitCodes } from '../exit-codes';
-import { backoffMs, maxRetryAfterMs, parseRetryAfter, retryableStatuses } from './retry';
+import type { Dispatcher } from 'undici';
 
-/** Returns a Graph access token; forceRefresh after a 401 (the cached one expired or was revoked). */
-export type TokenSource = (options: { forceRefresh: boolean }) => Promise<string>;
-
-export type RetryNotice = { attempt: number; waitMs: number; reason: string };
+export type { RetryNotice, TokenSource };
 
 export type GraphFetchOptions = {
   dispatcher: Dispatcher;
@@ -16,6 +15,8 @@ export type GraphFetchOptions = {
   /** Backoff base when the server gives no Retry-After. */
   retryBaseMs: number;
   requestTimeoutMs?: number;
+  /** Largest page read (default 32 MB); a larger one stops the report, it is not fetched again. */
+  maxBodyBytes?: number;
   signal?: AbortSignal;
   onRetry?: (notice: RetryNotice) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -26,92 +27,102 @@ export type GraphAnswer = { ok: true; body: unknown } | { ok: false; status: num
 /** Graph could not be reached (or kept failing) after every retry: the work done so far stands. */
 export class GraphUnavailableError extends CliError {
   constructor(message: string) {
-    super(message, exitCodes.network, undefined, 'network');
+    super(message, 'network');
     this.name = 'GraphUnavailableError';
   }
 }
 
 export class InterruptedError extends CliError {
   constructor() {
-    super('Interrupted.', exitCodes.interrupted, undefined, 'interrupted');
+    super('Interrupted.', 'interrupted');
     this.name = 'InterruptedError';
   }
 }
 
-const defaultSleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(new InterruptedError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new InterruptedError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+// One middleware chain per report run (the options object is the run's), not per page.
+const chains = new WeakMap<GraphFetchOptions, GraphHttp>();
+function chainFor(url: string, options: GraphFetchOptions): GraphHttp {
+  let chain = chains.get(options);
+  if (!chain) {
+    const sleep = options.sleep ?? abortableSleep;
+    chain = createGraphHttp({
+      graphBaseUrl: new URL(url).origin,
+      token: options.token,
+      refreshOn401: true,
+      dispatcher: options.dispatcher,
+      retry: {
+        maxAttempts: options.maxRetries + 1,
+        maxWaitMs: maxReportRetryAfterMs,
+        defaultWaitMs: options.retryBaseMs,
+        sleep: (ms, signal) => sleep(ms, signal).catch(() => Promise.reject(new InterruptedError())),
+        ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      },
+      timeoutMs: options.requestTimeoutMs ?? 60_000,
+      ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    chains.set(options, chain);
+  }
+  return chain;
+}
 
 /**
- * GET a Graph URL as JSON, honouring throttling: 429 and 503 (and other transient 5xx) wait
- * for Retry-After when given, else back off exponentially; dropped connections and timeouts
- * retry the same way. A 401 refreshes the token once. Other answers go back to the caller,
- * which decides (a 403 on a tenant fact is "unknown", on the report it is fatal).
+ * GET a Graph URL as JSON through the app's one Graph HTTP layer (src/main/graph/graph-client.ts):
+ * its retry policy waits out 429/5xx and dropped connections, a 401 refreshes the token once.
+ * Other answers go back to the caller, which decides (a 403 on a tenant fact is "unknown", on
+ * the report it is fatal).
  */
 export async function getGraphJson(url: string, options: GraphFetchOptions): Promise<GraphAnswer> {
-  const sleep = options.sleep ?? defaultSleep;
-  let forceRefresh = false;
-  let refreshed = false;
-  let lastProblem = '';
-  for (let attempt = 0; ; attempt += 1) {
-    if (options.signal?.aborted) throw new InterruptedError();
-    if (attempt > options.maxRetries) {
-      throw new GraphUnavailableError(
-        `Microsoft Graph did not answer successfully after ${options.maxRetries} retr${options.maxRetries === 1 ? 'y' : 'ies'} (${lastProblem}).`,
-      );
-    }
-    const token = await options.token({ forceRefresh });
-    forceRefresh = false;
-    let waitMs: number | null = null;
+  if (options.signal?.aborted) throw new InterruptedError();
+  let response: Response;
+  try {
+    response = await chainFor(url, options).get(url);
+  } catch (error) {
+    throw fetchFailed(error, options);
+  }
+  const text = await response.text();
+  if (response.ok) {
     try {
-      const signals = [AbortSignal.timeout(options.requestTimeoutMs ?? 60_000)];
-      if (options.signal) signals.push(options.signal);
-      const response = await fetch(url, {
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-        dispatcher: options.dispatcher,
-        signal: AbortSignal.any(signals),
-      });
-      const text = await response.text();
-      if (response.ok) return { ok: true, body: text === '' ? null : JSON.parse(text) };
-      if (response.status === 401 && !refreshed) {
-        refreshed = true;
-        forceRefresh = true;
-        attempt -= 1; // a token refresh is not a retry of a failing service
-        continue;
-      }
-      if (!retryableStatuses.has(response.status)) {
-        return { ok: false, status: response.status, message: graphErrorMessage(text, response.status) };
-      }
-      lastProblem = `HTTP ${response.status}`;
-      waitMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-      if (waitMs !== null && waitMs > maxRetryAfterMs) {
-        throw new GraphUnavailableError(
-          `Microsoft Graph asked to wait ${Math.round(waitMs / 1000)} s (HTTP ${response.status}), longer than this command waits.`,
-        );
-      }
-    } catch (error) {
-      if (error instanceof CliError) throw error;
-      if (options.signal?.aborted) throw new InterruptedError();
-      if (error instanceof SyntaxError) lastProblem = 'an unreadable answer';
-      else lastProblem = networkProblem(error);
-    }
-    const delay = waitMs ?? backoffMs(attempt, options.retryBaseMs);
-    if (attempt < options.maxRetries) {
-      options.onRetry?.({ attempt: attempt + 1, waitMs: delay, reason: lastProblem });
-      await sleep(delay, options.signal);
+      return { ok: true, body: text === '' ? null : JSON.parse(text) };
+    } catch {
+      throw new GraphUnavailableError('Microsoft Graph sent an unreadable answer.');
     }
   }
+  if (isRetryableStatus(response.status)) {
+    const waitMs = parseRetryAfter(response.headers.get('retry-after'));
+    if (waitMs !== null && waitMs > maxReportRetryAfterMs) {
+      throw new GraphUnavailableError(
+        `Microsoft Graph asked to wait ${Math.round(waitMs / 1000)} s (HTTP ${response.status}), longer than this command waits.`,
+      );
+    }
+    throw unavailableAfterRetries(options, `HTTP ${response.status}`);
+  }
+  return { ok: false, status: response.status, message: graphErrorMessage(text, response.status) };
 }
+
+function fetchFailed(error: unknown, options: GraphFetchOptions): Error {
+  if (error instanceof CliError) return error;
+  if (error instanceof GraphRequestAbortedError || options.signal?.aborted) return new InterruptedError();
+  if (error instanceof ResponseTooLargeError) {
+    const tooLarge = answerTooLarge('Microsoft Graph', error.limitBytes);
+    return new CliError(tooLarge.message, 'graph-failed', tooLarge.nextStep);
+  }
+  if (error instanceof GraphTransportError) return unavailableAfterRetries(options, error.causeCode);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+const unavailableAfterRetries = (options: GraphFetchOptions, problem: string) =>
+  new GraphUnavailableError(
+    `Microsoft Graph did not answer successfully after ${options.maxRetries} retr${options.maxRetries === 1 ? 'y' : 'ies'} (${problem}).`,
+  );
+
+/** For nextLinkGuard: a next-page link Graph already sent would page forever. */
+export const repeatedNextLink = () =>
+  new CliError(
+    'Microsoft Graph sent a next-page link it had already sent, so the list would never end; stopped.',
+    'graph-failed',
+    'Run the report again later; if it keeps happening, report it.',
+  );
 
 function graphErrorMessage(text: string, status: number): string {
   try {
@@ -123,16 +134,4 @@ function graphErrorMessage(text: string, status: number): string {
     // not JSON: the status says enough
   }
   return `HTTP ${status}`;
-}
-
-/** The innermost system error code of a failed fetch (undici wraps it in `cause`). */
-export function networkProblem(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    const code = (current as NodeJS.ErrnoException).code;
-    if (code) return code;
-    if (current.name === 'TimeoutError') return 'timed out';
-    current = (current as Error & { cause?: unknown }).cause;
-  }
-  return error instanceof Error ? error.message : 'network error';
 }

@@ -1,6 +1,5 @@
 import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { CliError } from '../errors';
-import { exitCodes } from '../exit-codes';
 
 const alive = (pid: number) => {
   try {
@@ -17,9 +16,8 @@ const takeoverStaleMs = 10_000;
 const busy = (owner: string | undefined) =>
   new CliError(
     `Another m365-connect report${owner ? ` (process ${owner})` : ''} is writing this file.`,
-    exitCodes.failure,
-    'Wait for it to finish, or choose another --out.',
     'busy',
+    'Wait for it to finish, or choose another --out.',
   );
 
 const isEexist = (error: unknown) => (error as NodeJS.ErrnoException).code === 'EEXIST';
@@ -79,5 +77,5 @@ export async function lockOutput(path: string): Promise<() => Promise<void>> {
     if (owner !== null) throw busy(owner || undefined);
     await removeStale(path);
   }
-  throw new CliError(`Could not lock ${path}.`, exitCodes.failure);
+  throw new CliError(`Could not lock ${path}.`, 'cli');
 }

@@ -1,10 +1,12 @@
 import { open, rename, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { notSignedIn } from '../../shared/errors/catalogue';
 import { CliError } from '../errors';
 import { exitCodes } from '../exit-codes';
 import { readCheckpoint, removeIfPresent, reportPaths, writeCheckpoint, type Checkpoint } from './checkpoint';
 import { fetchTenantFacts } from './fetch-tenant-facts';
 import type { ReportFormat, ReportMeta } from './formats';
-import { getGraphJson, type GraphAnswer, type GraphFetchOptions } from './graph-fetch';
+import { nextLinkGuard } from '../../main/graph/graph-client';
+import { getGraphJson, repeatedNextLink, type GraphAnswer, type GraphFetchOptions } from './graph-fetch';
 import { lockOutput } from './lock';
 import { calendarDate } from '../../shared/readiness/retirement';
 import { toReportRow } from './rows';
@@ -69,17 +71,15 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
   if (previous && previous.format !== options.format.name) {
     throw new CliError(
       `An unfinished ${previous.format.toUpperCase()} report is waiting to be resumed for ${options.out}.`,
-      exitCodes.usage,
-      'Run it again with the same --out, or add --restart to start over.',
       'usage',
+      'Run it again with the same --out, or add --restart to start over.',
     );
   }
   if (previous && new URL(previous.source).origin !== origin) {
     throw new CliError(
       `The unfinished report for ${options.out} came from ${new URL(previous.source).origin}, not ${origin}.`,
-      exitCodes.usage,
-      'Add --restart to start over against the configured tenant.',
       'usage',
+      'Add --restart to start over against the configured tenant.',
     );
   }
 
@@ -122,12 +122,15 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
   let committedAt = Date.now();
   let total: number | null = null;
   try {
+    const follow = nextLinkGuard(repeatedNextLink);
+    if (state.nextLink) follow(state.nextLink);
     let pending = state.nextLink ? fetchPage(state.nextLink, origin, options.fetch) : null;
     while (pending) {
       const settled = await pending;
       if ('error' in settled) throw settled.error;
       const { page } = settled;
       if (page.count !== null) total = page.count;
+      if (page.nextLink) follow(page.nextLink);
       // Fetch the next page while this one is written.
       pending = page.nextLink ? fetchPage(page.nextLink, origin, options.fetch) : null;
 
@@ -205,12 +208,12 @@ async function fetchPage(url: string, origin: string, options: GraphFetchOptions
   try {
     // The bearer token goes only to the configured Graph host, whatever a nextLink says.
     if (new URL(url).origin !== origin) {
-      throw new CliError(`Microsoft Graph sent a next-page link to another host (${new URL(url).host}); stopped.`, exitCodes.failure);
+      throw new CliError(`Microsoft Graph sent a next-page link to another host (${new URL(url).host}); stopped.`, 'cli');
     }
     const answer: GraphAnswer = await getGraphJson(url, options);
     if (!answer.ok) throw reportRefused(answer.status, answer.message);
     const body = answer.body as { value?: unknown; '@odata.nextLink'?: unknown; '@odata.count'?: unknown } | null;
-    if (!Array.isArray(body?.value)) throw new CliError('Microsoft Graph answered without a list of users.', exitCodes.failure);
+    if (!Array.isArray(body?.value)) throw new CliError('Microsoft Graph answered without a list of users.', 'cli');
     return {
       page: {
         rows: body.value,
@@ -223,19 +226,18 @@ async function fetchPage(url: string, origin: string, options: GraphFetchOptions
   }
 }
 
-function reportRefused(status: number, message: string): CliError {
+function reportRefused(status: number, message: string): Error {
   if (status === 403) {
     return new CliError(
       `Microsoft Graph refused the registration report (${message}).`,
-      exitCodes.forbidden,
-      'The report needs an account with the Reports Reader, Security Reader or Global Reader role, the AuditLog.Read.All permission, and Entra ID P1 or P2.',
       'forbidden',
+      'The report needs an account with the Reports Reader, Security Reader or Global Reader role, the AuditLog.Read.All permission, and Entra ID P1 or P2.',
     );
   }
   if (status === 401) {
-    return new CliError(`Microsoft Graph did not accept the sign-in (${message}).`, exitCodes.notSignedIn, 'Run `m365-connect sign-in` again.', 'not-signed-in');
+    return notSignedIn({ graphRefused: message });
   }
-  return new CliError(`Microsoft Graph refused the request (${message}).`, exitCodes.failure, undefined, 'graph-failed');
+  return new CliError(`Microsoft Graph refused the request (${message}).`, 'graph-failed');
 }
 
 function withResumeHint(error: unknown, state: Checkpoint, out: string): unknown {
@@ -244,7 +246,7 @@ function withResumeHint(error: unknown, state: Checkpoint, out: string): unknown
   const hint =
     `${state.rowsWritten.toLocaleString('en-US')} users are saved. Run the same command again ` +
     `(m365-connect report --out ${quoteArg(out)}) to resume from user ${(state.rowsWritten + 1).toLocaleString('en-US')}.`;
-  return new CliError(error.message, error.exitCode, hint, error.code);
+  return new CliError(error.message, error.code, hint);
 }
 
 const quoteArg = (value: string) => (/^[\w./:@-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
@@ -255,7 +257,7 @@ async function loadCheckpoint(path: string): Promise<Checkpoint | null> {
   } catch (error) {
     throw new CliError(
       `The resume point ${path} cannot be used (${error instanceof Error ? error.message : String(error)}).`,
-      exitCodes.failure,
+      'cli',
       'Add --restart to start the report over.',
     );
   }
@@ -267,7 +269,7 @@ async function openForResume(part: string, committedBytes: number): Promise<File
   if (size < committedBytes) {
     throw new CliError(
       `The partial report ${part} is shorter than its checkpoint says (${size < 0 ? 'missing' : `${size} < ${committedBytes} bytes`}).`,
-      exitCodes.failure,
+      'cli',
       'Add --restart to start the report over.',
     );
   }

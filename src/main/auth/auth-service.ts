@@ -6,7 +6,8 @@ import {
   type DeviceCodeRequest,
 } from '@azure/msal-node';
 import type { Account } from '../../shared/account';
-import { AppError } from '../../shared/ipc/errors';
+import { noClientId, notSignedIn, signInInProgress } from '../../shared/errors/catalogue';
+import { isAppError } from '../../shared/ipc/errors';
 import { cloudPresets } from '../config/clouds';
 import type { ResolvedConfig } from '../config/resolved';
 import { tokenCacheSuffix } from '../config/schema';
@@ -14,8 +15,10 @@ import { createMsalNetworkModule, createTrust, type Trust } from '../config/trus
 import type { Platform } from '../platform';
 import type { AuthService, SignInOptions } from '../services';
 import { activeAccountStore } from './active-account';
-import { mapAuthError as mapError, SignInCancelledError, type AdminContext, type EntraErrorHint } from './errors';
-import { startInteractiveSignIn, type PendingSignIn } from './interactive';
+import { signInSignal, untilAborted } from './abort';
+import { noteEntraError, withEntraErrors } from './entra-error-hint';
+import { mapAuthError, SignInCancelledError, type AdminContext } from './errors';
+import { signInWithBrowser, type BrowserSignInRequest } from './interactive';
 import { createMsalApp } from './msal-app';
 import { openTokenCache, type TokenCacheStore } from './token-cache';
 
@@ -67,6 +70,8 @@ export type CreateAuthServiceOptions = {
   platform: Pick<Platform, 'openExternal'>;
   /** Per-user folder for the token cache marker and the active-account id. */
   cacheDir: string;
+  /** How long a browser or device-code sign-in may wait for the user (default 10 minutes). */
+  signInTimeoutMs?: number;
   /** The process's trust (compose.ts); omitted = built from config and closed with the service. */
   trust?: Trust;
   /** Tests only: replace how the token cache is opened. */
@@ -90,42 +95,43 @@ export const graphScopes = (config: ResolvedConfig) => [`${cloudPresets[config.v
 export async function createAuthService(options: CreateAuthServiceOptions): Promise<AuthServiceWithGraph> {
   const { config, platform, cacheDir } = options;
   const clientId = config.values.clientId;
-  if (!clientId) {
-    throw new AppError({
-      code: 'config-invalid',
-      message: 'No app registration (clientId) is configured, so sign-in cannot start.',
-      nextStep: 'Ask IT for the clientId (set it in settings, M365_CONNECT_CLIENT_ID or the policy file), or try the demo tenant.',
-    });
-  }
+  if (!clientId) throw noClientId();
+  const signInTimeoutMs = options.signInTimeoutMs ?? defaultSignInTimeoutMs;
   await mkdir(cacheDir, { recursive: true, mode: 0o700 });
   const serviceName = tokenCacheServiceName(config.values.keychainService);
   const cache = await (options.openCache ?? openTokenCache)({ cacheDir, serviceName });
   const ownTrust = options.trust ? null : createTrust(config.values.extraCaFile);
   const { dispatcher } = options.trust ?? ownTrust!;
-  // The last error Entra answered, for flows where MSAL keeps only the error name.
-  let lastEntraError: EntraErrorHint | null = null;
-  // The last account seen, so an admin-only error can say who asks (never a secret).
+  // The last account seen and the Conditional Access policies the readiness check read, so an
+  // admin-only error can say who asks and what applies (never a secret). Knowledge, not a
+  // per-call channel: what Entra answered a call stays with that call (withEntraErrors).
   let lastUser: string | null = null;
   let policyNames: readonly string[] = [];
-  const mapAuthError = (error: unknown) => {
-    const mapped = mapError(error, lastEntraError, { ...adminContext(config.values, clientId, lastUser), policyNames });
-    lastEntraError = null;
-    return mapped;
-  };
+  const admin = (): AdminContext => ({ ...adminContext(config.values, clientId, lastUser), policyNames });
   const app = createMsalApp({
     clientId,
     authorityHost: config.values.authorityHost,
     tenant: config.values.tenant,
-    networkClient: createMsalNetworkModule(dispatcher, {
-      onErrorBody: (body) => {
-        lastEntraError = body;
-      },
-    }),
+    networkClient: createMsalNetworkModule(dispatcher, { onErrorBody: noteEntraError }),
     cachePlugin: cache.plugin,
   });
   const active = activeAccountStore(cacheDir);
   const scopes = graphScopes(config);
-  let pending: PendingSignIn | null = null;
+  // The sign-ins waiting for the user, so cancel() and close() can stop every one of them.
+  const waiting = new Set<AbortController>();
+
+  /** Runs one user interaction under its own signal: cancel(), the caller's signal, or the time limit. */
+  const interaction = async <T>(caller: AbortSignal | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    const { signal, dispose } = signInSignal(controller, signInTimeoutMs, caller);
+    waiting.add(controller);
+    try {
+      return await run(signal);
+    } finally {
+      waiting.delete(controller);
+      dispose();
+    }
+  };
 
   const activeAccount = async (): Promise<AccountInfo | null> => {
     // A locked keyring reads as an empty cache: say "locked", not "nobody is signed in".
@@ -137,54 +143,56 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     return account;
   };
 
-  const silent = async (account: AccountInfo, forScopes: string[]) =>
-    app.acquireTokenSilent({ account, scopes: forScopes });
+  const silent = (account: AccountInfo, forScopes: string[]) =>
+    withEntraErrors(() => app.acquireTokenSilent({ account, scopes: forScopes }), admin);
 
   // MSAL caches a `.default` token under the scopes Entra granted, so asking for `.default`
   // again always misses the cache and costs a refresh round trip. Once we know the granted
-  // scopes, ask for exactly those: a cache hit until the token nears expiry.
-  let grantedGraphScopes: string[] | null = null;
+  // scopes of an account, ask for exactly those: a cache hit until the token nears expiry.
+  // Keyed by account, written only from token results: concurrent calls agree on it.
+  const grantedGraphScopes = new Map<string, string[]>();
   const oidcScopes = new Set(['openid', 'profile', 'email', 'offline_access']);
+  const noteGranted = (result: AuthenticationResult) => {
+    if (!result.account) return;
+    const granted = result.scopes.filter((scope) => !oidcScopes.has(scope.toLowerCase()));
+    if (granted.length > 0) grantedGraphScopes.set(result.account.homeAccountId, granted);
+    else grantedGraphScopes.delete(result.account.homeAccountId);
+  };
   const silentGraph = async (account: AccountInfo) => {
-    const result = await silent(account, grantedGraphScopes ?? scopes).catch((error: unknown) => {
-      if (grantedGraphScopes === null) throw error;
-      grantedGraphScopes = null;
+    const known = grantedGraphScopes.get(account.homeAccountId);
+    const result = await silent(account, known ?? scopes).catch((error: unknown) => {
+      if (!known) throw error;
+      grantedGraphScopes.delete(account.homeAccountId);
       return silent(account, scopes);
     });
     noteGranted(result);
     return result;
   };
-  const noteGranted = (result: AuthenticationResult) => {
-    const granted = result.scopes.filter((scope) => !oidcScopes.has(scope.toLowerCase()));
-    grantedGraphScopes = granted.length > 0 ? granted : null;
-  };
 
-  const remember = async (result: AuthenticationResult | null): Promise<Account> => {
-    if (!result?.account) throw mapError(new Error('no account in the token response'));
+  const remember = async (result: AuthenticationResult): Promise<Account> => {
+    if (!result.account) throw mapAuthError(new Error('no account in the token response'));
     await active.write(result.account.homeAccountId);
     return toAccount(result.account);
   };
 
-  const interactive = async (request: Parameters<typeof startInteractiveSignIn>[1], onProgress?: SignInOptions['onProgress']) => {
+  const browser = (request: BrowserSignInRequest, signal: AbortSignal, onProgress?: SignInOptions['onProgress']) => {
     onProgress?.('opening-browser');
-    const started = startInteractiveSignIn(app, request, async (url) => {
-      // MSAL's authorize URL at the configured authority, never renderer input.
-      await platform.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
-      onProgress?.('waiting');
-    });
-    pending = started.pending;
-    try {
-      return await started.result;
-    } finally {
-      if (pending === started.pending) pending = null;
-    }
+    return withEntraErrors(() =>
+      signInWithBrowser(
+        app,
+        request,
+        async (url) => {
+          // MSAL's authorize URL at the configured authority, never renderer input.
+          await platform.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+          onProgress?.('waiting');
+        },
+        signal,
+      ),
+      admin,
+    );
   };
 
-  const deviceCode = async (onDeviceCode: SignInOptions['onDeviceCode'], onProgress: SignInOptions['onProgress']) => {
-    let rejectCancelled: (error: Error) => void = () => undefined;
-    const cancelled = new Promise<never>((_, reject) => {
-      rejectCancelled = reject;
-    });
+  const deviceCode = (signal: AbortSignal, onDeviceCode: SignInOptions['onDeviceCode'], onProgress: SignInOptions['onProgress']) => {
     const request: DeviceCodeRequest = {
       scopes,
       deviceCodeCallback: (response) => {
@@ -197,21 +205,9 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
         onProgress?.('waiting');
       },
     };
-    const mine: PendingSignIn = {
-      cancel() {
-        // MSAL checks this flag before each poll; the race below answers the caller at once.
-        request.cancel = true;
-        rejectCancelled(new SignInCancelledError());
-      },
-    };
-    pending = mine;
-    const result = app.acquireTokenByDeviceCode(request);
-    result.catch(() => undefined);
-    try {
-      return await Promise.race([result, cancelled]);
-    } finally {
-      if (pending === mine) pending = null;
-    }
+    // MSAL checks this flag before each poll; untilAborted answers the caller at once.
+    signal.addEventListener('abort', () => (request.cancel = true), { once: true });
+    return withEntraErrors(() => untilAborted(app.acquireTokenByDeviceCode(request), signal), admin);
   };
 
   const service: AuthServiceWithGraph = {
@@ -229,16 +225,15 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
         return { account: toAccount(result.account ?? account), cachePersisted: cache.persisted };
       } catch (error) {
         if (error instanceof InteractionRequiredAuthError) return { account: null, cachePersisted: cache.persisted };
-        throw mapAuthError(error);
+        throw error;
       }
     },
 
-    async signIn({ method, switchAccount, onDeviceCode, onProgress }) {
+    async signIn({ method, switchAccount, onDeviceCode, onProgress, signal: caller }) {
       if (cache.blocked) throw cache.blocked;
-      if (pending) {
-        throw new AppError({ code: 'sign-in-failed', message: 'A sign-in is already in progress.', nextStep: 'Finish or cancel it first.' });
-      }
-      try {
+      // Checked and claimed in the same turn: two calls cannot both pass.
+      if (waiting.size > 0) throw signInInProgress();
+      return interaction(caller, async (signal) => {
         if (!switchAccount) {
           const { account } = await service.current().catch(() => ({ account: null }));
           if (account) {
@@ -248,22 +243,20 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
         }
         const result =
           method === 'device-code'
-            ? await deviceCode(onDeviceCode, onProgress)
-            : await interactive({ scopes, ...(switchAccount ? { prompt: 'select_account' } : {}) }, onProgress);
+            ? await deviceCode(signal, onDeviceCode, onProgress)
+            : await browser({ scopes, ...(switchAccount ? { prompt: 'select_account' } : {}) }, signal, onProgress);
         onProgress?.('exchanging');
-        if (result) noteGranted(result);
+        if (!result) throw mapAuthError(new Error('no token response'));
+        noteGranted(result);
         const account = await remember(result);
         onProgress?.('done');
         return account;
-      } catch (error) {
-        throw mapAuthError(error);
-      }
+      });
     },
 
     cancel() {
-      if (!pending) return false;
-      pending.cancel();
-      pending = null;
+      if (waiting.size === 0) return false;
+      for (const controller of waiting) controller.abort(new SignInCancelledError());
       return true;
     },
 
@@ -273,16 +266,16 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
         account = await activeAccount();
       } catch (error) {
         // A damaged cache cannot be read, only removed: sign-out is how the user gets out of it.
-        if (!(error instanceof AppError && error.code === 'token-cache-corrupted')) throw mapAuthError(error);
+        if (!(isAppError(error) && error.code === 'token-cache-corrupted')) throw mapAuthError(error);
         await cache.clear();
         await active.clear();
-        grantedGraphScopes = null;
+        grantedGraphScopes.clear();
         return true;
       }
       if (!account) return false;
       await app.getTokenCache().removeAccount(account);
       await active.clear();
-      grantedGraphScopes = null;
+      grantedGraphScopes.delete(account.homeAccountId);
       if ((await app.getAllAccounts()).length === 0) await cache.clear();
       return true;
     },
@@ -297,15 +290,11 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
       try {
         return (await silent(account, smtpScopes)).accessToken;
       } catch (error) {
-        if (!(error instanceof InteractionRequiredAuthError)) throw mapAuthError(error);
+        if (!(error instanceof InteractionRequiredAuthError)) throw error;
       }
       // First use of SMTP.Send: the user consents once in the browser.
-      try {
-        const result = await interactive({ scopes: smtpScopes, loginHint: account.username });
-        return result.accessToken;
-      } catch (error) {
-        throw mapAuthError(error);
-      }
+      const result = await interaction(undefined, (signal) => browser({ scopes: smtpScopes, loginHint: account.username }, signal));
+      return result.accessToken;
     },
 
     async acquireAccountToken(upn, scope) {
@@ -330,28 +319,27 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
     async acquireGraphToken() {
       const account = await activeAccount();
       if (!account) throw notSignedIn();
-      try {
-        const result = await silentGraph(account);
-        const claims = (result.idTokenClaims ?? account.idTokenClaims ?? {}) as { amr?: unknown; oid?: unknown };
-        return {
-          accessToken: result.accessToken,
-          account: toAccount(result.account ?? account),
-          userId: typeof claims.oid === 'string' ? claims.oid : account.localAccountId,
-          amr: Array.isArray(claims.amr) ? claims.amr.filter((v): v is string => typeof v === 'string') : [],
-        };
-      } catch (error) {
-        if (error instanceof InteractionRequiredAuthError) throw notSignedIn();
-        throw mapAuthError(error);
-      }
+      const result = await silentGraph(account).catch((error: unknown) => {
+        throw error instanceof InteractionRequiredAuthError ? notSignedIn() : error;
+      });
+      const claims = (result.idTokenClaims ?? account.idTokenClaims ?? {}) as { amr?: unknown; oid?: unknown };
+      return {
+        accessToken: result.accessToken,
+        account: toAccount(result.account ?? account),
+        userId: typeof claims.oid === 'string' ? claims.oid : account.localAccountId,
+        amr: Array.isArray(claims.amr) ? claims.amr.filter((v): v is string => typeof v === 'string') : [],
+      };
     },
 
     async close() {
-      pending?.cancel();
+      service.cancel();
       await ownTrust?.close();
     },
   };
   return service;
 }
+
+const defaultSignInTimeoutMs = 10 * 60_000;
 
 /**
  * The tenant an admin-consent link must name: the configured one, or (for the multi-tenant
@@ -371,7 +359,3 @@ function toAccount(account: AccountInfo): Account {
     homeAccountId: account.homeAccountId,
   };
 }
-
-const notSignedIn = () =>
-  new AppError({ code: 'not-signed-in', message: 'You are not signed in.', nextStep: 'Sign in first.' });
-

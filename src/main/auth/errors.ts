@@ -1,15 +1,26 @@
+import { notSignedIn, signInCancelled, signInTimedOut, unreachable } from '../../shared/errors/catalogue';
 import { AppError } from '../../shared/ipc/errors';
 import { aadstsEntry } from '../../shared/readiness/aadsts';
 import { adminConsentUrl, adminMessageForAadsts, type AppIdentity } from '../../shared/readiness/admin-message';
-import { NetworkUnreachableError } from '../config/trust';
+import { causeCodeOf } from '../net/error-cause';
 
-/** Thrown by our own cancel(); never leaves the auth folder as anything but sign-in-cancelled. */
+/** The abort reason of our own cancel(); never leaves the auth folder as anything but sign-in-cancelled. */
 export class SignInCancelledError extends Error {
   constructor() {
     super('Sign-in was cancelled.');
     this.name = 'SignInCancelledError';
   }
 }
+
+/** The abort reason when a sign-in outlives its time limit; becomes sign-in-timed-out. */
+export class SignInTimedOutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super('Sign-in timed out.');
+    this.name = 'SignInTimedOutError';
+  }
+}
+
+const signInService = 'the Microsoft sign-in service';
 
 const networkCodes = new Set(['network_error', 'no_network_connectivity', 'endpoints_resolution_error', 'openid_config_error']);
 const cancelCodes = new Set(['user_canceled', 'device_code_polling_cancelled', 'authorization_declined']);
@@ -29,17 +40,10 @@ export type AdminContext = AppIdentity & { user: string | null; policyNames?: re
 
 export function mapAuthError(error: unknown, hint?: EntraErrorHint | null, admin?: AdminContext | null): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof SignInCancelledError) {
-    return new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.', nextStep: 'Sign in again when you are ready.' });
-  }
-  const network = findNetworkError(error);
-  if (network) {
-    return new AppError({
-      code: 'network',
-      message: `Could not reach the Microsoft sign-in service (${network}).`,
-      nextStep: 'Check your internet connection, proxy or firewall, then try again.',
-    });
-  }
+  if (error instanceof SignInCancelledError) return signInCancelled();
+  if (error instanceof SignInTimedOutError) return signInTimedOut(Math.max(1, Math.round(error.timeoutMs / 60_000)));
+  const network = causeCodeOf(error, { onlyNetwork: true });
+  if (network) return unreachable(signInService, network);
   const msal = (typeof error === 'object' && error !== null ? error : {}) as MsalLike;
   const errorCode = typeof msal.errorCode === 'string' ? msal.errorCode : '';
   const text = [msal.errorMessage, msal.message, msal.subError].filter((part) => typeof part === 'string').join(' ');
@@ -51,20 +55,14 @@ export function mapAuthError(error: unknown, hint?: EntraErrorHint | null, admin
   const known = aadstsEntry(aadsts);
   if (known && aadsts !== undefined) return explained(aadsts, known, admin ?? null);
   if (cancelCodes.has(errorCode) || (errorCode === 'access_denied' && !aadsts) || /authorization_declined/.test(text)) {
-    return new AppError({ code: 'sign-in-cancelled', message: 'Sign-in was cancelled.', nextStep: 'Sign in again when you are ready.' });
+    return signInCancelled();
   }
   if (errorCode === 'expired_token' || /expired_token|device_code_expired/.test(`${errorCode} ${text}`)) {
     return new AppError({ code: 'sign-in-failed', message: 'The sign-in code expired before it was used.', nextStep: 'Start the sign-in again and enter the new code within 15 minutes.' });
   }
-  if (networkCodes.has(errorCode)) {
-    return new AppError({
-      code: 'network',
-      message: 'Could not reach the Microsoft sign-in service.',
-      nextStep: 'Check your internet connection, proxy or firewall, then try again.',
-    });
-  }
+  if (networkCodes.has(errorCode)) return unreachable(signInService);
   if (errorCode === 'interaction_required' || errorCode === 'login_required' || errorCode === 'no_tokens_found') {
-    return new AppError({ code: 'not-signed-in', message: 'Your sign-in has expired.', nextStep: 'Sign in again.' });
+    return notSignedIn('expired');
   }
   const reference = aadsts ? `AADSTS${aadsts}` : errorCode || 'no error code';
   return new AppError({
@@ -72,19 +70,6 @@ export function mapAuthError(error: unknown, hint?: EntraErrorHint | null, admin
     message: `Sign-in failed (${reference}).`,
     nextStep: 'Try again; if it keeps failing, give your admin this code and the time of the attempt.',
   });
-}
-
-function findNetworkError(error: unknown): string | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 6 && current; depth += 1) {
-    if (current instanceof NetworkUnreachableError) return current.causeCode;
-    const code = (current as NodeJS.ErrnoException).code;
-    if (typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(code)) {
-      return code;
-    }
-    current = (current as { cause?: unknown }).cause;
-  }
-  return null;
 }
 
 function explained(aadsts: string, known: NonNullable<ReturnType<typeof aadstsEntry>>, admin: AdminContext | null): AppError {

@@ -1,8 +1,6 @@
-import type { AuthenticationResult, InteractiveRequest, PublicClientApplication } from '@azure/msal-node';
-import { fetch as undiciFetch } from 'undici';
-import { SignInCancelledError } from './errors';
-
-export type PendingSignIn = { cancel(): void };
+import { CryptoProvider, ServerError, type AuthenticationResult, type PublicClientApplication } from '@azure/msal-node';
+import { abortReason, untilAborted } from './abort';
+import { listenForAuthResponse } from './loopback-listener';
 
 const page = (title: string, text: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
@@ -12,64 +10,43 @@ const page = (title: string, text: string) =>
 export const successTemplate = page('You are signed in', 'You can close this tab and go back to M365 Connect.');
 export const errorTemplate = page('Sign-in did not complete', 'Go back to M365 Connect: it explains what happened and what to do next.');
 
+export type BrowserSignInRequest = { scopes: string[]; prompt?: string; loginHint?: string };
+
 /**
- * Interactive sign-in (system browser + MSAL's loopback server with PKCE) that can really be
- * cancelled. MSAL has no cancel for it, so cancel answers MSAL's own loopback server the way
- * Entra does when a user backs out (`error=access_denied` with the pending `state`): MSAL
- * then stops waiting and closes its server. Before the browser opens, cancel simply
- * prevents it from opening.
+ * Sign-in in the system browser: authorization code with PKCE, answered to our own loopback
+ * listener by form_post, then exchanged by MSAL (getAuthCodeUrl + acquireTokenByCode, see
+ * https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow). The signal
+ * ends it at any point: before the browser opens (it never opens), while the browser is open
+ * (the listener closes at once), or during the exchange.
  */
-export function startInteractiveSignIn(
+export async function signInWithBrowser(
   app: PublicClientApplication,
-  request: Omit<InteractiveRequest, 'openBrowser' | 'successTemplate' | 'errorTemplate'>,
+  request: BrowserSignInRequest,
   openBrowser: (url: string) => Promise<void>,
-): { result: Promise<AuthenticationResult>; pending: PendingSignIn } {
-  let cancelled = false;
-  let authorizeUrl: URL | null = null;
-  let rejectCancelled: (error: Error) => void = () => undefined;
-  const cancelledPromise = new Promise<never>((_, reject) => {
-    rejectCancelled = reject;
-  });
-
-  const msalResult = app.acquireTokenInteractive({
-    ...request,
-    successTemplate,
-    errorTemplate,
-    openBrowser: async (url) => {
-      if (cancelled) throw new SignInCancelledError();
-      authorizeUrl = new URL(url);
-      await openBrowser(url);
-    },
-  });
-  // After a cancel MSAL still settles (with access_denied); that outcome is already decided.
-  msalResult.catch(() => undefined);
-
-  const pending: PendingSignIn = {
-    cancel() {
-      if (cancelled) return;
-      cancelled = true;
-      rejectCancelled(new SignInCancelledError());
-      if (authorizeUrl) void answerLoopbackWithCancel(authorizeUrl);
-    },
-  };
-  return { result: Promise.race([msalResult, cancelledPromise]), pending };
-}
-
-async function answerLoopbackWithCancel(authorizeUrl: URL): Promise<void> {
-  const redirect = authorizeUrl.searchParams.get('redirect_uri');
-  const state = authorizeUrl.searchParams.get('state');
-  if (!redirect || !state) return;
-  const target = new URL(redirect);
-  // MSAL listens on 127.0.0.1 while naming it "localhost"; go straight to the address.
-  if (target.hostname !== 'localhost' && target.hostname !== '127.0.0.1') return;
-  target.hostname = '127.0.0.1';
-  const body = new URLSearchParams({ error: 'access_denied', error_description: 'Cancelled in the app', state });
-  await undiciFetch(target, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: body.toString(),
-    signal: AbortSignal.timeout(5_000),
-  })
-    .then((response) => response.body?.cancel())
-    .catch(() => undefined);
+  signal: AbortSignal,
+): Promise<AuthenticationResult> {
+  const crypto = new CryptoProvider();
+  const { verifier, challenge } = await crypto.generatePkceCodes();
+  const state = crypto.createNewGuid();
+  if (signal.aborted) throw abortReason(signal);
+  const listener = await listenForAuthResponse({ state, successTemplate, errorTemplate, signal });
+  try {
+    const redirectUri = listener.redirectUri;
+    const url = await untilAborted(
+      app.getAuthCodeUrl({ ...request, redirectUri, responseMode: 'form_post', codeChallenge: challenge, codeChallengeMethod: 'S256', state }),
+      signal,
+    );
+    if (signal.aborted) throw abortReason(signal);
+    await openBrowser(url);
+    const response = await listener.response;
+    // As MSAL reports it: the error, then (no correlation id of ours) Entra's description with its AADSTS code.
+    if (response.error) throw new ServerError(response.error, '', response.errorDescription ?? '', response.subError ?? '');
+    if (!response.code) throw new ServerError('no_auth_code', '', 'The authorization response had no code.');
+    return await untilAborted(
+      app.acquireTokenByCode({ code: response.code, codeVerifier: verifier, redirectUri, scopes: request.scopes }),
+      signal,
+    );
+  } finally {
+    listener.close();
+  }
 }

@@ -8,7 +8,6 @@ export { machinePolicyPath, defaultUserDataDir, settingsFileIn } from './locatio
 export {
   createTrust,
   trustFromPem,
-  createHttpsAgent,
   createDispatcher,
   createMsalNetworkModule,
   NetworkUnreachableError,

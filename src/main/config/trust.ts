@@ -1,40 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { Agent as HttpsAgent } from 'node:https';
-import tls, { type SecureContext } from 'node:tls';
+import type { SecureContext } from 'node:tls';
 import { Agent as UndiciAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { causeCodeOf } from '../net/error-cause';
+import { tlsSecureContext, trustedCaList } from './tls-trust';
 
 /**
  * One place decides which certificate authorities the app trusts: the system store plus an
  * optional extra PEM (the sandbox's CA, or a corporate TLS-inspection CA). MSAL, Graph and
- * SMTP all build their connections from here, so nobody needs NODE_EXTRA_CA_CERTS.
+ * SMTP all build their connections from here (the CA list itself in tls-trust.ts), so nobody
+ * needs NODE_EXTRA_CA_CERTS.
  */
-const systemBundles = [
-  '/etc/ssl/certs/ca-certificates.crt', // Debian, Ubuntu, Arch
-  '/etc/pki/tls/certs/ca-bundle.crt', // Fedora, RHEL
-  '/etc/ssl/ca-bundle.pem', // openSUSE
-  '/etc/ssl/cert.pem', // Alpine, macOS (OpenSSL)
-];
-
-type TlsWithSystemStore = typeof tls & { getCACertificates?: (type: 'system' | 'default') => string[] };
-
-function systemCertificates(): string[] {
-  const withStore = tls as TlsWithSystemStore;
-  // Node 22.15+/23.5+ (Electron's Node) reads the OS store directly.
-  if (typeof withStore.getCACertificates === 'function') {
-    return withStore.getCACertificates('system');
-  }
-  if (process.platform === 'win32') return [];
-  for (const bundle of systemBundles) {
-    try {
-      return [readFileSync(bundle, 'utf8')];
-    } catch {
-      // try the next distribution's location
-    }
-  }
-  return [];
-}
-
 /**
  * Everything a connection needs to decide trust, built once per process (compose.ts, the CLI's
  * services) and handed to MSAL, Graph, the report and SMTP: one root set, one CA file read.
@@ -62,20 +38,15 @@ export function trustFromPem(pem: string): Trust {
 }
 
 function buildTrust(extraPem: string | null, extraCaFile: string | null): Trust {
-  // Passing `ca` replaces Node's store, so the system and bundled roots go in too.
-  const ca = extraPem ? [...tls.rootCertificates, ...systemCertificates(), extraPem] : null;
+  const ca = trustedCaList(extraPem);
   const dispatcher = createDispatcher({ ca });
   return {
     ca,
     extraCaFile,
     dispatcher,
-    secureContext: tls.createSecureContext({ minVersion: 'TLSv1.2', ...(ca ? { ca } : {}) }),
+    secureContext: tlsSecureContext(extraPem),
     close: () => dispatcher.close().catch(() => undefined),
   };
-}
-
-export function createHttpsAgent(trust: Pick<Trust, 'ca'>): HttpsAgent {
-  return new HttpsAgent({ keepAlive: true, ...(trust.ca ? { ca: trust.ca } : {}) });
 }
 
 export function createDispatcher(trust: Pick<Trust, 'ca'>): Dispatcher {
@@ -116,7 +87,7 @@ export function createMsalNetworkModule(
         signal: AbortSignal.timeout(timeout ?? timeoutMs),
       });
     } catch (error) {
-      throw new NetworkUnreachableError(url, causeCodeOf(error));
+      throw new NetworkUnreachableError(url, causeCodeOf(error) ?? 'network error');
     }
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
@@ -143,17 +114,4 @@ export function createMsalNetworkModule(
     sendGetRequestAsync: (url, options, timeout) => send(url, 'GET', options, timeout),
     sendPostRequestAsync: (url, options) => send(url, 'POST', options, undefined),
   };
-}
-
-export function causeCodeOf(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth += 1) {
-    if (current instanceof Error) {
-      const code = (current as NodeJS.ErrnoException).code;
-      if (code) return code;
-      if (current.name === 'TimeoutError' || current.name === 'AbortError') return 'timeout';
-      current = (current as Error & { cause?: unknown }).cause;
-    } else break;
-  }
-  return 'network error';
 }

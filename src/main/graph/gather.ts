@@ -1,12 +1,13 @@
-import { Client, ResponseType } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
+import { answerTooLarge, notSignedIn, unreachable } from '../../shared/errors/catalogue';
 import { AppError } from '../../shared/ipc/errors';
-import { causeCodeOf } from '../config/trust';
 import { readinessBatch, type BatchItemResponse, type BatchRequest } from './batch-requests';
 import { factsFromBatch, type GatheredFacts } from './facts-from-batch';
-import { defaultRetryPolicy, isRetryableStatus, retryAfterMs, RetryAfterMiddleware, type RetryPolicy } from './retry';
-import { BearerMiddleware, TrustedFetchMiddleware } from './transport';
+import { createGraphHttp, graphPostBeta } from './graph-client';
+import { abortableSleep, backoffMs, defaultRetryPolicy, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry';
+import { GraphTransportError, ResponseTooLargeError } from './transport';
 
 export type GatherOptions = {
   graphBaseUrl: string;
@@ -16,6 +17,8 @@ export type GatherOptions = {
   dispatcher: Dispatcher;
   retry?: RetryPolicy;
   timeoutMs?: number;
+  /** Largest $batch answer read (default 32 MB). */
+  maxBodyBytes?: number;
 };
 
 const batchResponseSchema = z.object({
@@ -29,20 +32,6 @@ const batchResponseSchema = z.object({
   ),
 });
 
-export function createGraphClient(options: Pick<GatherOptions, 'graphBaseUrl' | 'accessToken' | 'dispatcher' | 'retry' | 'timeoutMs'>) {
-  const bearer = new BearerMiddleware(async () => options.accessToken);
-  const retry = new RetryAfterMiddleware(options.retry ?? defaultRetryPolicy);
-  const transport = new TrustedFetchMiddleware(options.dispatcher, options.timeoutMs ?? 30_000);
-  bearer.setNext(retry);
-  retry.setNext(transport);
-  return Client.initWithMiddleware({
-    middleware: bearer,
-    baseUrl: `${options.graphBaseUrl}/`,
-    defaultVersion: 'beta',
-    customHosts: new Set([new URL(options.graphBaseUrl).hostname]),
-  });
-}
-
 /**
  * Gathers the readiness facts in one `$batch` round trip. Items that Graph throttles inside
  * the batch (429/503 per item) are asked again, alone, after their Retry-After, within the
@@ -50,8 +39,15 @@ export function createGraphClient(options: Pick<GatherOptions, 'graphBaseUrl' | 
  */
 export async function gatherReadinessFacts(options: GatherOptions): Promise<GatheredFacts> {
   const policy = options.retry ?? defaultRetryPolicy;
-  const sleep = policy.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const client = createGraphClient(options);
+  const sleep = policy.sleep ?? abortableSleep;
+  const { client } = createGraphHttp({
+    graphBaseUrl: options.graphBaseUrl,
+    token: async () => options.accessToken,
+    dispatcher: options.dispatcher,
+    retry: policy,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+  });
 
   const answers = new Map<string, BatchItemResponse>();
   let pending: readonly BatchRequest[] = readinessBatch;
@@ -60,7 +56,7 @@ export async function gatherReadinessFacts(options: GatherOptions): Promise<Gath
     for (const item of items) answers.set(item.id, item);
     const throttled = items.filter((item) => isRetryableStatus(item.status));
     if (throttled.length === 0 || attempt >= policy.maxAttempts) break;
-    const wait = Math.max(...throttled.map((item) => retryAfterMs(headerOf(item, 'retry-after')) ?? policy.defaultWaitMs));
+    const wait = Math.max(...throttled.map((item) => parseRetryAfter(headerOf(item, 'retry-after')) ?? backoffMs(attempt - 1, policy.defaultWaitMs)));
     if (wait > policy.maxWaitMs) break;
     await sleep(wait);
     const again = new Set(throttled.map((item) => item.id));
@@ -72,17 +68,11 @@ export async function gatherReadinessFacts(options: GatherOptions): Promise<Gath
 async function postBatch(client: Client, requests: readonly BatchRequest[]): Promise<BatchItemResponse[]> {
   let response: Response;
   try {
-    response = (await client
-      .api('/$batch')
-      .version('beta')
-      .responseType(ResponseType.RAW)
-      .post({ requests })) as Response;
+    response = await graphPostBeta(client, '/$batch', { requests });
   } catch (error) {
-    throw new AppError({
-      code: 'network',
-      message: `Could not reach Microsoft Graph (${causeCodeOf(error)}).`,
-      nextStep: 'Check your internet connection (and proxy or firewall), then run the check again.',
-    });
+    if (error instanceof ResponseTooLargeError) throw answerTooLarge('Microsoft Graph', error.limitBytes);
+    const cause = error instanceof GraphTransportError ? error.causeCode : 'network error';
+    throw unreachable('Microsoft Graph', cause, 'Check your internet connection (and proxy or firewall), then run the check again.');
   }
   if (!response.ok) throw await batchFailed(response);
   const parsed = batchResponseSchema.safeParse(await response.json().catch(() => null));
@@ -99,7 +89,7 @@ async function postBatch(client: Client, requests: readonly BatchRequest[]): Pro
 async function batchFailed(response: Response): Promise<AppError> {
   await response.body?.cancel();
   if (isRetryableStatus(response.status)) {
-    const wait = retryAfterMs(response.headers.get('retry-after'));
+    const wait = parseRetryAfter(response.headers.get('retry-after'));
     const seconds = wait !== null ? Math.ceil(wait / 1000) : null;
     const when = seconds !== null ? `in ${seconds} second${seconds === 1 ? '' : 's'}` : 'in a few minutes';
     return new AppError({
@@ -108,13 +98,7 @@ async function batchFailed(response: Response): Promise<AppError> {
       nextStep: `Run the check again ${when}.`,
     });
   }
-  if (response.status === 401) {
-    return new AppError({
-      code: 'not-signed-in',
-      message: 'Microsoft Graph did not accept your sign-in (HTTP 401).',
-      nextStep: 'Sign out and sign in again.',
-    });
-  }
+  if (response.status === 401) return notSignedIn({ graphRefused: 'HTTP 401' });
   return new AppError({
     code: 'graph-failed',
     message: `Microsoft Graph refused the readiness check (HTTP ${response.status}).`,

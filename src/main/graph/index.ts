@@ -1,6 +1,6 @@
 export { createReadinessService, type CreateReadinessServiceOptions } from './readiness-service';
-export { gatherReadinessFacts, createGraphClient, type GatherOptions } from './gather';
+export { gatherReadinessFacts, type GatherOptions } from './gather';
+export { createGraphHttp, nextLinkGuard, type GraphHttp, type GraphClientOptions } from './graph-client';
 export { readinessBatch, type BatchItemResponse } from './batch-requests';
 export { factsFromBatch, type GatheredFacts } from './facts-from-batch';
-export { defaultRetryPolicy, retryAfterMs, type RetryPolicy } from './retry';
-export { createHeadlessServices } from './headless';
+export { backoffMs, defaultRetryPolicy, parseRetryAfter, retryableStatuses, type RetryPolicy } from './retry';

@@ -1,6 +1,7 @@
 import { invokeChannels, type InvokeChannel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
-import { AppError, isAppError, type AppErrorShape } from '../../shared/ipc/errors';
+import { internalError } from '../../shared/errors/catalogue';
+import { isAppError, type AppErrorShape } from '../../shared/ipc/errors';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { HandlerContext, HandlerTable } from './handler-types';
 import { isTrustedSender, type SenderInfo } from './sender';
@@ -70,7 +71,7 @@ export function createDispatch(handlers: HandlerTable, options: DispatchOptions)
     } catch (error) {
       if (isAppError(error)) return failure(error.toShape());
       options.onInternalError?.(channel, error);
-      return failure(new AppError({ code: 'internal', message: 'Something went wrong inside the app.', nextStep: 'Try again. If it keeps happening, restart the app.' }).toShape());
+      return failure(internalError().toShape());
     }
   };
 }

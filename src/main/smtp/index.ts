@@ -3,4 +3,3 @@ export { defaultSmtpTimeouts, runSmtpLogin, type SmtpTimeouts } from './smtp-log
 export { createRedactor, secretPlaceholder } from './redact';
 export { classifySmtpOutcome, classifyReply } from '../../shared/smtp/classify';
 export { exitCodeForCause, smtpExitCodes } from '../../shared/smtp/exit-codes';
-export { runSmtpTest, type SecretSource } from './run-test';

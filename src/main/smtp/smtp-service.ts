@@ -2,7 +2,8 @@ import { classifySmtpOutcome } from '../../shared/smtp/classify';
 import type { SmtpTestResult } from '../../shared/smtp/result';
 import type { SmtpService, SmtpTestRequest } from '../services';
 import { defaultSmtpTimeouts, runSmtpLogin, type SmtpTimeouts } from './smtp-login';
-import { createTrust, type Trust } from '../config/trust';
+import type { Trust } from '../config/trust';
+import { tlsTrust } from '../config/tls-trust';
 
 export type SmtpServiceOptions = {
   host?: string;
@@ -20,7 +21,7 @@ export function createSmtpService(options: SmtpServiceOptions = {}): SmtpService
   const host = options.host ?? defaultSmtpHost;
   const port = options.port ?? defaultSmtpPort;
   const timeouts: SmtpTimeouts = { ...defaultSmtpTimeouts, ...options.timeoutsMs };
-  const { secureContext } = options.trust ?? createTrust(null);
+  const { secureContext } = options.trust ?? tlsTrust(null);
 
   return {
     async test(request: SmtpTestRequest): Promise<SmtpTestResult> {

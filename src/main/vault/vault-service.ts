@@ -1,3 +1,4 @@
+import { alreadyStored } from '../../shared/errors/catalogue';
 import { AppError, isAppError } from '../../shared/ipc/errors';
 import { normalizeAppPassword } from '../../shared/vault/normalize';
 import type { StoreResult, VaultService } from '../services';
@@ -52,11 +53,7 @@ export function createVaultService(options: VaultOptions = {}): VaultService {
       if (!checked.ok) throw new AppError({ code: 'invalid-password', message: checked.message });
       const existing = await guarded(() => store.getPassword(service, account));
       if (existing !== null && !replace) {
-        throw new AppError({
-          code: 'already-stored',
-          message: `An app password is already stored for ${account}.`,
-          nextStep: 'Confirm that you want to replace it, or keep the stored one.',
-        });
+        throw alreadyStored(account);
       }
       await guarded(() => store.setPassword(service, account, checked.value));
       return { service, account, replaced: existing !== null, warnings: checked.warnings };

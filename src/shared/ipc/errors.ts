@@ -8,6 +8,7 @@ export const errorCodes = [
   'not-signed-in',
   'sign-in-cancelled',
   'sign-in-failed',
+  'sign-in-timed-out',
   'consent-required',
   'mfa-required',
   'blocked-by-conditional-access',

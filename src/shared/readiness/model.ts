@@ -1,3 +1,4 @@
+import { routeLabel } from '../errors/catalogue';
 import type { ConnectRoute } from '../routes/route';
 import type { GuideId } from './guide-ids';
 import { hasSecondFactor } from './methods';
@@ -259,7 +260,7 @@ function noticesFor(
   }
   for (const route of ['app-password', 'oauth'] as const) {
     if (!offered.includes(route)) {
-      notices.push(`Your organisation's policy does not offer the ${route === 'oauth' ? 'OAuth' : 'app password'} route in this app.`);
+      notices.push(`Your organisation's policy does not offer the ${routeLabel(route)} route in this app.`);
     }
   }
   return notices;

@@ -42,7 +42,8 @@ const fixed = (cause: SmtpCause) => () => cause;
 /**
  * Exchange Online's replies, most specific first. Matching is on the stable part of the text
  * (the part after the enhanced status code), so a different server name, trailing text or
- * casing still lands on the same cause. Sources: ../shared/reference/microsoft-365.md.
+ * casing still lands on the same cause. The replies, verbatim, are in sandbox/smtp/replies.ts;
+ * Microsoft's list: https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission
  */
 const replyRules: ReplyRule[] = [
   { test: (r) => /smtpclientauthentication is disabled for the tenant/.test(r), cause: fixed('smtp-auth-disabled-tenant') },

@@ -1,7 +1,7 @@
 import type { SmtpCause } from './result';
 
 /**
- * `m365-connect smtp-test` exit codes (issue 5): 0 signed in, 2 usage (the CLI's own),
+ * `m365-connect smtp-test` exit codes (the same numbers as src/cli/exit-codes.ts): 0 signed in, 2 usage (the CLI's own),
  * 3 authentication refused, 4 TLS problem, 5 network. A reply we cannot place is not proof
  * of any of those, so it gets the generic failure code 1 rather than a misleading one.
  */

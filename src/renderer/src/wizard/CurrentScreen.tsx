@@ -7,28 +7,26 @@ import { Store } from './screens/Store';
 import { Verify } from './screens/Verify';
 import { Welcome } from './screens/Welcome';
 import { BridgeRoute } from './screens/BridgeRoute';
-import { useWizardContext } from './context';
 import { assertNever } from './steps';
 import type { WizardNavigation } from './useWizard';
 
 /** One screen per step; the switch is exhaustive, so a new step kind fails to compile until handled. */
 export function CurrentScreen({ navigation }: { navigation: WizardNavigation }) {
   const { step, go, back } = navigation;
-  const { info } = useWizardContext();
   switch (step.kind) {
     case 'welcome':
       return (
         <Welcome
-          onNext={(tenant) => go({ kind: 'sign-in', tenant })}
+          onNext={() => go({ kind: 'sign-in' })}
           onResume={(resume, account, verdict) => {
-            const base = { tenant: info.demoTenant ? ('demo' as const) : ('microsoft-365' as const), account, verdict };
+            const base = { account, verdict };
             if (resume === 'test-again') go({ ...base, kind: 'verify' }, ['sign-in', 'account-check', 'fix-steps', 'app-password', 'store']);
             else go({ ...base, kind: 'app-password' }, ['sign-in', 'account-check', 'fix-steps']);
           }}
         />
       );
     case 'sign-in':
-      return <SignIn step={step} onBack={back} onNext={(account) => go({ kind: 'account-check', tenant: step.tenant, account })} />;
+      return <SignIn step={step} onBack={back} onNext={(account) => go({ kind: 'account-check', account })} />;
     case 'account-check':
       return (
         <AccountCheck

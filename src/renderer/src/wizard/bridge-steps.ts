@@ -1,13 +1,13 @@
 import type { Account } from '../../../shared/account';
 import type { Verdict } from '../../../shared/readiness/verdict';
-import type { StepKind, TenantKind } from './steps';
+import type { StepKind } from './steps';
 
 /**
  * The bridge route's screens: after the account check, an OAuth test login (the mailbox must
  * accept XOAUTH2), starting the bridge and logging in through it, then the tool's settings.
  * No app password is created or stored on this route.
  */
-type BridgeData = { tenant: TenantKind; account: Account; verdict: Verdict };
+type BridgeData = { account: Account; verdict: Verdict };
 export type BridgeStep =
   | ({ kind: 'bridge-oauth-test' } & BridgeData)
   | ({ kind: 'bridge-start' } & BridgeData)

@@ -1,3 +1,4 @@
+import { internalError } from '../../../shared/errors/catalogue';
 import type { AppErrorShape } from '../../../shared/ipc/errors';
 import { ApiError } from '../api';
 
@@ -7,9 +8,5 @@ import { ApiError } from '../api';
  */
 export function toErrorShape(error: unknown): AppErrorShape {
   if (error instanceof ApiError) return error.shape;
-  return {
-    code: 'internal',
-    message: 'Something went wrong inside the app.',
-    nextStep: 'Try again. If it keeps happening, export a readiness report and send it to your helpdesk.',
-  };
+  return internalError().toShape();
 }

@@ -6,23 +6,20 @@ import type { SmtpMethod, SmtpTestResult } from '../../../shared/smtp/result';
 /** What a test login proved, per route: Done shows only what worked. A route added later (the bridge) adds a key. */
 export type Proven = Partial<Record<SmtpMethod, Pick<SmtpTestResult, 'ok' | 'cause'>>>;
 
-/** Which tenant the user said they are connecting: shown as a badge on every screen. */
-export type TenantKind = 'microsoft-365' | 'demo';
-
 /**
  * The wizard's current screen, with exactly the data that screen needs. Screens later in the
  * flow carry what earlier ones established, so Back can simply restore the previous value.
  */
 export type WizardStep =
   | { kind: 'welcome' }
-  | { kind: 'sign-in'; tenant: TenantKind }
-  | { kind: 'account-check'; tenant: TenantKind; account: Account }
-  | { kind: 'fix-steps'; tenant: TenantKind; account: Account; verdict: Verdict }
-  | { kind: 'app-password'; tenant: TenantKind; account: Account; verdict: Verdict }
+  | { kind: 'sign-in' }
+  | { kind: 'account-check'; account: Account }
+  | { kind: 'fix-steps'; account: Account; verdict: Verdict }
+  | { kind: 'app-password'; account: Account; verdict: Verdict }
   /** The normalised app password lives only in renderer memory until the vault has it. */
-  | { kind: 'store'; tenant: TenantKind; account: Account; verdict: Verdict; password: string }
-  | { kind: 'verify'; tenant: TenantKind; account: Account; verdict: Verdict }
-  | { kind: 'done'; tenant: TenantKind; account: Account; verdict: Verdict; proven: Proven }
+  | { kind: 'store'; account: Account; verdict: Verdict; password: string }
+  | { kind: 'verify'; account: Account; verdict: Verdict }
+  | { kind: 'done'; account: Account; verdict: Verdict; proven: Proven }
   | BridgeStep;
 
 export type StepKind = WizardStep['kind'];

@@ -1,7 +1,6 @@
-import { Body1, Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { OpenRegular } from '@fluentui/react-icons';
+import { Body1, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { EventPayload } from '../../../../shared/ipc/contract';
-import { call } from '../../api';
+import { OpenPageButton } from '../../ipc/OpenPageButton';
 import { CopyButton } from './CopyButton';
 
 const useStyles = makeStyles({
@@ -29,13 +28,7 @@ export function DeviceCodeCard({ info }: { info: EventPayload<'auth:device-code'
       </div>
       <div className={styles.row}>
         <Text>{info.verificationUri}</Text>
-        <Button
-          size="small"
-          icon={<OpenRegular />}
-          onClick={() => void call('shell:open-external', { url: info.verificationUri }).catch(() => undefined)}
-        >
-          Open the page
-        </Button>
+        <OpenPageButton url={info.verificationUri} label="Open the page" size="small" />
       </div>
       <Text size={200}>The code expires at {new Date(info.expiresAt).toLocaleTimeString()}.</Text>
     </Card>

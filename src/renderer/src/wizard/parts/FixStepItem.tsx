@@ -1,11 +1,13 @@
 import { Badge, Body1, Button, Card, Checkbox, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { BookOpenRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
-import type { Step } from '../../../../shared/readiness/verdict';
+import { adminMessageForStep } from '../../../../shared/readiness/admin-message';
+import type { Step, Verdict } from '../../../../shared/readiness/verdict';
 import { whoLabel } from '../../../../shared/readiness/wording';
 import { OpenPageButton } from '../../ipc/OpenPageButton';
 import { useWizardContext } from '../context';
 import { guideLink } from '../guide-links';
+import { CopyAdminMessage } from './CopyAdminMessage';
 
 const useStyles = makeStyles({
   card: { display: 'grid', gap: tokens.spacingVerticalS },
@@ -21,12 +23,14 @@ type Props = {
   onDoneChange: (done: boolean) => void;
   /** What this step risks (a security downgrade), said before anything else. */
   risk?: string;
-  /** More actions for this step, e.g. a ready-written message for the admin. */
+  /** Who asks, for the "Copy a message for your admin" text of admin steps. */
+  account?: Verdict['account'];
+  /** More actions for this step. */
   actions?: ReactNode;
 };
 
 /** One step: who does it, why, any risk, the page to open, the guide to read, and a done mark. */
-export function FixStepItem({ step, number, done, onDoneChange, risk, actions }: Props) {
+export function FixStepItem({ step, number, done, onDoneChange, risk, account, actions }: Props) {
   const styles = useStyles();
   const { info, openGuide } = useWizardContext();
   const link = guideLink(step.guide);
@@ -59,6 +63,12 @@ export function FixStepItem({ step, number, done, onDoneChange, risk, actions }:
             <Button icon={<BookOpenRegular />} onClick={() => openGuide(step.guide)} aria-label={`Read the guide: ${link.title}`}>
               Read the guide
             </Button>
+          )}
+          {step.who === 'admin' && account && (
+            <CopyAdminMessage
+              testId={`copy-admin-message-${step.guide}`}
+              text={adminMessageForStep(step, { user: account.upn, tenant: account.tenantId, title: link.title, link: link.deepLink })}
+            />
           )}
           {actions}
           <Checkbox checked={done} onChange={(_event, data) => onDoneChange(data.checked === true)} label={`Done: ${link.title}`} />

@@ -1,11 +1,9 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/errors';
 import type { Verdict } from '../../../../shared/readiness/verdict';
-import { call } from '../../api';
+import { useIpcQuery } from '../../ipc/useIpc';
 import { useWizardContext } from '../context';
-import { toErrorShape } from '../errors';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { Busy } from '../parts/Busy';
 import { BridgeOffer } from '../parts/BridgeOffer';
@@ -31,24 +29,14 @@ type Props = {
 export function AccountCheck({ step, onBack, onNext, onBridge }: Props) {
   const styles = useStyles();
   const { info } = useWizardContext();
-  const [state, setState] = useState<State>({ kind: 'checking' });
-
-  // Each round is one check; "Check again" starts the next round.
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let live = true;
-    call('readiness:check', {}).then(
-      (verdict) => live && setState({ kind: 'checked', verdict }),
-      (error: unknown) => live && setState({ kind: 'failed', error: toErrorShape(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [round]);
-  const check = () => {
-    setState({ kind: 'checking' });
-    setRound((previous) => previous + 1);
-  };
+  // Each "Check again" is a new round of the same query; an older answer never overwrites a newer one.
+  const { state: query, reload: check } = useIpcQuery('readiness:check', {});
+  const state: State =
+    query.kind === 'done'
+      ? { kind: 'checked', verdict: query.value }
+      : query.kind === 'failed'
+        ? { kind: 'failed', error: query.error }
+        : { kind: 'checking' };
 
   return (
     <section className={styles.screen}>

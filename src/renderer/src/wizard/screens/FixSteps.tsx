@@ -13,10 +13,7 @@ import { useState } from 'react';
 import { riskyGuides, splitSteps } from '../../../../shared/readiness/wording';
 import type { Step } from '../../../../shared/readiness/verdict';
 import { useWizardContext } from '../context';
-import { adminMessageForStep } from '../../../../shared/readiness/admin-message';
-import { guideLink } from '../guide-links';
 import { BridgeOffer } from '../parts/BridgeOffer';
-import { CopyAdminMessage } from '../parts/CopyAdminMessage';
 import { FixStepItem } from '../parts/FixStepItem';
 import { ReportExport } from '../parts/ReportExport';
 import { ScreenHeading } from '../parts/ScreenHeading';
@@ -50,23 +47,13 @@ export function FixSteps({ step, onBack, go }: Props) {
   const appPassword = appPasswordOpen && chooseRoute(step.verdict, info.routesOffered) === 'app-password';
   const needsAdmin = step.verdict.steps.some((item) => item.who === 'admin');
 
-  const { account } = step.verdict;
-  const adminMessage = (fix: Step) => {
-    const link = guideLink(fix.guide);
-    return (
-      <CopyAdminMessage
-        testId={`copy-admin-message-${fix.guide}`}
-        text={adminMessageForStep(fix, { user: account.upn, tenant: account.tenantId, title: link.title, link: link.deepLink })}
-      />
-    );
-  };
   const item = (fix: Step, number?: number) => (
     <FixStepItem
       key={fix.guide}
       step={fix}
+      account={step.verdict.account}
       {...(number !== undefined ? { number } : {})}
       {...(riskyGuides[fix.guide] ? { risk: riskyGuides[fix.guide] } : {})}
-      {...(fix.who === 'admin' ? { actions: adminMessage(fix) } : {})}
       done={done.has(fix.guide)}
       onDoneChange={(checked) =>
         setDone((previous) => {

@@ -6,7 +6,6 @@ import { useWizardContext } from '../context';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
 import { ReturningUser, type Resume } from '../parts/ReturningUser';
-import type { TenantKind } from '../steps';
 
 const useStyles = makeStyles({
   screen: { display: 'grid', gap: tokens.spacingVerticalL },
@@ -14,7 +13,7 @@ const useStyles = makeStyles({
 });
 
 type Props = {
-  onNext: (tenant: TenantKind) => void;
+  onNext: () => void;
   /** A returning user continues where they stand: test again, or replace the app password. */
   onResume: (resume: Resume, account: Account, verdict: Verdict) => void;
 };
@@ -23,7 +22,6 @@ type Props = {
 export function Welcome({ onNext, onResume }: Props) {
   const styles = useStyles();
   const { info, openGuide } = useWizardContext();
-  const tenant: TenantKind = info.demoTenant ? 'demo' : 'microsoft-365';
   const current = useIpcQuery('auth:current', {});
   const account = current.state.kind === 'done' ? current.state.value.account : null;
   return (
@@ -60,7 +58,7 @@ export function Welcome({ onNext, onResume }: Props) {
         </Link>{' '}
         — they work without signing in.
       </Body1>
-      <WizardNav onNext={() => onNext(tenant)} nextLabel="Get started" />
+      <WizardNav onNext={onNext} nextLabel="Get started" />
     </section>
   );
 }

@@ -1,0 +1,48 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuiltCli, isolatedHome, runCli } from '../cli/support/cli-process';
+
+/**
+ * The built CLI keeps V8's code cache for its commands in the user's cache folder
+ * (src/cli/load-program.ts): the same answers with no cache, a written one, or a corrupt one.
+ */
+beforeAll(() => ensureBuiltCli());
+
+const cacheDirOf = (env: NodeJS.ProcessEnv) => join(env.XDG_CONFIG_HOME!, '..', '.cache', 'm365-connect');
+
+describe('the CLI code cache', () => {
+  it('is written on the first run, private to the user, and the next runs answer the same', async () => {
+    const env = await isolatedHome();
+    const first = await runCli(['config', 'show', '--json'], { env });
+    expect(first.code, first.stderr).toBe(0);
+    const files = await readdir(cacheDirOf(env));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^cli-v\d+.*\.v8cache$/);
+    expect((await stat(cacheDirOf(env))).mode & 0o777).toBe(0o700);
+    expect((await stat(join(cacheDirOf(env), files[0]!))).mode & 0o777).toBe(0o600);
+
+    const second = await runCli(['config', 'show', '--json'], { env });
+    expect(second).toEqual(first);
+  });
+
+  it('a corrupt cache is ignored and replaced, and the answer is unchanged', async () => {
+    const env = await isolatedHome();
+    const first = await runCli(['config', 'show', '--json'], { env });
+    const [file] = await readdir(cacheDirOf(env));
+    const path = join(cacheDirOf(env), file!);
+    await writeFile(path, Buffer.alloc(4096, 7));
+    const again = await runCli(['config', 'show', '--json'], { env });
+    expect(again).toEqual(first);
+    expect((await readFile(path)).equals(Buffer.alloc(4096, 7))).toBe(false);
+  });
+
+  it('a cache folder that cannot be written changes nothing but speed', async () => {
+    const env = await isolatedHome();
+    // A file where the cache folder would be: mkdir fails, the command still answers.
+    await writeFile(join(env.HOME!, '.cache'), 'not a folder');
+    const run = await runCli(['config', 'show', '--json'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toBeTypeOf('object');
+  });
+});
