@@ -1,11 +1,11 @@
 import type { BridgeTestResult, BridgeView } from '../shared/bridge/app-view';
 import type { BridgeProtocol, BridgeStatus } from '../shared/bridge/status';
-import { AppError } from '../shared/ipc/errors';
+import { AppError } from '../shared/ipc/app-error';
 import { saveUserSettings } from './config/user-settings';
 import type { AdoptingBridge } from './bridge/adopt';
 import { localLogin } from './bridge/login-test';
 import type { HandlerTable } from './ipc/handler-types';
-import type { Platform } from './platform';
+import type { Platform } from './platform-port';
 import type { Services } from './services';
 
 type BridgeChannel = Extract<keyof HandlerTable, `bridge:${string}`>;

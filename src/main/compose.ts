@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createAuthService } from './auth';
-import { createTrust, loadConfig, settingsFileIn, type ResolvedConfig } from './config';
+import { loadConfig, settingsFileIn, type ResolvedConfig } from './config';
+import { createTrust } from './net/trust';
 import { effectiveSettingsFrom } from './config/effective-settings';
 import { createDocumentService } from './documents';
 import { createReadinessService } from './graph';
@@ -8,7 +9,7 @@ import { createBridgeService, readBridgeState } from './bridge';
 import { adoptOtherBridge, type AdoptingBridge } from './bridge/adopt';
 import type { BridgeService } from './bridge/bridge-service-types';
 import { createBridgeHealthMonitor } from './bridge/health';
-import type { Platform } from './platform';
+import type { Platform } from './platform-port';
 import type { Services } from './services';
 import { createSmtpService } from './smtp';
 import { createVaultService } from './vault';

@@ -1,9 +1,9 @@
 import { notSignedIn, notStored, routeNotOffered } from '../shared/errors/catalogue';
-import { AppError } from '../shared/ipc/errors';
+import { AppError } from '../shared/ipc/app-error';
 import { createBridgeHandlers } from './bridge-handlers';
 import { clipboardClearDelayMs, createSelfClearingClipboard } from './clipboard';
 import type { HandlerTable } from './ipc/handler-types';
-import type { Platform } from './platform';
+import type { Platform } from './platform-port';
 import { allowedExternalUrl } from './security/external-url';
 import type { Services } from './services';
 import { createLastTestStore } from './smtp/last-test-store';

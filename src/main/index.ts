@@ -1,13 +1,13 @@
 import type { BrowserWindow } from 'electron';
 import { app, dialog } from 'electron';
-import { isAppError } from '../shared/ipc/errors';
+import { isAppError } from '../shared/ipc/app-error';
 import { join } from 'node:path';
 import { createHandlers } from './handlers';
 import { createDispatch } from './ipc/dispatch';
 import { logInternalError } from './ipc/log-internal-error';
 import { bindIpc } from './electron/bind-ipc';
 import { startedAtLoginArg } from './electron/background';
-import { createElectronPlatform } from './electron/platform';
+import { createElectronPlatform } from './electron/electron-platform';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { appOrigin } from './security/window-options';
 import { composeServices } from './compose';

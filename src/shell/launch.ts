@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createHandlers } from '../main/handlers';
 import { createDispatch } from '../main/ipc/dispatch';
-import type { Platform } from '../main/platform';
+import type { Platform } from '../main/platform-port';
 import type { Services } from '../main/services';
 import { bindApi, emitToPage } from './bind-api';
 import { shellOrigin } from './origin';

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { tokenCacheServiceName } from '../../src/main/auth';
-import type { Platform } from '../../src/main/platform';
+import type { Platform } from '../../src/main/platform-port';
 import { launchTestBrowser } from '../support/chromium';
 import { realServices } from '../support/real-services';
 import { openTestShell } from '../support/shell';

@@ -1,5 +1,5 @@
 import type { BridgeView } from '../../src/shared/bridge/app-view';
-import type { BackgroundNotification, Platform } from '../../src/main/platform';
+import type { BackgroundNotification, Platform } from '../../src/main/platform-port';
 
 /** The tray, notifications and login item, recorded: what a test asserts the user would see. */
 export function backgroundRecorder(): Pick<Platform, 'showBridgeState' | 'notify' | 'setStartAtLogin'> & {

@@ -1,4 +1,4 @@
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import type { EffectiveSettings, Services } from '../../src/main/services';
 
 export const testSettings: EffectiveSettings = {

@@ -5,7 +5,7 @@ import { appEnvFor } from '../../sandbox/app-env';
 import type { Sandbox } from '../../sandbox/index';
 import { composeServices } from '../../src/main/compose';
 import { loadConfig } from '../../src/main/config';
-import type { Platform } from '../../src/main/platform';
+import type { Platform } from '../../src/main/platform-port';
 import type { Services } from '../../src/main/services';
 
 /** The environment `npm start` gives the app in the demo tenant, for this sandbox. */

@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import selfsigned from 'selfsigned';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import {
   envNameFor,
   loadConfig,
   machinePolicyPath,
   saveUserSettings,
-  writeFileAtomic,
 } from '../../src/main/config';
-import type { AtomicWriteIo } from '../../src/main/config/atomic-write';
+import { writeFileAtomic, type AtomicWriteIo } from '../../src/main/files/atomic-write';
 
 const clientA = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const clientB = 'ffffffff-eeee-4ddd-8ccc-bbbbbbbbbbbb';

@@ -1,6 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../config/atomic-write';
+import { writeFileAtomic } from '../files/atomic-write';
 
 /**
  * "Start at login" on Linux: an XDG autostart entry, per the freedesktop.org Desktop

@@ -1,5 +1,5 @@
 import type { BridgeAlert, BridgeView } from '../../shared/bridge/app-view';
-import type { Platform } from '../platform';
+import type { Platform } from '../platform-port';
 import type { AuthService } from '../services';
 import { alertFor, notificationTitle } from './alerts';
 import type { BridgeService } from './bridge-service-types';

@@ -2,8 +2,8 @@ import { guideIds, type GuideId } from '../../shared/readiness/guide-ids';
 import { defaultRoutesOffered } from '../../shared/routes/route';
 import { validateCaFile } from './ca-file';
 import { cloudPresets, isMicrosoftOrigin, microsoftHosts, type CloudName } from './clouds';
-import { invalidValue } from './errors';
-import { readJsonFile } from './json-file';
+import { invalidValue } from './config-errors';
+import { readJsonFile } from '../files/json-file';
 import { machinePolicyPath } from './locations';
 import type { ConfigSource, ResolvedConfig, ResolvedKey, ResolvedValues } from './resolved';
 import {

@@ -2,7 +2,7 @@ import { app, Menu, nativeImage, Notification, Tray } from 'electron';
 import { homedir } from 'node:os';
 import type { BridgeView } from '../../shared/bridge/app-view';
 import { setXdgAutostart, xdgAutostartPath } from '../autostart/xdg';
-import type { BackgroundNotification, Platform } from '../platform';
+import type { BackgroundNotification, Platform } from '../platform-port';
 import { trayIconBitmap, trayModel, type TrayAction } from '../tray/tray-model';
 
 export type BackgroundActions = {

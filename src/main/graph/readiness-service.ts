@@ -4,11 +4,11 @@ import { calendarDate } from '../../shared/readiness/retirement';
 import type { Verdict } from '../../shared/readiness/verdict';
 import type { GraphTokenSource } from '../auth/auth-service';
 import type { ResolvedConfig } from '../config/resolved';
-import { createTrust, type Trust } from '../config/trust';
+import { createTrust, type Trust } from '../net/trust';
 import type { ReadinessService } from '../services';
 import type { GatheredFacts } from './facts-from-batch';
 import { gatherReadinessFacts } from './gather';
-import type { RetryPolicy } from './retry';
+import type { RetryPolicy } from './graph-retry';
 
 export type CreateReadinessServiceOptions = {
   config: ResolvedConfig;

@@ -1,9 +1,9 @@
 import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppErrorShape } from '../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../shared/ipc/app-error';
 import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
-import { toErrorShape } from './errors';
+import { toErrorShape } from './to-error-shape';
 import { BridgeHealthBanner } from './parts/BridgeHealthBanner';
 import { ErrorMessage } from './parts/ErrorMessage';
 import { GuidesView } from './parts/GuidesView';

@@ -1,10 +1,10 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { PersonSyncRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import { call } from '../../api';
 import { useWizardContext } from '../context';
-import { toErrorShape } from '../errors';
+import { toErrorShape } from '../to-error-shape';
 import { BridgeStatusLine } from './BridgeStatusLine';
 import { ErrorMessage } from './ErrorMessage';
 import { useBridgeView } from './useBridgeView';

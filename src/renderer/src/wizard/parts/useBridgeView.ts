@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BridgeView } from '../../../../shared/bridge/app-view';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import { call } from '../../api';
-import { toErrorShape } from '../errors';
+import { toErrorShape } from '../to-error-shape';
 import { useApiEvent } from './useApiEvent';
 
 /** The bridge as main reports it: loaded once, then kept current by `bridge:event`. */

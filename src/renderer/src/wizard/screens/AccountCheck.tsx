@@ -1,6 +1,6 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import type { Verdict } from '../../../../shared/readiness/verdict';
 import { useIpcQuery } from '../../ipc/useIpc';
 import { useWizardContext } from '../context';

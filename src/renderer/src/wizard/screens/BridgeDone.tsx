@@ -1,10 +1,10 @@
 import { Body1, Button, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { PauseRegular, PlayRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import { call } from '../../api';
 import type { BridgeStep } from '../bridge-steps';
-import { toErrorShape } from '../errors';
+import { toErrorShape } from '../to-error-shape';
 import { BridgeStatusLine } from '../parts/BridgeStatusLine';
 import { Busy } from '../parts/Busy';
 import { ErrorMessage } from '../parts/ErrorMessage';

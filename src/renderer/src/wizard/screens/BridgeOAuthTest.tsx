@@ -1,11 +1,11 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ShieldKeyholeRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import type { SmtpTestResult } from '../../../../shared/smtp/result';
 import { call } from '../../api';
 import type { BridgeStep } from '../bridge-steps';
-import { toErrorShape } from '../errors';
+import { toErrorShape } from '../to-error-shape';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { SmtpStages, advance, initialStages, settle, type StageProgress } from '../parts/SmtpStages';

@@ -2,10 +2,10 @@ import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles,
 import { PlugConnectedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { BridgeTestResult } from '../../../../shared/bridge/app-view';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import { call } from '../../api';
 import type { BridgeStep } from '../bridge-steps';
-import { toErrorShape } from '../errors';
+import { toErrorShape } from '../to-error-shape';
 import { BridgeStatusLine } from '../parts/BridgeStatusLine';
 import { Busy } from '../parts/Busy';
 import { ErrorMessage } from '../parts/ErrorMessage';

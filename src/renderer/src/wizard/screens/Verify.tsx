@@ -1,11 +1,11 @@
 import { Body1, Button, Card, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { KeyRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
 import { useRef, useState, type ReactElement } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import type { SmtpMethod, SmtpTestResult } from '../../../../shared/smtp/result';
 import { call } from '../../api';
 import { useWizardContext } from '../context';
-import { toErrorShape } from '../errors';
+import { toErrorShape } from '../to-error-shape';
 import { BasicAuthNotice } from '../parts/BasicAuthNotice';
 import { BridgeOffer } from '../parts/BridgeOffer';
 import { ErrorMessage } from '../parts/ErrorMessage';

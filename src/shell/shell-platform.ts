@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { BridgeView } from '../shared/bridge/app-view';
-import type { BackgroundNotification, Platform } from '../main/platform';
+import type { BackgroundNotification, Platform } from '../main/platform-port';
 import { launchChromium } from './chromium';
 
 export type ShellPlatformOptions = {

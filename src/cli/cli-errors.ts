@@ -1,4 +1,4 @@
-import { isAppError, type AppError, type ErrorCode } from '../shared/ipc/errors';
+import { isAppError, type AppError, type ErrorCode } from '../shared/ipc/app-error';
 import { exitCodes, type ExitCode } from './exit-codes';
 
 /** Situations only the command line has (bad flags, a report's own files); all else is an ErrorCode. */

@@ -2,7 +2,7 @@ import type { BridgeView } from '../shared/bridge/app-view';
 
 /**
  * What handlers need from the host, and nothing more. Electron implements it in
- * src/main/electron/platform.ts, the Chromium shell in src/shell/platform.ts, tests with fakes.
+ * src/main/electron/electron-platform.ts, the Chromium shell in src/shell/shell-platform.ts, tests with fakes.
  */
 export type SaveFileRequest = {
   suggestedName: string;

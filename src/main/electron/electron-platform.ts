@@ -1,6 +1,6 @@
 import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import type { Platform, SaveFileRequest } from '../platform';
+import type { Platform, SaveFileRequest } from '../platform-port';
 import { createElectronBackground, type BackgroundActions } from './background';
 
 /** Platform, the Electron way. */
