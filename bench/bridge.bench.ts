@@ -22,7 +22,7 @@ import { startSandbox, type Sandbox } from '../sandbox/index';
 import { openSmtpUpstream } from '../src/main/bridge/upstream-smtp';
 import { bridgeFolder } from '../src/main/bridge/bridge-lock';
 import { defaultUserDataDir } from '../src/main/config/locations';
-import { trustFromPem } from '../src/main/config/trust';
+import { trustFromPem } from '../src/main/net/trust';
 import { cliPath, ensureBuiltCli, repoRoot, runCli } from '../tests/cli/support/cli-process';
 import { sandboxEnv } from '../tests/cli/support/sandbox-cli';
 

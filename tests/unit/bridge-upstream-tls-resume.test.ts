@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadOrCreateLocalCertificate } from '../../src/main/bridge/local-certificate';
 import { UpstreamError } from '../../src/main/bridge/upstream-errors';
 import { connectTls } from '../../src/main/bridge/upstream-tls';
-import { trustFromPem } from '../../src/main/config/trust';
+import { trustFromPem } from '../../src/main/net/trust';
 
 const servers: tls.Server[] = [];
 afterEach(async () => {
