@@ -102,12 +102,14 @@ export function BridgeDone({ step, onBack, onRestart }: Props) {
           </div>
         </div>
       )}
-      <WizardNav onBack={onBack} />
-      <div>
-        <Button appearance="subtle" onClick={onRestart}>
-          Start over
-        </Button>
-      </div>
+      <WizardNav
+        onBack={onBack}
+        extra={
+          <Button appearance="subtle" onClick={onRestart}>
+            Start over
+          </Button>
+        }
+      />
     </section>
   );
 }
