@@ -71,6 +71,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await click(page, "Next: your tool's settings");
 
     await expectScreen(page, /connect your tool to the bridge/);
+    await expect(page.getByTestId('wizard-nav').getByRole('button', { name: 'Start over' })).toBeVisible();
     const field = page.getByTestId('bridge-password');
     await expect(field).toHaveAttribute('type', 'password');
     await check('Done (password hidden)');
