@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { SecureContext } from 'node:tls';
-import { Agent as UndiciAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent as UndiciAgent, fetch as undiciFetch } from '../net/lean-undici';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { causeCodeOf } from '../net/error-cause';
 import { tlsSecureContext, trustedCaList } from './tls-trust';

@@ -1,5 +1,6 @@
 import { GraphClientError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { fetch as undiciFetch } from '../net/lean-undici';
 import { causeCodeOf } from '../net/error-cause';
 
 /**
