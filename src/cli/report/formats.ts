@@ -1,4 +1,4 @@
-import { csvHeader, csvRow, type ReportRow } from './rows';
+import { csvHeader, csvRows, type ReportRow } from './rows';
 import type { TenantFacts } from './tenant-facts';
 
 export type ReportFormatName = 'csv' | 'json';
@@ -26,7 +26,7 @@ export type ReportFormat = {
 export const csvFormat: ReportFormat = {
   name: 'csv',
   header: () => csvHeader(),
-  rows: (rows) => rows.map(csvRow).join(''),
+  rows: (rows) => csvRows(rows),
   footer: () => '',
 };
 
@@ -37,7 +37,12 @@ export const jsonFormat: ReportFormat = {
     const head = JSON.stringify(meta, null, 2);
     return `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "users": [`;
   },
-  rows: (rows, before) => rows.map((row, index) => `${before + index === 0 ? '\n' : ',\n'}    ${JSON.stringify(row)}`).join(''),
+  rows: (rows, before) => {
+    // Pieces joined once per page, not a template string per row.
+    const parts: string[] = [];
+    rows.forEach((row, index) => parts.push(before + index === 0 ? '\n    ' : ',\n    ', JSON.stringify(row)));
+    return parts.join('');
+  },
   footer: (count, completedAt) =>
     `${count > 0 ? '\n  ' : ''}],\n  "userCount": ${count},\n  "completedAt": ${JSON.stringify(completedAt)}\n}\n`,
 };

@@ -1,4 +1,4 @@
-import { csvLine } from './csv';
+import { appendCsvLine, csvLine } from './csv';
 import type { TenantFacts } from './tenant-facts';
 import { reportDecision } from './user-readiness';
 
@@ -79,5 +79,16 @@ export function toReportRow(value: unknown, facts: TenantFacts, today: string): 
 
 export const csvHeader = (): string => csvLine(reportColumns);
 
-export const csvRow = (row: ReportRow): string =>
-  csvLine(reportColumns.map((column) => (column === 'methodsRegistered' ? row.methodsRegistered.join(';') : row[column])));
+/** Rows as CSV records, joined once. */
+export function csvRows(rows: readonly ReportRow[]): string {
+  const parts: string[] = [];
+  const fields: (string | number | boolean | null)[] = new Array<string | number | boolean | null>(reportColumns.length);
+  for (const row of rows) {
+    for (let i = 0; i < reportColumns.length; i += 1) {
+      const column = reportColumns[i]!;
+      fields[i] = column === 'methodsRegistered' ? row.methodsRegistered.join(';') : row[column];
+    }
+    appendCsvLine(parts, fields);
+  }
+  return parts.join('');
+}

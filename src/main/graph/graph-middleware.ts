@@ -1,5 +1,6 @@
 import { GraphClientError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { fetch as undiciFetch } from '../net/lean-undici';
 import { causeCodeOf } from '../net/error-cause';
 
 /**
@@ -58,14 +59,19 @@ export class TrustedFetchMiddleware implements Middleware {
     const init = context.options ?? {};
     const { signal } = this.options;
     if (signal?.aborted) throw new GraphRequestAbortedError();
-    const signals = [AbortSignal.timeout(this.options.timeoutMs), ...(signal ? [signal] : [])];
+    // One controller per request, its timer and listener gone when the request ends: cheaper than
+    // AbortSignal.any(AbortSignal.timeout(), signal), whose timers outlive the request.
+    const request = new AbortController();
+    const abort = () => request.abort(signal?.reason);
+    const timer = setTimeout(() => request.abort(new DOMException('The request timed out.', 'TimeoutError')), this.options.timeoutMs);
+    signal?.addEventListener('abort', abort, { once: true });
     try {
       const response = await undiciFetch(url, {
         method: init.method ?? 'GET',
         headers: headersOf(init.headers),
         ...(typeof init.body === 'string' ? { body: init.body } : {}),
         dispatcher: this.options.dispatcher,
-        signal: AbortSignal.any(signals),
+        signal: request.signal,
       });
       const body = await readBounded(response, this.options.maxBodyBytes);
       context.response = new Response(body.byteLength > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength) : null, {
@@ -77,6 +83,9 @@ export class TrustedFetchMiddleware implements Middleware {
       if (error instanceof GraphLayerError) throw error;
       if (signal?.aborted) throw new GraphRequestAbortedError();
       throw new GraphTransportError(causeCodeOf(error) ?? 'network error', error);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
     }
   }
 }

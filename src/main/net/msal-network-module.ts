@@ -1,4 +1,5 @@
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { fetch as undiciFetch } from './lean-undici';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { causeCodeOf } from './error-cause';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { SecureContext } from 'node:tls';
-import { Agent as UndiciAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent as UndiciAgent } from './lean-undici';
 import { tlsSecureContext, trustedCaList } from './tls-trust';
 
 /**
@@ -37,16 +38,23 @@ export function trustFromPem(pem: string): Trust {
 
 function buildTrust(extraPem: string | null, extraCaFile: string | null): Trust {
   const ca = trustedCaList(extraPem);
-  const dispatcher = createDispatcher({ ca });
+  const secureContext = tlsSecureContext(extraPem);
+  const dispatcher = createDispatcher({ ca, secureContext });
   return {
     ca,
     extraCaFile,
     dispatcher,
-    secureContext: tlsSecureContext(extraPem),
+    secureContext,
     close: () => dispatcher.close().catch(() => undefined),
   };
 }
 
-export function createDispatcher(trust: Pick<Trust, 'ca'>): Dispatcher {
-  return new UndiciAgent({ connect: trust.ca ? { ca: trust.ca } : {}, keepAliveTimeout: 10_000 });
+/**
+ * With an extra CA, every connection shares the trust's one secure context: given `ca` instead,
+ * node:tls parses the ~300 root certificates again for each new connection (a tenth of a second
+ * of CPU each here, and the report opens two while it prefetches).
+ */
+export function createDispatcher(trust: Pick<Trust, 'ca'> & Partial<Pick<Trust, 'secureContext'>>): Dispatcher {
+  const connect = trust.ca ? (trust.secureContext ? { secureContext: trust.secureContext } : { ca: trust.ca }) : {};
+  return new UndiciAgent({ connect, keepAliveTimeout: 10_000 });
 }

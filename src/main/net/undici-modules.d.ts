@@ -1,0 +1,10 @@
+// The two parts of undici the app uses, loaded by path (see lean-undici.ts); typed as the package exports them.
+declare module 'undici/lib/dispatcher/agent.js' {
+  import type { Agent } from 'undici';
+  const AgentClass: typeof Agent;
+  export default AgentClass;
+}
+declare module 'undici/lib/web/fetch/index.js' {
+  import type { fetch as undiciFetch } from 'undici';
+  export const fetch: typeof undiciFetch;
+}
