@@ -1,15 +1,18 @@
 import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/ipc/errors';
 import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
 import { toErrorShape } from './errors';
 import { ErrorMessage } from './parts/ErrorMessage';
-import { GuidesView } from './parts/GuidesView';
 import { StepIndicator } from './parts/StepIndicator';
 import { WizardHeader } from './parts/WizardHeader';
 import { CurrentScreen } from './CurrentScreen';
+import { preloadScreens } from './lazy-screens';
 import { useWizard } from './useWizard';
+
+// The guides (their text and illustrations) load when first opened, not with the first screen.
+const GuidesView = lazy(() => import('./parts/GuidesView').then((module) => ({ default: module.GuidesView })));
 
 const useStyles = makeStyles({
   shell: {
@@ -34,6 +37,11 @@ export function Wizard() {
   useEffect(() => {
     call('app:info', {}).then(setInfo, (error: unknown) => setInfoError(toErrorShape(error)));
   }, []);
+
+  // Once the first screen is up, the next screens' code loads in the background.
+  useEffect(() => {
+    if (info) preloadScreens();
+  }, [info]);
 
   const openGuide = useCallback((id?: string) => setGuides({ open: true, id }), []);
   // Back from the guides, the screen (kept as it was) gets focus at its title again.
@@ -64,7 +72,9 @@ export function Wizard() {
         <WizardHeader demo={context.info.demoTenant} onOpenGuides={() => openGuide()} />
         {guides.open && (
           <main className={styles.main}>
-            <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
+            <Suspense fallback={<Spinner label="Opening the guides…" />}>
+              <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
+            </Suspense>
           </main>
         )}
         {/* Kept mounted while a guide is open, so nothing typed (an app password) is lost. */}
@@ -76,7 +86,9 @@ export function Wizard() {
             onGoTo={navigation.backTo}
           />
           <main className={styles.main}>
-            <CurrentScreen navigation={navigation} />
+            <Suspense fallback={<Spinner label="Loading…" />}>
+              <CurrentScreen navigation={navigation} />
+            </Suspense>
           </main>
         </div>
       </div>
