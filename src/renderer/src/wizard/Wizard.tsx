@@ -38,9 +38,11 @@ export function Wizard() {
     call('app:info', {}).then(setInfo, (error: unknown) => setInfoError(toErrorShape(error)));
   }, []);
 
-  // Once the first screen is up, the next screens' code loads in the background.
+  // Once the first screen is up and the window idle, the next screens' code loads in the background.
   useEffect(() => {
-    if (info) preloadScreens();
+    if (!info) return;
+    const idle = requestIdleCallback(preloadScreens, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
   }, [info]);
 
   const openGuide = useCallback((id?: string) => setGuides({ open: true, id }), []);
