@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { startSandbox, type Sandbox } from '../sandbox/index';
 import { openSmtpUpstream } from '../src/main/bridge/upstream-smtp';
-import { trustFromPem } from '../src/main/config/trust';
+import { trustFromPem } from '../src/main/net/trust';
 import { cliPath, ensureBuiltCli, repoRoot, runCli } from '../tests/cli/support/cli-process';
 import { sandboxEnv } from '../tests/cli/support/sandbox-cli';
 

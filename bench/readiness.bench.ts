@@ -13,7 +13,8 @@ import { fetch as undiciFetch } from 'undici';
 import { startSandbox } from '../sandbox/index';
 import { launchChromium } from '../src/shell/chromium';
 import { createAuthService } from '../src/main/auth';
-import { createDispatcher, createTrust, loadConfig } from '../src/main/config';
+import { loadConfig } from '../src/main/config';
+import { createDispatcher, createTrust } from '../src/main/net/trust';
 import { createReadinessService } from '../src/main/graph';
 
 const latencyMs = 100;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { startSandbox } from '../sandbox/index';
-import { trustFromPem } from '../src/main/config/trust';
+import { trustFromPem } from '../src/main/net/trust';
 import { createSmtpService } from '../src/main/smtp';
 
 const run = promisify(execFile);

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../src/shell/chromium';
 import { openShell } from '../src/shell/launch';
+import { bridgeWizard } from '../tests/support/bridge-wizard';
 import { fakePlatform } from '../tests/support/fake-platform';
 import { verdicts, wizardServices, type WizardScenario } from '../tests/support/wizard-fakes';
 
@@ -45,8 +46,48 @@ async function shot(page: Page, name: string) {
 
 const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
 
+/** The bridge route and its health warning (the page's twin of the tray). */
+async function bridgeShots() {
+  const browser = await launchChromium({ headless: true });
+  const wizard = bridgeWizard({ signedIn: true, verdict: verdicts.securityDefaults });
+  try {
+    const { page, close } = await openShell({ browser, services: wizard.services, platform: wizard.platform, rendererDir, colorScheme: 'light' });
+    await click(page, 'Get started');
+    await click(page, 'Next');
+    await page.getByTestId('bridge-offer').waitFor();
+    await page.getByTestId('bridge-offer').scrollIntoViewIfNeeded();
+    await shot(page, '10-bridge-offer');
+    await page.getByRole('button', { name: 'Use the bridge' }).click();
+    await click(page, 'Test with OAuth (XOAUTH2)');
+    await page.getByTestId('result-oauth').waitFor();
+    await click(page, 'Next: start the bridge');
+    await click(page, 'Start the bridge and test it');
+    await page.getByTestId('bridge-test-imap').waitFor();
+    await shot(page, '11-bridge-start');
+    await click(page, "Next: your tool's settings");
+    await page.getByTestId('tool-settings').waitFor();
+    await shot(page, '12-bridge-done');
+    // The saved sign-in stops working: the next tool login fails and the app warns.
+    wizard.fake.upstream = 'refresh-token-revoked';
+    const listener = wizard.fake.status().listeners[0];
+    if (listener) {
+      const { localLogin } = await import('../src/main/bridge/login-test');
+      await localLogin('smtp', { host: listener.host, port: listener.port, user: 'adele@contoso.example', password: await wizard.fake.password('adele@contoso.example') });
+    }
+    await page.locator('[data-alert="needs-sign-in"]').waitFor();
+    await shot(page, '13-bridge-health-warning');
+    await close();
+  } finally {
+    await wizard.close();
+    await browser.close();
+  }
+}
+
 async function main() {
   await mkdir(outDir, { recursive: true });
+  await bridgeShots();
+  // `screenshots.ts bridge`: only the bridge's, so the others stay as they are.
+  if (process.argv.includes('bridge')) return;
   await withShell({ signIn: 'wait-for-cancel' }, 'light', async (page) => {
     await shot(page, '1-welcome');
     await click(page, 'Get started');

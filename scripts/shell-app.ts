@@ -5,7 +5,7 @@ import { composeServices } from '../src/main/compose';
 import { logInternalError } from '../src/main/ipc/log-internal-error';
 import { launchChromium } from '../src/shell/chromium';
 import { openShell } from '../src/shell/launch';
-import { createShellPlatform } from '../src/shell/platform';
+import { createShellPlatform } from '../src/shell/shell-platform';
 import { version } from '../package.json';
 
 

@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import type { ReportedError } from './errors';
+import type { ReportedError } from './cli-errors';
 import type { CliIo, OutStream } from './io';
 
 type Colors = ReturnType<typeof createColors>;

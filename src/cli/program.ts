@@ -14,7 +14,7 @@ import { registerStore } from './commands/store';
 import { registerToken } from './commands/token';
 import { registerWhoami } from './commands/whoami';
 import { CliContext } from './context';
-import { toReported } from './errors';
+import { toReported } from './cli-errors';
 import { closeServices } from './services';
 import { exitCodes } from './exit-codes';
 import { rootHelpEpilogue, withExamples } from './help';

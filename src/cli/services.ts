@@ -1,6 +1,6 @@
 import type { AuthServiceWithGraph } from '../main/auth';
 import type { BridgeService } from '../main/bridge/bridge-service-types';
-import type { Trust } from '../main/config/trust';
+import type { Trust } from '../main/net/trust';
 import type { ReadinessService, SmtpService, VaultService } from '../main/services';
 import type { SmtpServiceOptions } from '../main/smtp';
 import type { CliContext } from './context';
@@ -19,7 +19,7 @@ export function trustFor(context: CliContext): Promise<Trust> {
   let trust = trustByContext.get(context);
   if (!trust) {
     trust = (async () => {
-      const [{ createTrust }, config] = await Promise.all([import('../main/config/trust'), context.config()]);
+      const [{ createTrust }, config] = await Promise.all([import('../main/net/trust'), context.config()]);
       return createTrust(config.values.extraCaFile);
     })();
     trustByContext.set(context, trust);
@@ -31,7 +31,7 @@ export function authService(context: CliContext): Promise<AuthServiceWithGraph> 
   let auth = authByContext.get(context);
   if (!auth) {
     auth = (async () => {
-      const [{ createAuthService }, { cliPlatform }, config] = await Promise.all([import('../main/auth'), import('./platform'), context.config()]);
+      const [{ createAuthService }, { cliPlatform }, config] = await Promise.all([import('../main/auth'), import('./cli-platform'), context.config()]);
       return createAuthService({ config, platform: cliPlatform(context.io), cacheDir: context.tokenCacheDir, trust: await trustFor(context) });
     })();
     authByContext.set(context, auth);
@@ -54,7 +54,7 @@ export type SmtpOverrides = { host?: string; port?: number; ca?: string; timeout
 
 export async function smtpService(context: CliContext, overrides: SmtpOverrides): Promise<SmtpService> {
   // The TLS trust alone (tls-trust.ts): the full one would load undici, which SMTP never uses.
-  const [{ createSmtpService }, { tlsTrust }, { values }] = await Promise.all([import('../main/smtp'), import('../main/config/tls-trust'), context.config()]);
+  const [{ createSmtpService }, { tlsTrust }, { values }] = await Promise.all([import('../main/smtp'), import('../main/net/tls-trust'), context.config()]);
   const options: SmtpServiceOptions = {
     host: overrides.host ?? values.smtpHost,
     port: overrides.port ?? values.smtpPort,

@@ -1,5 +1,5 @@
-import { describeBytes, isInputTooLarge, readStreamBounded } from '../main/io/bounded-read';
-import { usageError } from './errors';
+import { describeBytes, isInputTooLarge, readStreamBounded } from '../main/files/bounded-read';
+import { usageError } from './cli-errors';
 import type { CliIo } from './io';
 
 /** A password is at most 256 characters (4 bytes each in UTF-8 at worst); stdin stops well past that. */

@@ -1,8 +1,9 @@
 import { notSignedIn, notStored, routeNotOffered } from '../shared/errors/catalogue';
-import { AppError } from '../shared/ipc/errors';
+import { AppError } from '../shared/ipc/app-error';
+import { createBridgeHandlers } from './bridge-handlers';
 import { clipboardClearDelayMs, createSelfClearingClipboard } from './clipboard';
 import type { HandlerTable } from './ipc/handler-types';
-import type { Platform } from './platform';
+import type { Platform } from './platform-port';
 import { allowedExternalUrl } from './security/external-url';
 import type { Services } from './services';
 import { createLastTestStore } from './smtp/last-test-store';
@@ -45,6 +46,8 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
         onDeviceCode: (info) => context.emit('auth:device-code', info),
         onProgress: (stage) => context.emit('auth:progress', { stage }),
       });
+      // A new sign-in is what a dead refresh token needed: the bridge resumes for this account.
+      services.bridgeHealth?.signedIn(account.upn);
       return { account };
     },
     'auth:cancel': async () => ({ cancelled: services.auth.cancel() }),
@@ -60,7 +63,8 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
       return services.vault.store(upn, password, { replace });
     },
     'smtp:test': async ({ method }, context) => {
-      if (!settings.routesOffered.includes(method)) {
+      // The bridge route's OAuth test login is the same XOAUTH2 test.
+      if (!settings.routesOffered.includes(method) && !(method === 'oauth' && settings.routesOffered.includes('bridge'))) {
         throw routeNotOffered(method);
       }
       const { upn } = await requireSignedIn(services);
@@ -102,6 +106,7 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
       const html = services.documents.guidesHtml(ids);
       return { savedTo: await saveDocument(platform, guidesExportName(ids, new Date()), format, html) };
     },
+    ...createBridgeHandlers(services, platform),
   };
 }
 

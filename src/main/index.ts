@@ -1,12 +1,13 @@
 import type { BrowserWindow } from 'electron';
 import { app, dialog } from 'electron';
-import { isAppError } from '../shared/ipc/errors';
+import { isAppError } from '../shared/ipc/app-error';
 import { join } from 'node:path';
 import { createHandlers } from './handlers';
 import { createDispatch } from './ipc/dispatch';
 import { logInternalError } from './ipc/log-internal-error';
 import { bindIpc } from './electron/bind-ipc';
-import { createElectronPlatform } from './electron/platform';
+import { startedAtLoginArg } from './electron/background';
+import { createElectronPlatform } from './electron/electron-platform';
 import { registerAppScheme, serveRenderer } from './electron/protocol';
 import { appOrigin } from './security/window-options';
 import { composeServices } from './compose';
@@ -19,29 +20,63 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   let mainWindow: BrowserWindow | null = null;
 
-  app.on('second-instance', () => {
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
-  });
+  const showWindow = (guide?: string) => {
+    const openGuide = (window: BrowserWindow) => guide && window.webContents.send('guide:open', { id: guide });
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      const created = createMainWindow();
+      mainWindow = created;
+      if (guide) created.webContents.once('did-finish-load', () => openGuide(created));
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+    openGuide(mainWindow);
+  };
+  let bridgeRunning = () => false;
+  app.on('second-instance', () => showWindow());
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-  app.on('window-all-closed', () => app.quit());
+  // With the bridge on, closing the window keeps the app (and the tool's connection) in the tray.
+  app.on('window-all-closed', () => {
+    if (!bridgeRunning()) app.quit();
+  });
 
   void app
     .whenReady()
     .then(async () => {
-      const platform = createElectronPlatform(() => mainWindow);
-      const services = await composeServices({ platform, version: app.getVersion() });
+      let services: Awaited<ReturnType<typeof composeServices>> | null = null;
+      const platform = createElectronPlatform(() => mainWindow, {
+        open: (guide) => showWindow(guide),
+        pause: () => void services?.bridge?.pause(),
+        resume: () => void services?.bridge?.resume(),
+        quit: () => app.quit(),
+      });
+      services = await composeServices({ platform, version: app.getVersion() });
+      const { bridge, bridgeHealth, settings } = services;
+      bridgeRunning = () => bridge !== undefined && bridge.status().state !== 'stopped';
+      bridgeHealth?.onChange((view) => {
+        if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send('bridge:event', view);
+      });
       bindIpc(
         createDispatch(createHandlers(services, platform), {
           trustedOrigin: appOrigin,
           onInternalError: logInternalError,
         }),
       );
-      app.once('will-quit', () => void services.close());
+      app.once('will-quit', () => void services?.close());
+      // The login item follows the setting (or the policy) at every start, so a policy rollout applies without a click.
+      if (settings.bridgeStartAtLogin.enabled || settings.bridgeStartAtLogin.lockedByPolicy) {
+        void platform.setStartAtLogin(settings.bridgeStartAtLogin.enabled).catch(() => undefined);
+      }
       serveRenderer(join(__dirname, '../renderer'));
+      // Started at login: the bridge comes up in the tray, no window until the user opens one.
+      if (process.argv.includes(startedAtLoginArg) && bridge && settings.routesOffered.includes('bridge')) {
+        await bridge.start({ smtpPort: settings.bridgeSmtpPort, imapPort: settings.bridgeImapPort }).catch(() => undefined);
+        if (bridgeRunning()) return;
+      }
       mainWindow = createMainWindow();
     })
     .catch((error: unknown) => {

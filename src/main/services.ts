@@ -1,5 +1,7 @@
 import type { Account } from '../shared/account';
-import type { BridgeService } from './bridge/bridge-service-types';
+import type { ConnectRoute } from '../shared/routes/route';
+import type { AdoptingBridge } from './bridge/adopt';
+import type { BridgeHealthMonitor } from './bridge/health';
 import type { EventPayload } from '../shared/ipc/contract';
 import type { Verdict } from '../shared/readiness/verdict';
 import type { SmtpMethod, SmtpTestResult } from '../shared/smtp/result';
@@ -70,7 +72,12 @@ export type EffectiveSettings = {
   tenant: string;
   cloud: string;
   demoTenant: boolean;
-  routesOffered: SmtpMethod[];
+  routesOffered: ConnectRoute[];
+  bridgeSmtpPort: number;
+  bridgeImapPort: number;
+  bridgeStartAtLogin: { enabled: boolean; lockedByPolicy: boolean };
+  /** Where "Start at login" is saved; null when the host has no settings file (tests). */
+  settingsFile: string | null;
   hiddenGuides: string[];
   /** Extra https origins openExternal may reach, e.g. the sandbox's sign-in pages. */
   extraExternalOrigins: string[];
@@ -85,8 +92,10 @@ export type Services = {
   vault: VaultService;
   smtp: SmtpService;
   documents: DocumentService;
-  /** The OAuth bridge for password-only tools; created stopped (the app or `bridge run` starts it). */
-  bridge?: BridgeService;
+  /** The local bridge for password-only tools, where the host runs one. */
+  bridge?: AdoptingBridge;
+  /** Watches the bridge's health (failed upstream logins, a silent token check) for tray and window. */
+  bridgeHealth?: BridgeHealthMonitor;
   /** Releases what the services hold open (token cache, connection pools) at quit. */
   close(): Promise<void>;
 };

@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createHandlers } from '../main/handlers';
 import { createDispatch } from '../main/ipc/dispatch';
-import type { Platform } from '../main/platform';
+import type { Platform } from '../main/platform-port';
 import type { Services } from '../main/services';
-import { bindApi } from './bind-api';
+import { bindApi, emitToPage } from './bind-api';
 import { shellOrigin } from './origin';
 import { serveRenderer } from './serve-renderer';
 
@@ -35,6 +35,15 @@ export async function openShell(options: {
   await bindApi(page, dispatch);
   // Same lock as Electron's will-navigate/setWindowOpenHandler: the app page never leaves its origin.
   page.on('popup', (popup) => void popup.close());
+  // The bridge's health reaches the page as it would reach Electron's window.
+  const unsubscribe = options.services.bridgeHealth?.onChange((view) => emitToPage(page, 'bridge:event', view));
   await page.goto(`${shellOrigin}/index.html`);
-  return { context, page, close: () => context.close() };
+  return {
+    context,
+    page,
+    close: async () => {
+      unsubscribe?.();
+      await context.close();
+    },
+  };
 }

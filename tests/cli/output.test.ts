@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ServerError } from '@azure/msal-node';
-import { toReported } from '../../src/cli/errors';
+import { toReported } from '../../src/cli/cli-errors';
 import { colorsEnabled, Output } from '../../src/cli/output';
-import { mapAuthError } from '../../src/main/auth/errors';
+import { mapAuthError } from '../../src/main/auth/map-auth-error';
 import { Progress } from '../../src/cli/progress';
 import { fakeIo } from './support/fake-io';
 

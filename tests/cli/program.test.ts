@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CliError, toReported } from '../../src/cli/errors';
+import { CliError, toReported } from '../../src/cli/cli-errors';
 import { exitCodeHelp, exitCodes } from '../../src/cli/exit-codes';
 import { runCli } from '../../src/cli/program';
-import { AppError, errorCodes } from '../../src/shared/ipc/errors';
+import { AppError, errorCodes } from '../../src/shared/ipc/app-error';
 import { smtpCauses } from '../../src/shared/smtp/result';
 import { exitCodeForCause } from '../../src/shared/smtp/exit-codes';
 import { fakeIo } from './support/fake-io';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvField, csvLine } from '../../src/cli/report/csv';
-import { backoffMs, parseRetryAfter } from '../../src/main/graph/retry';
+import { backoffMs, parseRetryAfter } from '../../src/main/graph/graph-retry';
 import { toReportRow } from '../../src/cli/report/rows';
 import type { TenantFacts } from '../../src/cli/report/tenant-facts';
 import { appPasswordNote, reportVerdict } from '../../src/cli/report/user-readiness';

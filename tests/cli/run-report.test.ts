@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CliError } from '../../src/cli/errors';
+import { CliError } from '../../src/cli/cli-errors';
 import { exitCodes } from '../../src/cli/exit-codes';
 import { readCheckpoint, reportPaths } from '../../src/cli/report/checkpoint';
 import { csvFormat, jsonFormat, type ReportFormat } from '../../src/cli/report/formats';

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import { startSandbox } from '../../sandbox/index';
 import { readinessReportHtml } from '../../src/main/documents/readiness-report';
-import type { Platform } from '../../src/main/platform';
+import type { Platform } from '../../src/main/platform-port';
 import { decideReadiness } from '../../src/shared/readiness/model';
 import type { Verdict } from '../../src/shared/readiness/verdict';
 import { launchTestBrowser } from '../support/chromium';

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Browser } from 'playwright-core';
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import { launchTestBrowser } from '../support/chromium';
 import { fakePlatform } from '../support/fake-platform';
 import { openTestShell } from '../support/shell';

@@ -63,7 +63,7 @@ describe.skipIf(!keyringAvailable())(`account commands against the sandbox (skip
       keychain: { available: true },
       storedAccounts: [],
       route: 'app-password',
-      routesOffered: ['app-password', 'oauth'],
+      routesOffered: ['app-password', 'oauth', 'bridge'],
     });
 
     const signOut = await runCli(['sign-out', '--json'], { env });

@@ -6,7 +6,7 @@ import keytar from 'keytar';
 import type { Browser, Page } from 'playwright-core';
 import { launchTestBrowser } from '../support/chromium';
 import { loadConfig, type ResolvedConfig } from '../../src/main/config';
-import type { Platform } from '../../src/main/platform';
+import type { Platform } from '../../src/main/platform-port';
 
 /** What these tests need from a started sandbox (see the brief's sandbox API). */
 export type SandboxLike = {

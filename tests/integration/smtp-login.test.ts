@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trustFromPem } from '../../src/main/config/trust';
+import { trustFromPem } from '../../src/main/net/trust';
 import { createSmtpService } from '../../src/main/smtp';
 import type { SmtpTestResult } from '../../src/shared/smtp/result';
 import type { SMTPServerAuthentication } from 'smtp-server';

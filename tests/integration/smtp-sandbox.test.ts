@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { trustFromPem } from '../../src/main/config/trust';
+import { trustFromPem } from '../../src/main/net/trust';
 import { createSmtpService } from '../../src/main/smtp';
 import type { SmtpCause, SmtpTestResult } from '../../src/shared/smtp/result';
 import { sandboxAccessToken } from '../support/sandbox-token';

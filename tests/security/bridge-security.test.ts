@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBridgePasswords, createBridgeService, type BridgeService } from '../../src/main/bridge';
 import type { BridgeConfig } from '../../src/main/bridge';
-import { createTrust } from '../../src/main/config/trust';
+import { createTrust } from '../../src/main/net/trust';
 import { startBridgeKit, type BridgeKit } from '../integration/bridge-test-kit';
 import { securityLog } from './support/security-log';
 

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { signInInBrowser } from '../support/browser-sign-in';
+import { backgroundRecorder } from '../support/fake-platform';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdtemp, open, readdir, readFile, rename, unlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,13 +12,15 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { tokenCacheServiceName, type AuthServiceWithGraph } from '../../src/main/auth';
-import { loadConfig, saveUserSettings, trustFromPem, type AtomicWriteIo } from '../../src/main/config';
+import { loadConfig, saveUserSettings } from '../../src/main/config';
+import type { AtomicWriteIo } from '../../src/main/files/atomic-write';
+import { trustFromPem } from '../../src/main/net/trust';
 import { createReadinessService } from '../../src/main/graph';
 import { createHandlers } from '../../src/main/handlers';
 import { createDispatch } from '../../src/main/ipc/dispatch';
-import type { Platform } from '../../src/main/platform';
+import type { Platform } from '../../src/main/platform-port';
 import { createSmtpService } from '../../src/main/smtp';
-import { errorCodes } from '../../src/shared/ipc/errors';
+import { errorCodes } from '../../src/shared/ipc/app-error';
 import { launchTestBrowser } from '../support/chromium';
 import { realServices } from '../support/real-services';
 import { keyringAvailable } from '../cli/support/cli-process';
@@ -222,6 +225,7 @@ describe.skipIf(!keyringAvailable())('faults through the sandbox, via the IPC ha
       appDataDir: () => dataDir,
       saveFile: async () => null,
       renderPdf: async () => new Uint8Array(),
+      ...backgroundRecorder(),
     });
     let platform: Platform | null = null;
     composed = await realServices(sb, (dataDir) => (platform = platformFor(dataDir)));

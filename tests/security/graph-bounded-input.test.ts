@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'undici';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { CliError } from '../../src/cli/errors';
+import { CliError } from '../../src/cli/cli-errors';
 import { csvFormat } from '../../src/cli/report/formats';
 import { getGraphJson } from '../../src/cli/report/graph-fetch';
 import { runReport } from '../../src/cli/report/run-report';
 import { gatherReadinessFacts } from '../../src/main/graph';
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import { securityLog } from './support/security-log';
 
 /**

@@ -1,12 +1,13 @@
 import keytar from 'keytar';
 import { signInInBrowser } from '../support/browser-sign-in';
+import { backgroundRecorder } from '../support/fake-platform';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { tokenCacheServiceName } from '../../src/main/auth';
-import type { Platform } from '../../src/main/platform';
+import type { Platform } from '../../src/main/platform-port';
 import { launchTestBrowser } from '../support/chromium';
 import { realServices } from '../support/real-services';
 import { openTestShell } from '../support/shell';
@@ -46,6 +47,7 @@ function appPlatform(dataDir: string, browser: Browser, sb: Sandbox, user: User)
       return path;
     },
     renderPdf: async (html) => new TextEncoder().encode(html),
+    ...backgroundRecorder(),
   };
 }
 

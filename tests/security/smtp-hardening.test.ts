@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trustFromPem } from '../../src/main/config/trust';
+import { trustFromPem } from '../../src/main/net/trust';
 import { createRedactor, createSmtpService, exitCodeForCause } from '../../src/main/smtp';
 import { adviceFor } from '../../src/shared/smtp/advice';
 import { smtpCauses, type SmtpMethod } from '../../src/shared/smtp/result';

@@ -2,7 +2,7 @@ import { generate } from 'selfsigned';
 import { SMTPServer } from 'smtp-server';
 import type { Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trustFromPem } from '../../src/main/config/trust';
+import { trustFromPem } from '../../src/main/net/trust';
 import { createSmtpService } from '../../src/main/smtp';
 import type { SmtpTestResult } from '../../src/shared/smtp/result';
 import { startTestSmtpServer, type TestSmtpServer, type TestSmtpServerOptions } from '../support/smtp-test-server';

@@ -1,4 +1,4 @@
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import type { EffectiveSettings, Services } from '../../src/main/services';
 
 export const testSettings: EffectiveSettings = {
@@ -8,7 +8,11 @@ export const testSettings: EffectiveSettings = {
   tenant: 'organizations',
   cloud: 'public',
   demoTenant: true,
-  routesOffered: ['app-password', 'oauth'],
+  routesOffered: ['app-password', 'oauth', 'bridge'],
+  bridgeSmtpPort: 1587,
+  bridgeImapPort: 1143,
+  bridgeStartAtLogin: { enabled: false, lockedByPolicy: false },
+  settingsFile: null,
   hiddenGuides: [],
   extraExternalOrigins: [],
   securityInfoUrl: 'https://mysignins.microsoft.com/security-info',

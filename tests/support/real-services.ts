@@ -5,7 +5,7 @@ import { appEnvFor } from '../../sandbox/app-env';
 import type { Sandbox } from '../../sandbox/index';
 import { composeServices } from '../../src/main/compose';
 import { loadConfig } from '../../src/main/config';
-import type { Platform } from '../../src/main/platform';
+import type { Platform } from '../../src/main/platform-port';
 import type { Services } from '../../src/main/services';
 
 /** The environment `npm start` gives the app in the demo tenant, for this sandbox. */
@@ -20,13 +20,15 @@ export function sandboxEnv(sandbox: Sandbox, keychainService: string): NodeJS.Pr
 export async function realServices(
   sandbox: Sandbox,
   platform: (dataDir: string) => Platform,
-  options: { today?: () => string } = {},
+  /** env: added to the sandbox's environment, e.g. the bridge's ports. */
+  options: { today?: () => string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ services: Services; dataDir: string; keychainService: string; env: NodeJS.ProcessEnv }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'm365-e2e-'));
   const keychainService = `m365-connect-test-${process.pid}-${Date.now().toString(36)}`;
-  const env = sandboxEnv(sandbox, keychainService);
+  const { env: extraEnv, ...composeOptions } = options;
+  const env = { ...sandboxEnv(sandbox, keychainService), ...extraEnv };
   // The sandbox's own policy (its hosts), and no machine-wide policy from the test host.
   const config = await loadConfig({ env, machinePolicyFile: null });
-  const services = await composeServices({ platform: platform(dataDir), version: '0.0.0-e2e', config, ...options });
+  const services = await composeServices({ platform: platform(dataDir), version: '0.0.0-e2e', config, ...composeOptions });
   return { services, dataDir, keychainService, env };
 }

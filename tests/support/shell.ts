@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { Platform } from '../../src/main/platform';
+import type { Platform } from '../../src/main/platform-port';
 import type { Services } from '../../src/main/services';
 import { openShell, type Shell } from '../../src/shell/launch';
 

@@ -3,7 +3,7 @@
  * stores a password through the real keytar and prints what came back, as JSON.
  */
 import { createVaultService } from '../../src/main/vault';
-import { isAppError } from '../../src/shared/ipc/errors';
+import { isAppError } from '../../src/shared/ipc/app-error';
 
 async function main() {
   const [service = 'm365-connect-test', upn = 'u@contoso.com'] = process.argv.slice(2);

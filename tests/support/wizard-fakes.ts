@@ -1,5 +1,5 @@
 import type { Account } from '../../src/shared/account';
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import type { Verdict } from '../../src/shared/readiness/verdict';
 import type { SmtpCause, SmtpMethod, SmtpTestResult } from '../../src/shared/smtp/result';
 import type { Services } from '../../src/main/services';

@@ -10,6 +10,16 @@ export async function expectScreen(page: Page, name: string | RegExp): Promise<v
 
 /** axe-core on the whole page: no violations at all (WCAG 2.x A and AA rules and best practices). */
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  // Colours are measured as painted: let finite enter transitions (fades) end first, or a
+  // half-faded text reads as low contrast. Spinners run forever and are left alone.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)))
+        .map((animation) => animation.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page }).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on ${where}`).toEqual([]);

@@ -1,6 +1,6 @@
 import { ServerError } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
-import { mapAuthError } from '../../src/main/auth/errors';
+import { mapAuthError } from '../../src/main/auth/map-auth-error';
 import { cloudNames, cloudPresets } from '../../src/main/config/clouds';
 import { aadstsCatalogue } from '../../src/shared/readiness/aadsts';
 import { adminConsentUrl, adminMessage, adminMessageForAadsts, adminMessageForStep } from '../../src/shared/readiness/admin-message';

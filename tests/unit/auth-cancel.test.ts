@@ -1,9 +1,9 @@
 import { PublicClientApplication } from '@azure/msal-node';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { signInSignal } from '../../src/main/auth/abort';
+import { signInSignal } from '../../src/main/auth/sign-in-abort';
 import { noteEntraError, withEntraErrors } from '../../src/main/auth/entra-error-hint';
-import { mapAuthError, SignInCancelledError, SignInTimedOutError } from '../../src/main/auth/errors';
+import { mapAuthError, SignInCancelledError, SignInTimedOutError } from '../../src/main/auth/map-auth-error';
 import { signInWithBrowser } from '../../src/main/auth/interactive';
 import { openTokenCache } from '../../src/main/auth/token-cache';
 

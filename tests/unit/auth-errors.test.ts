@@ -1,8 +1,8 @@
 import { AuthError, InteractionRequiredAuthError, ServerError } from '@azure/msal-node';
 import { describe, expect, it } from 'vitest';
-import { mapAuthError, SignInCancelledError } from '../../src/main/auth/errors';
-import { NetworkUnreachableError } from '../../src/main/config/trust';
-import { AppError } from '../../src/shared/ipc/errors';
+import { mapAuthError, SignInCancelledError } from '../../src/main/auth/map-auth-error';
+import { NetworkUnreachableError } from '../../src/main/net/msal-network-module';
+import { AppError } from '../../src/shared/ipc/app-error';
 
 // As MSAL builds them: code, correlation id, Entra's description, suberror, error number.
 const server = (code: string, description: string) =>

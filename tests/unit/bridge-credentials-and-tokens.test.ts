@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import { bridgeFailureCauses } from '../../src/shared/bridge/status';
 import { bridgeKeychainService, bridgePasswordLength, createBridgePasswords } from '../../src/main/bridge/bridge-passwords';
 import { causeOf, explain, isTemporary } from '../../src/main/bridge/failure-causes';

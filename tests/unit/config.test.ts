@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import selfsigned from 'selfsigned';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import {
   envNameFor,
   loadConfig,
   machinePolicyPath,
   saveUserSettings,
-  writeFileAtomic,
 } from '../../src/main/config';
-import type { AtomicWriteIo } from '../../src/main/config/atomic-write';
+import { writeFileAtomic, type AtomicWriteIo } from '../../src/main/files/atomic-write';
 
 const clientA = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const clientB = 'ffffffff-eeee-4ddd-8ccc-bbbbbbbbbbbb';
@@ -53,11 +52,12 @@ describe('config: defaults and presets', () => {
       smtpPort: 587,
       imapHost: 'outlook.office365.com',
       imapPort: 993,
-      bridgeSmtpPort: 1587,
-      bridgeImapPort: 1143,
       extraCaFile: null,
       keychainService: 'm365-connect',
-      routesOffered: ['app-password', 'oauth'],
+      bridgeSmtpPort: 1587,
+      bridgeImapPort: 1143,
+      bridgeStartAtLogin: false,
+      routesOffered: ['app-password', 'oauth', 'bridge'],
       hiddenGuides: [],
     });
     expect(Object.values(config.sources).every((s) => s === 'default')).toBe(true);
@@ -177,7 +177,7 @@ describe('config: policy contents', () => {
     expect(config.sources.routesOffered).toBe('policy');
     expect(config.values.hiddenGuides).not.toContain('oauth-route');
     expect(config.values.hiddenGuides).toContain('create-app-password');
-    expect(config.values.hiddenGuides).toHaveLength(8);
+    expect(config.values.hiddenGuides).toHaveLength(9);
     expect(config.locked).toEqual(['tenant', 'smtpHost']);
     // Locked keys the policy does not set stay at their defaults: users cannot override them.
     expect(config.values.tenant).toBe('organizations');
@@ -188,6 +188,29 @@ describe('config: policy contents', () => {
       { key: 'smtpHost', source: 'env', reason: expect.stringMatching(/locked/) },
       { key: 'tenant', source: 'settings', reason: expect.stringMatching(/locked/) },
     ]);
+  });
+
+  it('bridge keys: policy forces the ports and start at login, forbids the bridge by leaving it out of routesOffered', async () => {
+    const policyFile = await file('bridge-policy.json', {
+      routesOffered: ['oauth'],
+      bridgeSmtpPort: 2587,
+      bridgeImapPort: 2143,
+      bridgeStartAtLogin: true,
+      locked: ['bridgeStartAtLogin', 'bridgeSmtpPort'],
+    });
+    const settingsFile = await file('bridge-settings.json', { bridgeSmtpPort: 9999, bridgeStartAtLogin: false });
+    const config = await loadConfig({ env: { M365_CONNECT_BRIDGE_IMAP_PORT: '3143' }, policyFile, settingsFile });
+    expect(config.values).toMatchObject({ routesOffered: ['oauth'], bridgeSmtpPort: 2587, bridgeImapPort: 2143, bridgeStartAtLogin: true });
+    expect(config.sources).toMatchObject({ bridgeSmtpPort: 'policy', bridgeImapPort: 'policy', bridgeStartAtLogin: 'policy' });
+  });
+
+  it('bridge keys from the environment and settings, below the policy', async () => {
+    const settingsFile = await file('bridge-user.json', { bridgeSmtpPort: 2525, bridgeStartAtLogin: true });
+    const config = await loadConfig({ env: { M365_CONNECT_BRIDGE_IMAP_PORT: '0', M365_CONNECT_BRIDGE_START_AT_LOGIN: 'no' }, settingsFile });
+    expect(config.values).toMatchObject({ bridgeSmtpPort: 2525, bridgeImapPort: 0, bridgeStartAtLogin: false });
+    expect(config.sources).toMatchObject({ bridgeSmtpPort: 'settings', bridgeImapPort: 'env', bridgeStartAtLogin: 'env' });
+    await expect(loadConfig({ env: { M365_CONNECT_BRIDGE_START_AT_LOGIN: 'maybe' } })).rejects.toThrow(/must be true or false/);
+    await expect(loadConfig({ env: { M365_CONNECT_BRIDGE_SMTP_PORT: '70000' } })).rejects.toThrow(/between 0 and 65535/);
   });
 
   it('hiddenGuides lists guides directly', async () => {
@@ -204,6 +227,7 @@ describe('config: policy contents', () => {
     ['an unknown locked key', { locked: ['tenant', 'password'] }, /"locked\.1"/],
     ['an unknown guide', { hiddenGuides: ['nope'] }, /"hiddenGuides\.0"/],
     ['no routes', { routesOffered: [] }, /"routesOffered": must offer at least one route/],
+    ['an unknown route', { routesOffered: ['carrier-pigeon'] }, /"routesOffered\.0"/],
     ['shown and hidden', { shownGuides: [], hiddenGuides: [] }, /either shownGuides or hiddenGuides/],
     ['an http authority', { authorityHost: 'http://login.example' }, /"authorityHost": must be an https/],
   ])('a malformed policy (%s) is a clear error naming the file and the key', async (_label, content, message) => {

@@ -4,7 +4,7 @@ import { guideTitle, primaryLink } from '../../src/shared/guides';
 import { adminMessageForStep } from '../../src/shared/readiness/admin-message';
 import { assessConditionalAccess, parsePolicies } from '../../src/shared/readiness/conditional-access';
 import { templates } from '../support/ca-policies';
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import { decideReadiness } from '../../src/shared/readiness/model';
 
 const now = () => new Date('2026-11-22T09:30:00Z');

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import selfsigned from 'selfsigned';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher, createTrust } from '../../src/main/config/trust';
+import { createDispatcher, createTrust } from '../../src/main/net/trust';
 import { factsFromBatch, gatherReadinessFacts, readinessBatch, parseRetryAfter } from '../../src/main/graph';
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 
 /**
  * A local HTTPS "Graph" that answers $batch with per-item responses the test chooses, and

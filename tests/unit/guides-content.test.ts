@@ -14,6 +14,7 @@ const requiredIds = [
   'use-app-password',
   'troubleshoot-app-password',
   'oauth-route',
+  'connect-password-only-tool',
 ];
 
 describe('guide content', () => {
@@ -85,6 +86,34 @@ describe('guide content', () => {
     expect(users.every((g) => g.audience === 'user')).toBe(true);
     expect(listByAudience('admin', ['allow-app-passwords']).map((g) => g.id)).not.toContain('allow-app-passwords');
     expect(visibleGuides(['oauth-route']).length).toBe(allGuides.length - 1);
+  });
+});
+
+describe('the bridge guides', () => {
+  const bridge = guideById('connect-password-only-tool');
+
+  it('is a user guide with the tool’s settings as a table: server, both ports, encryption, user name, password', () => {
+    expect(bridge?.audience).toBe('user');
+    const table = bridge?.steps.find((step) => step.table)?.table;
+    expect(table?.rows.map(([name]) => name)).toEqual(['Server (SMTP and IMAP)', 'SMTP port', 'IMAP port', 'Encryption', 'User name', 'Password']);
+    expect(table?.rows[0]?.[1]).toBe('127.0.0.1');
+    expect(table?.rows[1]?.[1]).toBe('1587');
+    expect(table?.rows[2]?.[1]).toBe('1143');
+  });
+
+  it('explains each failure reply the bridge gives the tool', () => {
+    const text = bridge?.steps.map((step) => `${step.text} ${step.note ?? ''}`).join('\n') ?? '';
+    for (const reply of ['535 5.7.8 Wrong user name or bridge password', 'AUTHENTICATIONFAILED', 'AADSTS700082', 'AADSTS50173', 'AADSTS70043', '5.7.139', 'AADSTS53003', 'AADSTS65001', '454 4.7.0', 'UNAVAILABLE']) {
+      expect(text, reply).toContain(reply);
+    }
+  });
+
+  it('“Use OAuth instead of an app password” sends a tool without OAuth to the bridge, not to its vendor', () => {
+    const oauth = guideById('oauth-route');
+    const last = oauth?.steps.at(-1)?.text ?? '';
+    expect(last).toContain('Connect a tool that only takes a password');
+    expect(last).not.toMatch(/vendor/);
+    expect(oauth?.related[0]).toBe('connect-password-only-tool');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../src/main/handlers';
 import { createDispatch } from '../../src/main/ipc/dispatch';
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import { fakePlatform } from '../support/fake-platform';
 import { fakeServices } from '../support/fake-services';
 

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import tls, { type SecureContext } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notInBundledRoots, tlsSecureContext } from '../../src/main/config/tls-trust';
+import { notInBundledRoots, tlsSecureContext } from '../../src/main/net/tls-trust';
 import { createTestCa, type TestCa } from '../support/test-pki';
 
 /** Connects to the test server; resolves to whether the server's certificate verified. */

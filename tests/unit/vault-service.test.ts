@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/ipc/errors';
+import { AppError } from '../../src/shared/ipc/app-error';
 import { createVaultService, type SecretStore } from '../../src/main/vault';
 
 /** A keytar stand-in that keeps secrets in memory and can be told to fail like a real keychain. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { BridgeStatus } from '../../shared/bridge/status';
 import type { CliContext } from '../context';
-import { CliError } from '../errors';
+import { CliError } from '../cli-errors';
 import { withExamples } from '../help';
 import { listenPortTextSchema } from '../../shared/port';
 import { fromSchema } from '../options';

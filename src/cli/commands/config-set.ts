@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { isMicrosoftOrigin } from '../../main/config/clouds';
-import { invalidValue } from '../../main/config/errors';
+import { invalidValue } from '../../main/config/config-errors';
 import { checkCaFile, loadConfig } from '../../main/config/load';
 import { configKeys, configTextSchemaFor, envNameFor, type ConfigKey } from '../../main/config/schema';
 import { saveUserSettings, type SettingsChanges } from '../../main/config/user-settings';
 import type { CliContext } from '../context';
-import { CliError } from '../errors';
+import { CliError } from '../cli-errors';
 import { withExamples } from '../help';
 
 function configKey(name: string): ConfigKey {

@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { allGuides, guideById, renderBinderHtml, renderGuideHtml, renderGuideMarkdown, renderGuideText, visibleGuides, type Guide } from '../../shared/guides';
 import { guideHidden } from '../../shared/errors/catalogue';
 import type { CliContext } from '../context';
-import { usageError } from '../errors';
+import { usageError } from '../cli-errors';
 import { withExamples } from '../help';
 
 const binderName = 'm365-connect-guides';

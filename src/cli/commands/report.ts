@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { retirementNotice } from '../../shared/readiness/retirement';
 import type { CliContext } from '../context';
-import { usageError } from '../errors';
+import { usageError } from '../cli-errors';
 import { withExamples } from '../help';
 import { Progress } from '../progress';
 import { positiveInt } from '../options';

@@ -8,7 +8,7 @@ import { cloudPresets } from '../../main/config/clouds';
 import { checkCaFile } from '../../main/config/load';
 import { configKeySchemas, type ConfigKey } from '../../main/config/schema';
 import type { CliContext } from '../context';
-import { usageError } from '../errors';
+import { usageError } from '../cli-errors';
 import { withExamples } from '../help';
 import { authService, smtpService, vaultService } from '../services';
 import { readAllStdin } from '../stdin';

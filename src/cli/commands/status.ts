@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Account } from '../../shared/account';
 import type { Verdict } from '../../shared/readiness/verdict';
 import type { CliContext } from '../context';
-import { toReported } from '../errors';
+import { toReported } from '../cli-errors';
 import { jsonCommand } from '../help';
 import { authService, readinessService, vaultService } from '../services';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { isAppError } from '../../shared/ipc/errors';
+import { isAppError } from '../../shared/ipc/app-error';
 import type { CliContext } from '../context';
 import { withExamples } from '../help';
 import { upnOption } from '../options';

@@ -1,6 +1,6 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { z } from 'zod';
-import { writeFileAtomic } from '../../main/config/atomic-write';
+import { writeFileAtomic } from '../../main/files/atomic-write';
 import { tenantFactsSchema } from './tenant-facts';
 
 /**

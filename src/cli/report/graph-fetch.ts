@@ -1,8 +1,8 @@
 import { answerTooLarge } from '../../shared/errors/catalogue';
 import { createGraphHttp, type GraphHttp } from '../../main/graph/graph-client';
-import { abortableSleep, isRetryableStatus, maxReportRetryAfterMs, parseRetryAfter, type RetryNotice } from '../../main/graph/retry';
-import { GraphRequestAbortedError, GraphTransportError, ResponseTooLargeError, type TokenSource } from '../../main/graph/transport';
-import { CliError } from '../errors';
+import { abortableSleep, isRetryableStatus, maxReportRetryAfterMs, parseRetryAfter, type RetryNotice } from '../../main/graph/graph-retry';
+import { GraphRequestAbortedError, GraphTransportError, ResponseTooLargeError, type TokenSource } from '../../main/graph/graph-middleware';
+import { CliError } from '../cli-errors';
 import type { Dispatcher } from 'undici';
 
 export type { RetryNotice, TokenSource };

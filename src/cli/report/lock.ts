@@ -1,5 +1,5 @@
 import { open, readFile, stat, unlink } from 'node:fs/promises';
-import { CliError } from '../errors';
+import { CliError } from '../cli-errors';
 
 const alive = (pid: number) => {
   try {

@@ -1,6 +1,6 @@
 import { open, rename, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { notSignedIn } from '../../shared/errors/catalogue';
-import { CliError } from '../errors';
+import { CliError } from '../cli-errors';
 import { exitCodes } from '../exit-codes';
 import { readCheckpoint, removeIfPresent, reportPaths, writeCheckpoint, type Checkpoint } from './checkpoint';
 import { fetchTenantFacts } from './fetch-tenant-facts';

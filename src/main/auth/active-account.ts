@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../config/atomic-write';
+import { writeFileAtomic } from '../files/atomic-write';
 
 /**
  * Which cached account is the current one (after a switch, several are cached). Holds only

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { InteractionRequiredAuthError } from '@azure/msal-node';
-import type { AppError } from '../../shared/ipc/errors';
-import { mapAuthError, type AdminContext, type EntraErrorHint } from './errors';
+import type { AppError } from '../../shared/ipc/app-error';
+import { mapAuthError, type AdminContext, type EntraErrorHint } from './map-auth-error';
 
 // One slot per MSAL call: MSAL's network module runs inside the call's async context, so what
 // Entra answered is seen by that call only, never by a concurrent one.

@@ -10,5 +10,5 @@ export {
   type GraphToken,
   type GraphTokenSource,
 } from './auth-service';
-export { mapAuthError, SignInCancelledError } from './errors';
+export { mapAuthError, SignInCancelledError } from './map-auth-error';
 export { openTokenCache, type TokenCacheStore } from './token-cache';

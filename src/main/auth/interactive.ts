@@ -1,5 +1,5 @@
 import { CryptoProvider, ServerError, type AuthenticationResult, type PublicClientApplication } from '@azure/msal-node';
-import { abortReason, untilAborted } from './abort';
+import { abortReason, untilAborted } from './sign-in-abort';
 import { listenForAuthResponse } from './loopback-listener';
 
 const page = (title: string, text: string) =>

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { abortReason } from './abort';
+import { abortReason } from './sign-in-abort';
 
 /** What Entra posts back to the redirect URI (response_mode=form_post). */
 export type AuthorizeResponse = { code?: string; error?: string; errorDescription?: string; subError?: string };

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ICachePlugin } from '@azure/msal-node';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '../../shared/ipc/app-error';
 import { keychainError } from '../vault/keychain-errors';
 import { KeyringLockedError, secretServiceLockProbe, type KeyringProbe } from '../vault/keyring-lock';
 import { DataProtectionScope, PersistenceCachePlugin, PersistenceCreator, type IPersistence } from '@azure/msal-node-extensions';

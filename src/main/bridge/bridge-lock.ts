@@ -1,7 +1,7 @@
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bridgeStatusSchema, type BridgeStatus } from '../../shared/bridge/status';
-import { writeFileAtomic } from '../config/atomic-write';
+import { writeFileAtomic } from '../files/atomic-write';
 
 /** What the lock file says: who runs the bridge and where. Never a secret. */
 export type BridgeLockInfo = { pid: number; smtpPort: number; imapPort: number; startedAt: string };

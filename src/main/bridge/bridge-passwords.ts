@@ -1,5 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { isAppError } from '../../shared/ipc/errors';
+import { isAppError } from '../../shared/ipc/app-error';
 import { keychainError } from '../vault/keychain-errors';
 import { lazyKeytar, type SecretStore } from '../vault/secret-store';
 import { bridgeKeychainSuffix } from '../config/schema';

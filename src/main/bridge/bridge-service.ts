@@ -1,10 +1,10 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { BridgeListener, BridgeProtocol, BridgeStatus } from '../../shared/bridge/status';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '../../shared/ipc/app-error';
 import type { AccountTokenSource } from '../auth/auth-service';
 import type { ResolvedValues } from '../config/resolved';
-import type { Trust } from '../config/trust';
+import type { Trust } from '../net/trust';
 import { AccountBook } from './account-status';
 import { createBridgeLogin } from './bridge-login';
 import { acquireLock, bridgeFolder, readBridgeState, releaseLock, updateLock, writeStateFile } from './bridge-lock';
@@ -25,7 +25,7 @@ export type CreateBridgeServiceOptions = {
   config: BridgeConfig;
   /** The app's per-user data folder: the bridge keeps its certificate, lock and state under bridge/. */
   dataDir: string;
-  /** The process's trust (config/trust.ts createTrust: system store plus extraCaFile), shared with sign-in and SMTP. */
+  /** The process's trust (net/trust.ts createTrust: system store plus extraCaFile), shared with sign-in and SMTP. */
   trust: Pick<Trust, 'secureContext'>;
   /** Default: the OS keychain under `<keychainService>-bridge`. */
   passwords?: BridgePasswords;

@@ -1,5 +1,5 @@
 import type { BridgeFailureCause } from '../../shared/bridge/status';
-import { isAppError } from '../../shared/ipc/errors';
+import { isAppError } from '../../shared/ipc/app-error';
 import { UpstreamError } from './upstream-errors';
 
 /** Entra's AADSTS codes that say what the person has to do (https://learn.microsoft.com/entra/identity-platform/reference-error-codes). */

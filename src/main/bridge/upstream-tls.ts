@@ -5,7 +5,7 @@ import { upstreamErrorFrom, UpstreamError } from './upstream-errors';
 export type UpstreamTarget = {
   host: string;
   port: number;
-  /** The project's trust (config/trust.ts createTrust: system store plus extraCaFile), built once. Verification is always on. */
+  /** The project's trust (net/trust.ts createTrust: system store plus extraCaFile), built once. Verification is always on. */
   secureContext: SecureContext;
   timeoutMs?: number;
 };

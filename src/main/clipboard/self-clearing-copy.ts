@@ -1,4 +1,4 @@
-import type { Platform } from '../platform';
+import type { Platform } from '../platform-port';
 
 /** Timer functions, injectable so tests can advance time instead of waiting 30 s. */
 export type Timer = {

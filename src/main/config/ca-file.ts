@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { resolve } from 'node:path';
-import { describeBytes, fileReadLimit, isInputTooLarge, readFileBounded } from '../io/bounded-read';
+import { describeBytes, fileReadLimit, isInputTooLarge, readFileBounded } from '../files/bounded-read';
 
 export type CaFileCheck = { ok: true; absolute: string } | { ok: false; absolute: string; problem: string };
 

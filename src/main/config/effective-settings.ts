@@ -12,6 +12,14 @@ export function effectiveSettingsFrom(config: ResolvedConfig, extraExternalOrigi
     cloud: values.cloud,
     demoTenant: config.demoTenant,
     routesOffered: [...values.routesOffered],
+    bridgeSmtpPort: values.bridgeSmtpPort,
+    bridgeImapPort: values.bridgeImapPort,
+    // A value from the policy wins over user settings whether or not it is listed in `locked`.
+    bridgeStartAtLogin: {
+      enabled: values.bridgeStartAtLogin,
+      lockedByPolicy: config.sources.bridgeStartAtLogin === 'policy' || config.locked.includes('bridgeStartAtLogin'),
+    },
+    settingsFile: config.settingsFile,
     hiddenGuides: [...values.hiddenGuides],
     extraExternalOrigins,
     // The demo tenant has its own Security info page; a real tenant uses Microsoft's.

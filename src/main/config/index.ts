@@ -1,17 +1,7 @@
 export { loadConfig, type LoadConfigOptions } from './load';
 export type { ConfigSource, ResolvedConfig, ResolvedKey, ResolvedValues } from './resolved';
 export { saveUserSettings, type SettingsChanges } from './user-settings';
-export { writeFileAtomic } from './atomic-write';
 export { cloudNames, cloudPresets, type CloudName } from './clouds';
 export { configKeys, envNameFor, policyEnvName, demoEnvName, policySchema, type ConfigKey } from './schema';
 export { machinePolicyPath, defaultUserDataDir, settingsFileIn } from './locations';
-export {
-  createTrust,
-  trustFromPem,
-  createDispatcher,
-  createMsalNetworkModule,
-  NetworkUnreachableError,
-  type Trust,
-} from './trust';
 export { effectiveSettingsFrom } from './effective-settings';
-export type { AtomicWriteIo } from './atomic-write';

@@ -1,8 +1,9 @@
 import { guideIds, type GuideId } from '../../shared/readiness/guide-ids';
+import { defaultRoutesOffered } from '../../shared/routes/route';
 import { validateCaFile } from './ca-file';
 import { cloudPresets, isMicrosoftOrigin, microsoftHosts, type CloudName } from './clouds';
-import { invalidValue } from './errors';
-import { readJsonFile } from './json-file';
+import { invalidValue } from './config-errors';
+import { readJsonFile } from '../files/json-file';
 import { machinePolicyPath } from './locations';
 import type { ConfigSource, ResolvedConfig, ResolvedKey, ResolvedValues } from './resolved';
 import {
@@ -46,6 +47,7 @@ const defaults = {
   bridgeSmtpPort: 1587,
   bridgeImapPort: 1143,
   keychainService: 'm365-connect',
+  bridgeStartAtLogin: false,
 } as const;
 
 type Layer = { source: Exclude<ConfigSource, 'default'>; label: string; values: UserSettings };
@@ -114,7 +116,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     bridgeImapPort: take('bridgeImapPort', defaults.bridgeImapPort),
     extraCaFile: extraCa ? await checkCaFile(extraCa.value, extraCa.label) : null,
     keychainService: take('keychainService', defaults.keychainService),
-    routesOffered: policy?.routesOffered ?? ['app-password', 'oauth'],
+    bridgeStartAtLogin: take('bridgeStartAtLogin', defaults.bridgeStartAtLogin),
+    routesOffered: policy?.routesOffered ?? [...defaultRoutesOffered],
     hiddenGuides: hiddenGuidesFrom(policy),
   };
   sources.clientId = pick('clientId')?.source ?? 'default';

@@ -1,5 +1,5 @@
 import type { GuideId } from '../../shared/readiness/guide-ids';
-import type { SmtpMethod } from '../../shared/smtp/result';
+import type { ConnectRoute } from '../../shared/routes/route';
 import type { CloudName } from './clouds';
 import type { ConfigKey } from './schema';
 
@@ -22,7 +22,9 @@ export type ResolvedValues = {
   /** Absolute path of a PEM bundle trusted besides the system store, or null. */
   extraCaFile: string | null;
   keychainService: string;
-  routesOffered: SmtpMethod[];
+  /** Start the app, and with it the bridge, at login. */
+  bridgeStartAtLogin: boolean;
+  routesOffered: ConnectRoute[];
   hiddenGuides: GuideId[];
 };
 export type ResolvedKey = keyof ResolvedValues;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { listenPortSchema, listenPortTextSchema, portSchema, portTextSchema } from '../../shared/port';
 import { guideIds } from '../../shared/readiness/guide-ids';
-import { smtpMethodSchema } from '../../shared/smtp/result';
+import { connectRouteSchema } from '../../shared/routes/route';
 import { cloudNames } from './clouds';
 
 /**
@@ -23,6 +23,16 @@ const httpsOrigin = z
     }
   }, 'must be an https:// URL without credentials, query or fragment')
   .transform((value) => value.replace(/\/+$/, ''));
+
+/** "true" or "false" as written in the environment or `config set` (also yes/no, on/off, 1/0). */
+const booleanTextSchema = z
+  .string()
+  .transform((text) => text.trim().toLowerCase())
+  .pipe(
+    z
+      .enum(['true', 'false', 'yes', 'no', 'on', 'off', '1', '0'], { error: 'must be true or false' })
+      .transform((text) => ['true', 'yes', 'on', '1'].includes(text)),
+  );
 
 /** The token cache lives under `<keychainService>.token-cache` (auth/auth-service.ts). */
 export const tokenCacheSuffix = '.token-cache';
@@ -68,6 +78,8 @@ export const configKeySchemas = {
   imapPort: portSchema,
   bridgeSmtpPort: listenPortSchema,
   bridgeImapPort: listenPortSchema,
+  /** Start the app (and with it the bridge) when the user logs in. */
+  bridgeStartAtLogin: z.boolean({ error: 'must be true or false' }),
   extraCaFile: z.string().trim().min(1, 'must be a file path'),
   keychainService: z
     .string()
@@ -92,6 +104,7 @@ const textSchemas: { [K in ConfigKey]?: z.ZodType<z.output<(typeof configKeySche
   imapPort: portTextSchema,
   bridgeSmtpPort: listenPortTextSchema,
   bridgeImapPort: listenPortTextSchema,
+  bridgeStartAtLogin: booleanTextSchema,
 };
 export const configTextSchemaFor = (key: ConfigKey): z.ZodType => textSchemas[key] ?? configKeySchemas[key];
 export const configKeys = Object.keys(configKeySchemas) as ConfigKey[];
@@ -125,7 +138,7 @@ export const policySchema = userSettingsSchema
   .extend({
     $schema: z.string().optional(),
     routesOffered: z
-      .array(smtpMethodSchema)
+      .array(connectRouteSchema)
       .min(1, 'must offer at least one route')
       .refine((routes) => new Set(routes).size === routes.length, 'must not repeat a route')
       .optional(),

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { AppError } from '../../shared/ipc/errors';
-import { writeFileAtomic, type AtomicWriteIo } from './atomic-write';
-import { invalidFile } from './errors';
-import { readJsonFile } from './json-file';
+import { AppError } from '../../shared/ipc/app-error';
+import { writeFileAtomic, type AtomicWriteIo } from '../files/atomic-write';
+import { invalidFile } from './config-errors';
+import { readJsonFile } from '../files/json-file';
 import { userSettingsSchema, type ConfigKey, type ConfigValues, type UserSettings } from './schema';
 
 export type SettingsChanges = { [K in ConfigKey]?: ConfigValues[K] | null };

@@ -1,5 +1,5 @@
 import { guideById, renderBinderHtml, renderGuideHtml, visibleGuides, type Guide } from '../../shared/guides';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '../../shared/ipc/app-error';
 
 /**
  * The guides asked for, as one HTML document: a single guide stands alone, several become a

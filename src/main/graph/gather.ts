@@ -2,12 +2,12 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Dispatcher } from 'undici';
 import { z } from 'zod';
 import { answerTooLarge, notSignedIn, unreachable } from '../../shared/errors/catalogue';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '../../shared/ipc/app-error';
 import { readinessBatch, type BatchItemResponse, type BatchRequest } from './batch-requests';
 import { factsFromBatch, type GatheredFacts } from './facts-from-batch';
 import { createGraphHttp, graphPostBeta } from './graph-client';
-import { abortableSleep, backoffMs, defaultRetryPolicy, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './retry';
-import { GraphTransportError, ResponseTooLargeError } from './transport';
+import { abortableSleep, backoffMs, defaultRetryPolicy, isRetryableStatus, parseRetryAfter, type RetryPolicy } from './graph-retry';
+import { GraphTransportError, ResponseTooLargeError } from './graph-middleware';
 
 export type GatherOptions = {
   graphBaseUrl: string;

@@ -1,7 +1,7 @@
 import { Client, ResponseType, type Context } from '@microsoft/microsoft-graph-client';
 import type { Dispatcher } from 'undici';
-import { defaultRetryPolicy, RetryMiddleware, type RetryPolicy } from './retry';
-import { BearerMiddleware, defaultMaxBodyBytes, TrustedFetchMiddleware, type TokenSource } from './transport';
+import { defaultRetryPolicy, RetryMiddleware, type RetryPolicy } from './graph-retry';
+import { BearerMiddleware, defaultMaxBodyBytes, TrustedFetchMiddleware, type TokenSource } from './graph-middleware';
 
 export type GraphClientOptions = {
   graphBaseUrl: string;

@@ -1,14 +1,14 @@
+import type { ConnectRoute } from '../../shared/routes/route';
 import { decideReadiness } from '../../shared/readiness/model';
 import { calendarDate } from '../../shared/readiness/retirement';
 import type { Verdict } from '../../shared/readiness/verdict';
 import type { GraphTokenSource } from '../auth/auth-service';
 import type { ResolvedConfig } from '../config/resolved';
-import { createTrust, type Trust } from '../config/trust';
+import { createTrust, type Trust } from '../net/trust';
 import type { ReadinessService } from '../services';
-import type { SmtpMethod } from '../../shared/smtp/result';
 import type { GatheredFacts } from './facts-from-batch';
 import { gatherReadinessFacts } from './gather';
-import type { RetryPolicy } from './retry';
+import type { RetryPolicy } from './graph-retry';
 
 export type CreateReadinessServiceOptions = {
   config: ResolvedConfig;
@@ -25,7 +25,7 @@ const localDate = () => calendarDate(new Date());
 type SignedIn = { account: { upn: string; tenantId: string }; amr: readonly string[] };
 
 /** Gathered facts (+ the sign-in's amr) -> verdict, by the shared rules. Pure; the report uses the same ones. */
-export function verdictFromGathered(gathered: GatheredFacts, token: SignedIn, today: string, routesOffered?: readonly SmtpMethod[]): Verdict {
+export function verdictFromGathered(gathered: GatheredFacts, token: SignedIn, today: string, routesOffered?: readonly ConnectRoute[]): Verdict {
   return decideReadiness({
     account: { upn: gathered.user.upn ?? token.account.upn, tenantId: token.account.tenantId },
     facts: { ...gathered.facts, signInUsedMfa: token.amr.includes('mfa') },

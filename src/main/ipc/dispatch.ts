@@ -1,7 +1,7 @@
 import { invokeChannels, type InvokeChannel } from '../../shared/ipc/channels';
 import { contract } from '../../shared/ipc/contract';
 import { internalError } from '../../shared/errors/catalogue';
-import { isAppError, type AppErrorShape } from '../../shared/ipc/errors';
+import { isAppError, type AppErrorShape } from '../../shared/ipc/app-error';
 import type { IpcResult } from '../../shared/ipc/result';
 import type { HandlerContext, HandlerTable } from './handler-types';
 import { isTrustedSender, type SenderInfo } from './sender';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { lastTestSchema, type LastTest } from '../../shared/smtp/last-test';
-import { writeFileAtomic } from '../config';
+import { writeFileAtomic } from '../files/atomic-write';
 
 const fileSchema = z.record(z.string(), z.array(lastTestSchema));
 

@@ -2,13 +2,13 @@ import { classifySmtpOutcome } from '../../shared/smtp/classify';
 import type { SmtpTestResult } from '../../shared/smtp/result';
 import type { SmtpService, SmtpTestRequest } from '../services';
 import { defaultSmtpTimeouts, runSmtpLogin, type SmtpTimeouts } from './smtp-login';
-import type { Trust } from '../config/trust';
-import { tlsTrust } from '../config/tls-trust';
+import type { Trust } from '../net/trust';
+import { tlsTrust } from '../net/tls-trust';
 
 export type SmtpServiceOptions = {
   host?: string;
   port?: number;
-  /** The process's trust (config/trust.ts); omitted = the system's CAs only. */
+  /** The process's trust (net/trust.ts); omitted = the system's CAs only. */
   trust?: Pick<Trust, 'secureContext'>;
   timeoutsMs?: Partial<SmtpTimeouts>;
 };

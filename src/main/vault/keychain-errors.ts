@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '../../shared/ipc/app-error';
 
 /**
  * Turns whatever the OS keychain threw into a typed AppError with the way forward for this

@@ -1,5 +1,5 @@
 import { alreadyStored } from '../../shared/errors/catalogue';
-import { AppError, isAppError } from '../../shared/ipc/errors';
+import { AppError, isAppError } from '../../shared/ipc/app-error';
 import { normalizeAppPassword } from '../../shared/vault/normalize';
 import type { StoreResult, VaultService } from '../services';
 import { keychainError } from './keychain-errors';

@@ -1,6 +1,6 @@
 import type { InvokeChannel } from '../../shared/ipc/channels';
 import type { Request, Response } from '../../shared/ipc/contract';
-import type { AppErrorShape } from '../../shared/ipc/errors';
+import type { AppErrorShape } from '../../shared/ipc/app-error';
 import type { IpcResult } from '../../shared/ipc/result';
 
 /** Thrown in the renderer when a call comes back as a typed error. */

@@ -1,8 +1,8 @@
-import { AppError } from '../ipc/errors';
+import { AppError } from '../ipc/app-error';
 
 /**
  * Every failure the app and the CLI report more than once, worded once. Services throw these;
- * hosts show them (the CLI may swap the next step for its own command, see src/cli/errors.ts).
+ * hosts show them (the CLI may swap the next step for its own command, see src/cli/cli-errors.ts).
  */
 
 export type NotSignedInReason = 'none' | 'expired' | { graphRefused: string };

@@ -5,6 +5,7 @@ import { disablePerUserMfa } from './content/disable-per-user-mfa';
 import { disableSecurityDefaults } from './content/disable-security-defaults';
 import { enablePerUserMfa } from './content/enable-per-user-mfa';
 import { enableSmtpAuth } from './content/enable-smtp-auth';
+import { connectPasswordOnlyTool } from './content/connect-password-only-tool';
 import { oauthRoute } from './content/oauth-route';
 import { troubleshootAppPassword } from './content/troubleshoot-app-password';
 import { useAppPassword } from './content/use-app-password';
@@ -16,6 +17,7 @@ export const allGuides: readonly Guide[] = [
   useAppPassword,
   troubleshootAppPassword,
   oauthRoute,
+  connectPasswordOnlyTool,
   enablePerUserMfa,
   allowAppPasswords,
   enableSmtpAuth,

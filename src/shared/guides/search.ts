@@ -29,6 +29,7 @@ function fieldsOf(guide: Guide): Field[] {
     ...guide.steps.flatMap((step, index): Field[] => [
       { where: 'step', weight: 2, text: step.text, step: index + 1 },
       ...(step.note ? [{ where: 'step' as const, weight: 1, text: step.note, step: index + 1 }] : []),
+      ...(step.table ? [{ where: 'step' as const, weight: 1, text: step.table.rows.flat().join(' '), step: index + 1 }] : []),
     ]),
     ...guide.prerequisites.map((text): Field => ({ where: 'other', weight: 1, text })),
     ...guide.warnings.map((text): Field => ({ where: 'other', weight: 1, text })),

@@ -16,6 +16,8 @@ export type GuideStep = {
   note?: string;
   link?: DeepLink;
   illustration?: IllustrationId;
+  /** A small two-column table: what to type where (e.g. a tool's settings). */
+  table?: { caption: string; rows: readonly (readonly [string, string])[] };
 };
 
 /** Where a procedure came from and what it was checked against; shown as text, never fetched. */

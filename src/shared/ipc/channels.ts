@@ -18,9 +18,16 @@ export const invokeChannels = [
   'clipboard:copy',
   'report:export',
   'guides:export',
+  'bridge:status',
+  'bridge:start',
+  'bridge:pause',
+  'bridge:resume',
+  'bridge:password',
+  'bridge:test',
+  'bridge:start-at-login',
 ] as const;
 export type InvokeChannel = (typeof invokeChannels)[number];
 
 /** Main -> renderer notifications. */
-export const eventChannels = ['auth:device-code', 'auth:progress', 'smtp:progress'] as const;
+export const eventChannels = ['auth:device-code', 'auth:progress', 'smtp:progress', 'bridge:event', 'guide:open'] as const;
 export type EventChannel = (typeof eventChannels)[number];

@@ -3,6 +3,8 @@ import { accountSchema } from '../account';
 import { verdictSchema } from '../readiness/verdict';
 import { lastTestsSchema } from '../smtp/last-test';
 import { smtpMethodSchema, smtpStageSchema, smtpTestResultSchema } from '../smtp/result';
+import { bridgeTestResultSchema, bridgeViewSchema } from '../bridge/app-view';
+import { connectRouteSchema } from '../routes/route';
 import type { EventChannel, InvokeChannel } from './channels';
 
 const empty = z.object({}).strict();
@@ -18,7 +20,7 @@ export const contract = {
       version: z.string(),
       demoTenant: z.boolean(),
       host: z.enum(['electron', 'chromium-shell']),
-      routesOffered: z.array(z.enum(['app-password', 'oauth'])),
+      routesOffered: z.array(connectRouteSchema),
       hiddenGuides: z.array(z.string()),
       /** Where users create app passwords: Microsoft's Security info, or the demo tenant's own page. */
       securityInfoUrl: z.string(),
@@ -87,6 +89,23 @@ export const contract = {
       .strict(),
     response: z.object({ savedTo: z.string().nullable() }),
   },
+  /** The bridge (the local listeners a password-only tool logs in to), as the app shows it. */
+  'bridge:status': { request: empty, response: bridgeViewSchema },
+  /** Starts this app's bridge, or adopts the one another m365-connect process already runs. */
+  'bridge:start': { request: empty, response: bridgeViewSchema },
+  'bridge:pause': { request: empty, response: bridgeViewSchema },
+  'bridge:resume': { request: empty, response: bridgeViewSchema },
+  /**
+   * The signed-in account's bridge password, for the Done screen's password field only. No
+   * UPN in the request: main takes the account from its own session.
+   */
+  'bridge:password': { request: empty, response: z.object({ upn: z.string(), password: z.string() }) },
+  /** The app logs in through its own bridge on 127.0.0.1 as the tool will, per protocol. */
+  'bridge:test': { request: empty, response: z.object({ results: z.array(bridgeTestResultSchema) }) },
+  'bridge:start-at-login': {
+    request: z.object({ enabled: z.boolean() }).strict(),
+    response: bridgeViewSchema,
+  },
 } satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export const events = {
@@ -98,6 +117,10 @@ export const events = {
   }),
   'auth:progress': z.object({ stage: z.enum(['opening-browser', 'waiting', 'exchanging', 'done']) }),
   'smtp:progress': z.object({ stage: smtpStageSchema, detail: z.string() }),
+  /** The bridge's status or health changed (a login failed upstream, sign-in restored it). */
+  'bridge:event': bridgeViewSchema,
+  /** Main asks the window to show an offline guide (a notification about an admin step was clicked). */
+  'guide:open': z.object({ id: z.string().max(64) }),
 } satisfies Record<EventChannel, z.ZodType>;
 
 export type Contract = typeof contract;

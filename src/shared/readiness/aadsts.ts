@@ -1,11 +1,11 @@
-import type { ErrorCode } from '../ipc/errors';
+import type { ErrorCode } from '../ipc/app-error';
 
 /**
  * Entra sign-in and consent errors (AADSTS codes) the app explains, researched in Microsoft's
  * reference, https://learn.microsoft.com/entra/identity-platform/reference-error-codes
  * (Microsoft's own error name is kept in `name`). `admin` says what only an admin can do, for
  * the "Copy a message for your admin" text (admin-message.ts); null = the user can fix it.
- * Data only: src/main/auth/errors.ts maps MSAL failures with it.
+ * Data only: src/main/auth/map-auth-error.ts maps MSAL failures with it.
  */
 export type AdminNeed =
   /** Grant tenant-wide admin consent: the message carries the generated admin-consent URL. */

@@ -10,5 +10,6 @@ export const guideIds = [
   'use-app-password',
   'troubleshoot-app-password',
   'oauth-route',
+  'connect-password-only-tool',
 ] as const;
 export type GuideId = (typeof guideIds)[number];

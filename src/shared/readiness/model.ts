@@ -1,5 +1,5 @@
 import { routeLabel } from '../errors/catalogue';
-import type { SmtpMethod } from '../smtp/result';
+import type { ConnectRoute } from '../routes/route';
 import type { GuideId } from './guide-ids';
 import { hasSecondFactor } from './methods';
 import { isBasicAuthOffByDefault, retirementNotice } from './retirement';
@@ -15,7 +15,7 @@ export type ReadinessInput = {
   /** Conditional Access evaluated for both SMTP AUTH routes (conditional-access/assess.ts). */
   conditionalAccess?: ConditionalAccessAssessment;
   /** Routes the organisation's policy offers; both when there is no policy. */
-  routesOffered?: readonly SmtpMethod[];
+  routesOffered?: readonly ConnectRoute[];
 };
 
 type RouteState = Verdict['routes']['appPassword'];
@@ -246,7 +246,7 @@ function summarize(
 function noticesFor(
   facts: Facts,
   appPassword: RouteState,
-  offered: readonly SmtpMethod[],
+  offered: readonly ConnectRoute[],
   today: string,
   ca: ConditionalAccessAssessment | undefined,
 ): string[] {

@@ -1,7 +1,7 @@
 import { createHandlers } from '../../../src/main/handlers';
 import type { HandlerTable } from '../../../src/main/ipc/handler-types';
 import { createDispatch } from '../../../src/main/ipc/dispatch';
-import type { Platform } from '../../../src/main/platform';
+import type { Platform } from '../../../src/main/platform-port';
 import type { EffectiveSettings, Services } from '../../../src/main/services';
 import { invokeChannels, type InvokeChannel } from '../../../src/shared/ipc/channels';
 import { contract } from '../../../src/shared/ipc/contract';

@@ -3,7 +3,7 @@
  * test keyring): `store` or `read` through the real vault, printing the outcome as one JSON line.
  */
 import { createVaultService } from '../../../src/main/vault';
-import { isAppError } from '../../../src/shared/ipc/errors';
+import { isAppError } from '../../../src/shared/ipc/app-error';
 
 async function main() {
   const [operation, service = 'm365-connect-fault-test', upn = 'u@contoso.example'] = process.argv.slice(2);

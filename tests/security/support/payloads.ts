@@ -32,6 +32,13 @@ export const requestFields: Record<InvokeChannel, Field[]> = {
   'clipboard:copy': [{ name: 'text', kind: 'string', max: 4096 }],
   'report:export': [format],
   'guides:export': [format, { name: 'ids', kind: 'string-array', maxItems: 100, maxLength: 64, optional: true }],
+  'bridge:status': [],
+  'bridge:start': [],
+  'bridge:pause': [],
+  'bridge:resume': [],
+  'bridge:password': [],
+  'bridge:test': [],
+  'bridge:start-at-login': [{ name: 'enabled', kind: 'boolean' }],
 };
 
 function validValue(field: Field): fc.Arbitrary<unknown> {

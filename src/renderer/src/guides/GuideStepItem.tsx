@@ -26,6 +26,13 @@ const useStyles = makeStyles({
   body: { display: 'grid', gap: tokens.spacingVerticalS, minWidth: 0 },
   text: { margin: 0 },
   note: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  table: { borderCollapse: 'collapse', width: 'fit-content' },
+  caption: { textAlign: 'start', fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
+  cell: {
+    textAlign: 'start',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
 });
 
 /** One numbered step: the action, a note, the page to open, and its picture. */
@@ -40,6 +47,21 @@ export function GuideStepItem({ step, number, instanceId }: { step: GuideStep; n
       <div className={styles.body}>
         <p className={styles.text}>{step.text}</p>
         {step.note && <p className={styles.note}>{step.note}</p>}
+        {step.table && (
+          <table className={styles.table}>
+            <caption className={styles.caption}>{step.table.caption}</caption>
+            <tbody>
+              {step.table.rows.map(([name, value]) => (
+                <tr key={name}>
+                  <th scope="row" className={styles.cell}>
+                    {name}
+                  </th>
+                  <td className={styles.cell}>{value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         {step.link && <DeepLinkButton link={step.link} />}
         {step.illustration && <Illustration id={step.illustration} instanceId={instanceId} />}
       </div>

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { InvokeChannel } from '../../../shared/ipc/channels';
 import type { Request, Response } from '../../../shared/ipc/contract';
-import type { AppErrorShape } from '../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../shared/ipc/app-error';
 import { call } from '../api';
-import { toErrorShape } from '../wizard/errors';
+import { toErrorShape } from '../wizard/to-error-shape';
 
 export type AsyncState<T> =
   | { kind: 'idle' }

@@ -1,4 +1,4 @@
-import { AccountCheck, AppPassword, Done, FixSteps, SignIn, Store, Verify } from './lazy-screens';
+import { AccountCheck, AppPassword, BridgeRoute, Done, FixSteps, SignIn, Store, Verify } from './lazy-screens';
 import { Welcome } from './screens/Welcome';
 import { assertNever } from './steps';
 import type { WizardNavigation } from './useWizard';
@@ -21,7 +21,14 @@ export function CurrentScreen({ navigation }: { navigation: WizardNavigation }) 
     case 'sign-in':
       return <SignIn step={step} onBack={back} onNext={(account) => go({ kind: 'account-check', account })} />;
     case 'account-check':
-      return <AccountCheck step={step} onBack={back} onNext={(verdict) => go({ ...step, kind: 'fix-steps', verdict })} />;
+      return (
+        <AccountCheck
+          step={step}
+          onBack={back}
+          onNext={(verdict) => go({ ...step, kind: 'fix-steps', verdict })}
+          onBridge={(verdict) => go({ ...step, kind: 'bridge-oauth-test', verdict })}
+        />
+      );
     case 'fix-steps':
       return <FixSteps step={step} onBack={back} go={go} />;
     case 'app-password':
@@ -45,9 +52,20 @@ export function CurrentScreen({ navigation }: { navigation: WizardNavigation }) 
       );
     }
     case 'verify':
-      return <Verify step={step} onBack={back} onNext={(proven) => go({ ...step, kind: 'done', proven })} />;
+      return (
+        <Verify
+          step={step}
+          onBack={back}
+          onNext={(proven) => go({ ...step, kind: 'done', proven })}
+          onBridge={() => go({ ...step, kind: 'bridge-oauth-test' })}
+        />
+      );
     case 'done':
       return <Done step={step} onBack={back} onRestart={navigation.restart} />;
+    case 'bridge-oauth-test':
+    case 'bridge-start':
+    case 'bridge-done':
+      return <BridgeRoute step={step} navigation={navigation} />;
     default:
       return assertNever(step);
   }

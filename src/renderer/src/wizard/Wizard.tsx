@@ -1,14 +1,16 @@
 import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AppErrorShape } from '../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../shared/ipc/app-error';
 import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
-import { toErrorShape } from './errors';
+import { toErrorShape } from './to-error-shape';
+import { BridgeHealthBanner } from './parts/BridgeHealthBanner';
 import { ErrorMessage } from './parts/ErrorMessage';
 import { StepIndicator } from './parts/StepIndicator';
 import { WizardHeader } from './parts/WizardHeader';
 import { CurrentScreen } from './CurrentScreen';
 import { preloadScreens } from './lazy-screens';
+import { useApiEvent } from './parts/useApiEvent';
 import { useWizard } from './useWizard';
 
 // The guides (their text and illustrations) load when first opened, not with the first screen.
@@ -46,6 +48,8 @@ export function Wizard() {
   }, [info]);
 
   const openGuide = useCallback((id?: string) => setGuides({ open: true, id }), []);
+  // A clicked notification about an admin step opens its guide.
+  useApiEvent('guide:open', ({ id }) => openGuide(id));
   // Back from the guides, the screen (kept as it was) gets focus at its title again.
   const wizardArea = useRef<HTMLDivElement>(null);
   const wasOpen = useRef(false);
@@ -72,6 +76,7 @@ export function Wizard() {
     <WizardContext.Provider value={context}>
       <div className={styles.shell}>
         <WizardHeader demo={context.info.demoTenant} onOpenGuides={() => openGuide()} />
+        <BridgeHealthBanner />
         {guides.open && (
           <main className={styles.main}>
             <Suspense fallback={<Spinner label="Opening the guides…" />}>

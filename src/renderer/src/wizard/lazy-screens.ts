@@ -8,6 +8,7 @@ import { lazy } from 'react';
 const importers = {
   AccountCheck: () => import('./screens/AccountCheck').then((module) => ({ default: module.AccountCheck })),
   AppPassword: () => import('./screens/AppPassword').then((module) => ({ default: module.AppPassword })),
+  BridgeRoute: () => import('./screens/BridgeRoute').then((module) => ({ default: module.BridgeRoute })),
   Done: () => import('./screens/Done').then((module) => ({ default: module.Done })),
   FixSteps: () => import('./screens/FixSteps').then((module) => ({ default: module.FixSteps })),
   SignIn: () => import('./screens/SignIn').then((module) => ({ default: module.SignIn })),
@@ -17,6 +18,7 @@ const importers = {
 
 export const AccountCheck = lazy(importers.AccountCheck);
 export const AppPassword = lazy(importers.AppPassword);
+export const BridgeRoute = lazy(importers.BridgeRoute);
 export const Done = lazy(importers.Done);
 export const FixSteps = lazy(importers.FixSteps);
 export const SignIn = lazy(importers.SignIn);

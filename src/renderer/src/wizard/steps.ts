@@ -1,5 +1,6 @@
 import type { Account } from '../../../shared/account';
 import type { Verdict } from '../../../shared/readiness/verdict';
+import type { BridgeStep } from './bridge-steps';
 import type { SmtpMethod, SmtpTestResult } from '../../../shared/smtp/result';
 
 /** What a test login proved, per route: Done shows only what worked. A route added later (the bridge) adds a key. */
@@ -18,7 +19,8 @@ export type WizardStep =
   /** The normalised app password lives only in renderer memory until the vault has it. */
   | { kind: 'store'; account: Account; verdict: Verdict; password: string }
   | { kind: 'verify'; account: Account; verdict: Verdict }
-  | { kind: 'done'; account: Account; verdict: Verdict; proven: Proven };
+  | { kind: 'done'; account: Account; verdict: Verdict; proven: Proven }
+  | BridgeStep;
 
 export type StepKind = WizardStep['kind'];
 

@@ -30,10 +30,11 @@ export const oauthRoute: Guide = {
       text: 'Keep server smtp.office365.com, port 587 and STARTTLS. The user name is your full email address.',
     },
     {
-      text: 'If the tool has no OAuth option, ask its vendor when it will: app passwords stop working by default at the end of December 2026. Until then, follow guide “Create an app password”.',
+      text: 'If the tool has no OAuth option and only asks for a server, a user name and a password, use the bridge in m365-connect: follow guide “Connect a tool that only takes a password”. The tool logs in to the bridge on your computer, and the bridge signs in to Microsoft 365 with OAuth for it.',
+      note: 'An app password is no way out: it is Basic authentication, which Microsoft switches off for SMTP by default at the end of December 2026 and IMAP no longer accepts at all.',
       link: links.oauthDocs,
     },
   ],
-  related: ['enable-smtp-auth', 'create-app-password', 'troubleshoot-app-password'],
+  related: ['connect-password-only-tool', 'enable-smtp-auth', 'create-app-password', 'troubleshoot-app-password'],
   sources: [sources.oauth, sources.basicAuthDeprecation, sources.smtpSubmission],
 };

@@ -22,6 +22,10 @@ function guideRef(id: string, linkable: ReadonlySet<string>): string {
 function stepHtml(guide: Guide, step: GuideStep, index: number): string {
   const parts = [`<p>${escapeHtml(step.text)}</p>`];
   if (step.note) parts.push(`<p class="note">${escapeHtml(step.note)}</p>`);
+  if (step.table) {
+    const rows = step.table.rows.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td>${escapeHtml(value)}</td></tr>`).join('');
+    parts.push(`<table><caption>${escapeHtml(step.table.caption)}</caption><tbody>${rows}</tbody></table>`);
+  }
   if (step.link) {
     parts.push(
       `<p><a class="deep-link" href="${escapeHtml(step.link.url)}" rel="noopener noreferrer">${escapeHtml(step.link.label)}</a>` +

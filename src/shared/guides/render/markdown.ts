@@ -28,6 +28,9 @@ export function renderGuideMarkdown(guide: Guide): string {
   guide.steps.forEach((step, i) => {
     const body: string[] = [md(step.text)];
     if (step.note) body.push('', md(step.note));
+    if (step.table) {
+      body.push('', `| ${md(step.table.caption)} | |`, '|---|---|', ...step.table.rows.map(([name, value]) => `| ${md(name)} | ${md(value)} |`));
+    }
     if (step.link) body.push('', `[${md(step.link.label)}](${step.link.url})`);
     if (step.illustration) {
       body.push('', `*Illustration – ${md(illustrationTitle(step.illustration))}: ${md(illustrationDescription(step.illustration))}*`);

@@ -46,6 +46,10 @@ export function renderGuideText(guide: Guide, options: { width?: number } = {}):
     const hang = ' '.repeat(marker.length + 2);
     out.push(...wrap(step.text, width, `  ${marker}`, hang));
     if (step.note) out.push(...wrap(step.note, width, hang, hang));
+    if (step.table) {
+      const nameWidth = Math.max(...step.table.rows.map(([name]) => name.length));
+      for (const [name, value] of step.table.rows) out.push(...wrap(`${name.padEnd(nameWidth)}  ${value}`, width, hang, `${hang}${' '.repeat(nameWidth + 2)}`));
+    }
     if (step.link) out.push(...wrap(`${step.link.label}: ${step.link.url}`, width, `${hang}-> `, `${hang}   `));
     if (step.illustration) out.push(...wrap(`[Picture: ${illustrationTitle(step.illustration)}]`, width, hang, hang));
     out.push('');

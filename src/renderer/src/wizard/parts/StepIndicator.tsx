@@ -1,7 +1,8 @@
 import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { VisuallyHidden } from './VisuallyHidden';
-import { stepIndex, stepOrder, type StepKind } from '../steps';
+import { bridgeStepOrder, isBridgeStepKind } from '../bridge-steps';
+import { stepOrder, type StepKind } from '../steps';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0 },
@@ -32,11 +33,12 @@ type Props = {
 /** Where the user is: a breadcrumb of numbered steps; finished ones ticked and linked back. */
 export function StepIndicator({ current, reachable, finished, onGoTo }: Props) {
   const styles = useStyles();
-  const at = stepIndex(current);
+  const order = isBridgeStepKind(current) ? bridgeStepOrder : stepOrder;
+  const at = order.findIndex((step) => step.kind === current);
   return (
     <nav aria-label="Progress">
       <ol className={styles.list} data-testid="step-indicator">
-        {stepOrder.map((step, index) => {
+        {order.map((step, index) => {
           const state =
             index === at ? 'current' : index > at ? 'todo' : finished.has(step.kind) ? 'done' : 'skipped';
           const canGo = state !== 'current' && reachable.includes(step.kind);

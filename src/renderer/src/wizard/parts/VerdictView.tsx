@@ -1,6 +1,6 @@
 import { Body1, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Verdict } from '../../../../shared/readiness/verdict';
-import type { SmtpMethod } from '../../../../shared/smtp/result';
+import type { ConnectRoute } from '../../../../shared/routes/route';
 import { chooseRoute, routeLabel } from '../route';
 import { factLabel, splitSteps } from '../../../../shared/readiness/wording';
 import { FactsList } from './FactsList';
@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 });
 
 /** The verdict for people: the route, the facts, the unknowns and why, the ordered steps, notices. */
-export function VerdictView({ verdict, routesOffered }: { verdict: Verdict; routesOffered: readonly SmtpMethod[] }) {
+export function VerdictView({ verdict, routesOffered }: { verdict: Verdict; routesOffered: readonly ConnectRoute[] }) {
   const styles = useStyles();
   const route = chooseRoute(verdict, routesOffered);
   const { path, other } = splitSteps(verdict.steps);

@@ -1,14 +1,16 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import type { Verdict } from '../../../../shared/readiness/verdict';
 import { useIpcQuery } from '../../ipc/useIpc';
 import { useWizardContext } from '../context';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { Busy } from '../parts/Busy';
+import { BridgeOffer } from '../parts/BridgeOffer';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { VerdictView } from '../parts/VerdictView';
 import { WizardNav } from '../parts/WizardNav';
+import { bridgeSuggested } from '../route';
 import type { WizardStep } from '../steps';
 
 const useStyles = makeStyles({
@@ -20,10 +22,11 @@ type Props = {
   step: Extract<WizardStep, { kind: 'account-check' }>;
   onBack: () => void;
   onNext: (verdict: Verdict) => void;
+  onBridge: (verdict: Verdict) => void;
 };
 
 /** The readiness verdict: facts, unknowns and why, the route that can work, the ordered steps. */
-export function AccountCheck({ step, onBack, onNext }: Props) {
+export function AccountCheck({ step, onBack, onNext, onBridge }: Props) {
   const styles = useStyles();
   const { info } = useWizardContext();
   // Each "Check again" is a new round of the same query; an older answer never overwrites a newer one.
@@ -44,6 +47,14 @@ export function AccountCheck({ step, onBack, onNext }: Props) {
       </div>
       {state.kind === 'failed' && <ErrorMessage error={state.error} title="The check did not finish" />}
       {state.kind === 'checked' && <VerdictView verdict={state.verdict} routesOffered={info.routesOffered} />}
+      {state.kind === 'checked' && info.routesOffered.includes('bridge') && (
+        <BridgeOffer
+          onChoose={() => onBridge(state.verdict)}
+          {...(bridgeSuggested(state.verdict, info.routesOffered)
+            ? { reason: 'An app password cannot work here, or will stop working when Basic authentication is retired.' }
+            : {})}
+        />
+      )}
       <div>
         <Button icon={<ArrowSyncRegular />} onClick={check} disabledFocusable={state.kind === 'checking'}>
           Check again

@@ -13,11 +13,12 @@ import { useState } from 'react';
 import { riskyGuides, splitSteps } from '../../../../shared/readiness/wording';
 import type { Step } from '../../../../shared/readiness/verdict';
 import { useWizardContext } from '../context';
+import { BridgeOffer } from '../parts/BridgeOffer';
 import { FixStepItem } from '../parts/FixStepItem';
 import { ReportExport } from '../parts/ReportExport';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
-import { appPasswordRouteOpen, chooseRoute } from '../route';
+import { appPasswordRouteOpen, bridgeSuggested, chooseRoute } from '../route';
 import type { WizardStep } from '../steps';
 
 const useStyles = makeStyles({
@@ -103,6 +104,9 @@ export function FixSteps({ step, onBack, go }: Props) {
           The next step tests the OAuth (XOAUTH2) login. If your tool cannot use OAuth, you can use an app password
           instead.
         </Body1>
+      )}
+      {bridgeSuggested(step.verdict, info.routesOffered) && (
+        <BridgeOffer onChoose={() => go({ ...step, kind: 'bridge-oauth-test' })} reason="If your tool cannot use OAuth itself:" />
       )}
       <div className={styles.block}>
         <Subtitle2 as="h2">{needsAdmin ? 'For your admin or helpdesk' : 'Stuck? Ask your helpdesk'}</Subtitle2>

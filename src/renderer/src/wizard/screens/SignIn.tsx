@@ -3,9 +3,9 @@ import { ArrowClockwiseRegular, DismissRegular, GlobeRegular, PhoneRegular } fro
 import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../../shared/account';
 import type { EventPayload } from '../../../../shared/ipc/contract';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import { call } from '../../api';
-import { toErrorShape } from '../errors';
+import { toErrorShape } from '../to-error-shape';
 import { DeviceCodeCard } from '../parts/DeviceCodeCard';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { Busy } from '../parts/Busy';

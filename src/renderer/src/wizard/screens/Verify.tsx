@@ -1,12 +1,13 @@
 import { Body1, Button, Card, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { KeyRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
 import { useRef, useState, type ReactElement } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import type { SmtpMethod, SmtpTestResult } from '../../../../shared/smtp/result';
 import { call } from '../../api';
 import { useWizardContext } from '../context';
-import { toErrorShape } from '../errors';
+import { toErrorShape } from '../to-error-shape';
 import { BasicAuthNotice } from '../parts/BasicAuthNotice';
+import { BridgeOffer } from '../parts/BridgeOffer';
 import { ErrorMessage } from '../parts/ErrorMessage';
 import { ReportExport } from '../parts/ReportExport';
 import { ScreenHeading } from '../parts/ScreenHeading';
@@ -24,7 +25,7 @@ const useStyles = makeStyles({
 });
 
 type Outcome = { result: SmtpTestResult } | { error: AppErrorShape };
-type Props = { step: Extract<WizardStep, { kind: 'verify' }>; onBack: () => void; onNext: (proven: Proven) => void };
+type Props = { step: Extract<WizardStep, { kind: 'verify' }>; onBack: () => void; onNext: (proven: Proven) => void; onBridge: () => void };
 
 const routes: Record<SmtpMethod, { title: string; button: string; icon: ReactElement }> = {
   'app-password': { title: 'App password', button: 'Test the app password', icon: <KeyRegular /> },
@@ -35,7 +36,7 @@ const routes: Record<SmtpMethod, { title: string; button: string; icon: ReactEle
  * The SMTP test login, one card per route: each with its own live stages and outcome, so one
  * route's progress never reads as the other's. No mail is sent.
  */
-export function Verify({ step, onBack, onNext }: Props) {
+export function Verify({ step, onBack, onNext, onBridge }: Props) {
   const styles = useStyles();
   const { info } = useWizardContext();
   const [running, setRunning] = useState<SmtpMethod | null>(null);
@@ -122,6 +123,9 @@ export function Verify({ step, onBack, onNext }: Props) {
           </Card>
         );
       })}
+      {retired && info.routesOffered.includes('bridge') && (
+        <BridgeOffer onChoose={onBridge} reason="Basic authentication is retired or being retired for this mailbox." />
+      )}
       {anyFailed && !anyPassed && (
         <div className={styles.block}>
           <Subtitle2 as="h2">Stuck? Send the readiness report to your helpdesk</Subtitle2>

@@ -1,5 +1,5 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { GraphTransportError } from './transport';
+import { GraphTransportError } from './graph-middleware';
 
 /**
  * The one retry policy for Microsoft Graph (readiness and report), following

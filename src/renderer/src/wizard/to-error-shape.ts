@@ -1,5 +1,5 @@
 import { internalError } from '../../../shared/errors/catalogue';
-import type { AppErrorShape } from '../../../shared/ipc/errors';
+import type { AppErrorShape } from '../../../shared/ipc/app-error';
 import { ApiError } from '../api';
 
 /**

@@ -27,6 +27,8 @@ export const errorCodes = [
   'policy-forbidden',
   'export-failed',
   'settings-write-failed',
+  'bridge-unavailable',
+  'bridge-not-running',
   'internal',
 ] as const;
 

@@ -1,4 +1,4 @@
-import { SignInCancelledError, SignInTimedOutError } from './errors';
+import { SignInCancelledError, SignInTimedOutError } from './map-auth-error';
 
 /** Why a sign-in signal fired: our timeout, or a cancel (by the user or by quitting). */
 export function abortReason(signal: AbortSignal): Error {

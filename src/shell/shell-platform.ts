@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { Platform } from '../main/platform';
+import type { BridgeView } from '../shared/bridge/app-view';
+import type { BackgroundNotification, Platform } from '../main/platform-port';
 import { launchChromium } from './chromium';
 
 export type ShellPlatformOptions = {
@@ -18,9 +19,15 @@ export type ShellPlatformOptions = {
   trustSandboxCertificates?: boolean;
 };
 
+export type ShellPlatform = Platform & {
+  /** The shell has no tray or notification area: the page shows the bridge's state (the renderer's health banner); these keep what a tray would have shown. */
+  readonly background: { trayStates: BridgeView[]; notifications: BackgroundNotification[]; startAtLogin: boolean | null };
+};
+
 /** Platform for the Chromium shell: the browser tab is the system browser, the clipboard is in memory. */
-export function createShellPlatform(options: ShellPlatformOptions): Platform {
+export function createShellPlatform(options: ShellPlatformOptions): ShellPlatform {
   let clipboard = '';
+  const background: ShellPlatform['background'] = { trayStates: [], notifications: [], startAtLogin: null };
   const openInTab = async (url: string) => {
     const context = await options.browser.newContext({ ignoreHTTPSErrors: options.trustSandboxCertificates === true });
     const page = await context.newPage();
@@ -28,6 +35,13 @@ export function createShellPlatform(options: ShellPlatformOptions): Platform {
   };
   return {
     host: 'chromium-shell',
+    background,
+    showBridgeState: (view) => void background.trayStates.push(view),
+    notify: (notification) => void background.notifications.push(notification),
+    // The shell is a development and test host, not an installed app: nothing to start at login.
+    setStartAtLogin: async (enabled) => {
+      background.startAtLogin = enabled;
+    },
     openExternal: options.openExternal ?? openInTab,
     writeClipboard: async (text) => {
       clipboard = text;

@@ -1,4 +1,4 @@
-import { isAppError, type AppError, type ErrorCode } from '../shared/ipc/errors';
+import { isAppError, type AppError, type ErrorCode } from '../shared/ipc/app-error';
 import { exitCodes, type ExitCode } from './exit-codes';
 
 /** Situations only the command line has (bad flags, a report's own files); all else is an ErrorCode. */
@@ -32,6 +32,8 @@ const exitCodeFor: Record<CliCode, ExitCode> = {
   'policy-forbidden': exitCodes.config,
   'export-failed': exitCodes.failure,
   'settings-write-failed': exitCodes.failure,
+  'bridge-unavailable': exitCodes.failure,
+  'bridge-not-running': exitCodes.failure,
   internal: exitCodes.failure,
   usage: exitCodes.usage,
   forbidden: exitCodes.forbidden,

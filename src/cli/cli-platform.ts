@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { Platform } from '../main/platform';
+import type { Platform } from '../main/platform-port';
 import type { CliIo } from './io';
 
 /**

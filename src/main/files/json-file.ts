@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { describeBytes, fileReadLimit, isInputTooLarge, readFileBounded } from '../io/bounded-read';
-import { invalidFile, unreadableFile } from './errors';
+import { describeBytes, fileReadLimit, isInputTooLarge, readFileBounded } from './bounded-read';
+import { invalidFile, unreadableFile } from '../config/config-errors';
 
 /**
  * Reads and validates a whole JSON file before anything uses it: on any problem it throws,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '../../shared/ipc/app-error';
 
 export type SourceLabel = string;
 

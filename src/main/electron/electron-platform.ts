@@ -1,10 +1,12 @@
 import { app, BrowserWindow, clipboard, dialog, shell } from 'electron';
 import { writeFile } from 'node:fs/promises';
-import type { Platform, SaveFileRequest } from '../platform';
+import type { Platform, SaveFileRequest } from '../platform-port';
+import { createElectronBackground, type BackgroundActions } from './background';
 
 /** Platform, the Electron way. */
-export function createElectronPlatform(getWindow: () => BrowserWindow | null): Platform {
+export function createElectronPlatform(getWindow: () => BrowserWindow | null, background: BackgroundActions): Platform {
   return {
+    ...createElectronBackground(background),
     host: 'electron',
     // Callers pass only allowlisted URLs (handlers.ts) or MSAL's authorize URL at the configured authority.
     openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK

@@ -1,5 +1,5 @@
 import { notSignedIn, signInCancelled, signInTimedOut, unreachable } from '../../shared/errors/catalogue';
-import { AppError } from '../../shared/ipc/errors';
+import { AppError } from '../../shared/ipc/app-error';
 import { aadstsEntry } from '../../shared/readiness/aadsts';
 import { adminConsentUrl, adminMessageForAadsts, type AppIdentity } from '../../shared/readiness/admin-message';
 import { causeCodeOf } from '../net/error-cause';
