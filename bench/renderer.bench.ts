@@ -20,17 +20,25 @@ import { fakeServices } from '../tests/support/fake-services';
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
 const appDir = resolve(__dirname, '../out/renderer');
 
-async function jsSize(dir: string) {
+type Size = { raw: number; gzip: number };
+
+/** All JS files, and those the first screen loads (index.html's script and modulepreloads). */
+async function jsSize(dir: string): Promise<{ all: Size; initial: Size }> {
   const assets = join(dir, 'assets');
-  let raw = 0;
-  let gzip = 0;
+  const html = await readFile(join(dir, 'index.html'), 'utf8');
+  const initialNames = new Set([...html.matchAll(/(?:src|href)="\.?\/?assets\/([^"]+\.js)"/g)].map((match) => match[1]));
+  const all = { raw: 0, gzip: 0 };
+  const initial = { raw: 0, gzip: 0 };
   for (const name of await readdir(assets)) {
     if (!name.endsWith('.js')) continue;
     const bytes = await readFile(join(assets, name));
-    raw += bytes.length;
-    gzip += gzipSync(bytes, { level: 9 }).length;
+    const gzip = gzipSync(bytes, { level: 9 }).length;
+    for (const size of initialNames.has(name) ? [all, initial] : [all]) {
+      size.raw += bytes.length;
+      size.gzip += gzip;
+    }
   }
-  return { raw, gzip };
+  return { all, initial };
 }
 
 /** A one-button React page, the floor any React renderer starts from. */
@@ -56,22 +64,27 @@ async function timeToInteractive(page: Page, url: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function measureApp(browser: Browser) {
+/**
+ * Both pages in one browser, navigations alternating (app, minimal, app, …), so load from other
+ * processes on a shared machine falls on both sides alike.
+ */
+async function measureBoth(browser: Browser, minimalDir: string) {
   const shell = await openShell({ browser, services: fakeServices(), platform: fakePlatform(), rendererDir: appDir });
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push(await timeToInteractive(shell.page, `${shellOrigin}/index.html`));
-  await shell.close();
-  return times;
-}
-
-async function measureMinimal(browser: Browser, dir: string) {
   const context = await browser.newContext();
-  await serveRenderer(context, dir);
-  const page = await context.newPage();
-  const times = [];
-  for (let i = 0; i < runs; i++) times.push(await timeToInteractive(page, `${shellOrigin}/index.html`));
-  await context.close();
-  return times;
+  await serveRenderer(context, minimalDir);
+  const minimalPage = await context.newPage();
+  const app: number[] = [];
+  const minimal: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      app.push(await timeToInteractive(shell.page, `${shellOrigin}/index.html`));
+      minimal.push(await timeToInteractive(minimalPage, `${shellOrigin}/index.html`));
+    }
+  } finally {
+    await context.close();
+    await shell.close();
+  }
+  return { app, minimal };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -82,12 +95,15 @@ async function main() {
   const browser = await launchChromium({ headless: true });
   try {
     const [app, minimal] = [await jsSize(appDir), await jsSize(minimalDir)];
-    const appTimes = await measureApp(browser);
-    const minimalTimes = await measureMinimal(browser, minimalDir);
-    console.log(`renderer bench (${runs} navigations each, median; same Chromium, same run)`);
-    console.log('page                 JS raw       JS gzip     first interactive');
-    console.log(`m365-connect         ${kb(app.raw).padEnd(12)} ${kb(app.gzip).padEnd(11)} ${median(appTimes).toFixed(0)} ms`);
-    console.log(`minimal React page   ${kb(minimal.raw).padEnd(12)} ${kb(minimal.gzip).padEnd(11)} ${median(minimalTimes).toFixed(0)} ms`);
+    const times = await measureBoth(browser, minimalDir);
+    const [appMedian, minimalMedian] = [median(times.app), median(times.minimal)];
+    const row = (name: string, size: { all: Size; initial: Size }, ms: number) =>
+      `${name.padEnd(20)} ${kb(size.all.raw).padEnd(12)} ${kb(size.all.gzip).padEnd(11)} ${kb(size.initial.gzip).padEnd(13)} ${ms.toFixed(0)} ms`;
+    console.log(`renderer bench (${runs} navigations each, alternating, median; same Chromium, same run)`);
+    console.log('page                 JS raw       JS gzip     first-screen  first interactive');
+    console.log(row('m365-connect', app, appMedian));
+    console.log(row('minimal React page', minimal, minimalMedian));
+    console.log(`ratio ${(appMedian / minimalMedian).toFixed(2)}x`);
   } finally {
     await browser.close();
   }

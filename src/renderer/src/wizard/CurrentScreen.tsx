@@ -1,12 +1,5 @@
-import { AccountCheck } from './screens/AccountCheck';
-import { AppPassword } from './screens/AppPassword';
-import { Done } from './screens/Done';
-import { FixSteps } from './screens/FixSteps';
-import { SignIn } from './screens/SignIn';
-import { Store } from './screens/Store';
-import { Verify } from './screens/Verify';
+import { AccountCheck, AppPassword, BridgeRoute, Done, FixSteps, SignIn, Store, Verify } from './lazy-screens';
 import { Welcome } from './screens/Welcome';
-import { BridgeRoute } from './screens/BridgeRoute';
 import { assertNever } from './steps';
 import type { WizardNavigation } from './useWizard';
 

@@ -1,17 +1,20 @@
 import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/ipc/app-error';
 import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
 import { toErrorShape } from './to-error-shape';
 import { BridgeHealthBanner } from './parts/BridgeHealthBanner';
 import { ErrorMessage } from './parts/ErrorMessage';
-import { GuidesView } from './parts/GuidesView';
 import { StepIndicator } from './parts/StepIndicator';
 import { WizardHeader } from './parts/WizardHeader';
 import { CurrentScreen } from './CurrentScreen';
+import { preloadScreens } from './lazy-screens';
 import { useApiEvent } from './parts/useApiEvent';
 import { useWizard } from './useWizard';
+
+// The guides (their text and illustrations) load when first opened, not with the first screen.
+const GuidesView = lazy(() => import('./parts/GuidesView').then((module) => ({ default: module.GuidesView })));
 
 const useStyles = makeStyles({
   shell: {
@@ -36,6 +39,13 @@ export function Wizard() {
   useEffect(() => {
     call('app:info', {}).then(setInfo, (error: unknown) => setInfoError(toErrorShape(error)));
   }, []);
+
+  // Once the first screen is up and the window idle, the next screens' code loads in the background.
+  useEffect(() => {
+    if (!info) return;
+    const idle = requestIdleCallback(preloadScreens, { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [info]);
 
   const openGuide = useCallback((id?: string) => setGuides({ open: true, id }), []);
   // A clicked notification about an admin step opens its guide.
@@ -69,7 +79,9 @@ export function Wizard() {
         <BridgeHealthBanner />
         {guides.open && (
           <main className={styles.main}>
-            <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
+            <Suspense fallback={<Spinner label="Opening the guides…" />}>
+              <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
+            </Suspense>
           </main>
         )}
         {/* Kept mounted while a guide is open, so nothing typed (an app password) is lost. */}
@@ -81,7 +93,9 @@ export function Wizard() {
             onGoTo={navigation.backTo}
           />
           <main className={styles.main}>
-            <CurrentScreen navigation={navigation} />
+            <Suspense fallback={<Spinner label="Loading…" />}>
+              <CurrentScreen navigation={navigation} />
+            </Suspense>
           </main>
         </div>
       </div>

@@ -1,0 +1,53 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { Browser } from 'playwright-core';
+import { launchTestBrowser } from '../support/chromium';
+import { fakePlatform } from '../support/fake-platform';
+import { fakeServices } from '../support/fake-services';
+import { openTestShell } from '../support/shell';
+
+/** The dark and high-contrast tokens are separate chunks, fetched only when the system asks for them. */
+let browser: Browser;
+test.beforeAll(async () => {
+  browser = await launchTestBrowser();
+});
+test.afterAll(async () => {
+  await browser.close();
+});
+
+const background = (page: Page) =>
+  page.locator('.fui-FluentProvider').first().evaluate((element) => getComputedStyle(element).backgroundColor);
+const themeChunksFetched = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name.split('/').pop() ?? '')
+      .filter((name) => /^(dark|high-contrast)-theme-/.test(name)),
+  );
+
+test('light starts without the dark tokens; switching to dark loads them and keeps the screen mounted', async () => {
+  const shell = await openTestShell(browser, fakeServices(), fakePlatform(), 'light');
+  const { page } = shell;
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toBeVisible();
+  expect(await background(page)).toBe('rgb(255, 255, 255)');
+  expect(await themeChunksFetched(page)).toEqual([]);
+
+  // A mark on the DOM node: if the switch remounted the wizard (losing what was typed), it is gone.
+  await heading.evaluate((element) => element.setAttribute('data-before-switch', 'yes'));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => background(page)).not.toBe('rgb(255, 255, 255)');
+  expect(await themeChunksFetched(page)).toEqual([expect.stringMatching(/^dark-theme-/)]);
+  await expect(heading).toHaveAttribute('data-before-switch', 'yes');
+  expect(shell.pageErrors).toEqual([]);
+  await shell.close();
+});
+
+test('dark starts with the dark tokens, and only those', async () => {
+  const shell = await openTestShell(browser, fakeServices(), fakePlatform(), 'dark');
+  const { page } = shell;
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await background(page)).not.toBe('rgb(255, 255, 255)');
+  expect(await themeChunksFetched(page)).toEqual([expect.stringMatching(/^dark-theme-/)]);
+  expect(shell.pageErrors).toEqual([]);
+  await shell.close();
+});
