@@ -1,21 +1,11 @@
 import type { Socket } from 'node:net';
-import type { Duplex } from 'node:stream';
-import type { SecureContext } from 'node:tls';
 import type { ImapLoginResult } from './bridge-login';
 import { readImapCommand } from './imap-command';
-import { LineReader, LineTooLongError } from './line-reader';
-import { upgradeToTls } from './local-tls';
-import { relay } from './relay';
+import { LineTooLongError } from './line-reader';
+import { LocalConnection, maxAuthFailuresPerConnection, type LocalSessionDeps } from './local-connection';
 import { parsePlain } from './sasl';
 
-export type ImapSessionDeps = {
-  secureContext: SecureContext;
-  login: (user: string, password: string) => Promise<ImapLoginResult>;
-  relayed: (upn: string) => () => void;
-};
-
-const maxAuthFailures = 3;
-const idleMs = 5 * 60 * 1000;
+export type ImapSessionDeps = LocalSessionDeps<ImapLoginResult>;
 
 /**
  * The tool's side of IMAP until it has logged in (RFC 3501 not-authenticated state):
@@ -24,20 +14,15 @@ const idleMs = 5 * 60 * 1000;
  * next command continues there, byte for byte.
  */
 export async function runImapSession(socket: Socket, deps: ImapSessionDeps): Promise<void> {
-  let stream: Duplex = socket;
-  let reader = new LineReader(stream);
-  let secure = false;
+  const connection = new LocalConnection(socket);
+  const send = (...lines: string[]) => connection.send(...lines);
   let failures = 0;
-  socket.setTimeout(idleMs, () => socket.destroy());
-  const send = (...lines: string[]) => {
-    stream.write(lines.map((line) => `${line}\r\n`).join(''));
-  };
-  const capabilities = () => `IMAP4rev1 ${secure ? '' : 'STARTTLS '}AUTH=PLAIN SASL-IR`;
+  const capabilities = () => `IMAP4rev1 ${connection.secure ? '' : 'STARTTLS '}AUTH=PLAIN SASL-IR`;
 
   send(`* OK [CAPABILITY ${capabilities()}] m365-connect bridge ready`);
   try {
     for (;;) {
-      const command = await readImapCommand(reader, () => send('+ Ready for literal data'));
+      const command = await readImapCommand(connection.reader, () => send('+ Ready for literal data'));
       if ('error' in command) {
         send(`${command.tag} BAD ${command.error}`);
         continue;
@@ -53,18 +38,15 @@ export async function runImapSession(socket: Socket, deps: ImapSessionDeps): Pro
           break;
         case 'LOGOUT':
           send('* BYE m365-connect bridge logging out', `${tag} OK LOGOUT completed`);
-          stream.end();
+          connection.end();
           return;
         case 'STARTTLS':
-          if (secure) {
+          if (connection.secure) {
             send(`${tag} BAD TLS is already active`);
             break;
           }
           send(`${tag} OK Begin TLS negotiation now`);
-          reader.detach();
-          stream = await upgradeToTls(socket, deps.secureContext);
-          reader = new LineReader(stream);
-          secure = true;
+          await connection.startTls(deps.secureContext);
           break;
         case 'LOGIN':
           if (args.length !== 2) {
@@ -81,7 +63,7 @@ export async function runImapSession(socket: Socket, deps: ImapSessionDeps): Pro
           let response = args[1];
           if (response === undefined) {
             send('+ ');
-            response = await reader.line();
+            response = await connection.reader.line();
           }
           if (response.trim() === '*') {
             send(`${tag} BAD Authentication cancelled`);
@@ -99,27 +81,20 @@ export async function runImapSession(socket: Socket, deps: ImapSessionDeps): Pro
       if (!result.ok) {
         send(`${tag} NO [${result.temporary ? 'UNAVAILABLE' : 'AUTHENTICATIONFAILED'}] ${result.message}`);
         failures += 1;
-        if (failures >= maxAuthFailures) {
+        if (failures >= maxAuthFailuresPerConnection) {
           send('* BYE Too many failed logins');
-          stream.end();
+          connection.end();
           return;
         }
         continue;
       }
       const capability = /^\[CAPABILITY [^\]]*\]/i.exec(result.okText)?.[0];
       send(`${tag} OK ${capability ? `${capability} ` : ''}Logged in`);
-      const early = reader.detach();
-      socket.setTimeout(0);
-      const ended = deps.relayed(result.upn);
-      try {
-        await relay(stream, result.upstream, early);
-      } finally {
-        ended();
-      }
+      await connection.relayTo(result.upstream, () => deps.relayed(result.upn));
       return;
     }
   } catch (error) {
     if (error instanceof LineTooLongError) send('* BYE Line too long');
-    stream.destroy();
+    connection.destroy();
   }
 }

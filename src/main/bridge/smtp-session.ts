@@ -1,21 +1,10 @@
 import type { Socket } from 'node:net';
-import type { SecureContext } from 'node:tls';
-import type { Duplex } from 'node:stream';
 import type { SmtpLoginResult } from './bridge-login';
-import { LineReader, LineTooLongError } from './line-reader';
-import { upgradeToTls } from './local-tls';
-import { relay } from './relay';
+import { LineTooLongError } from './line-reader';
+import { LocalConnection, maxAuthFailuresPerConnection, type LocalSessionDeps } from './local-connection';
 import { decodeBase64Text, parsePlain } from './sasl';
 
-export type SmtpSessionDeps = {
-  secureContext: SecureContext;
-  login: (user: string, password: string) => Promise<SmtpLoginResult>;
-  /** Called when the relay starts and ends (session accounting). */
-  relayed: (upn: string) => () => void;
-};
-
-const maxAuthFailures = 3;
-const idleMs = 5 * 60 * 1000;
+export type SmtpSessionDeps = LocalSessionDeps<SmtpLoginResult>;
 
 /**
  * The tool's side of SMTP submission until it has logged in: EHLO, STARTTLS, AUTH LOGIN /
@@ -24,24 +13,19 @@ const idleMs = 5 * 60 * 1000;
  * (MAIL FROM) continues there and the bytes are relayed as they are.
  */
 export async function runSmtpSession(socket: Socket, deps: SmtpSessionDeps): Promise<void> {
-  let stream: Duplex = socket;
-  let reader = new LineReader(stream);
-  let secure = false;
+  const connection = new LocalConnection(socket);
+  const send = (...lines: string[]) => connection.send(...lines);
   let greeted = false;
   let failures = 0;
-  socket.setTimeout(idleMs, () => socket.destroy());
-  const send = (...lines: string[]) => {
-    stream.write(lines.map((line) => `${line}\r\n`).join(''));
-  };
   const ask = async (challenge: string) => {
     send(`334 ${challenge}`);
-    return reader.line();
+    return connection.reader.line();
   };
 
   send('220 127.0.0.1 m365-connect bridge ESMTP ready');
   try {
     for (;;) {
-      const line = await reader.line();
+      const line = await connection.reader.line();
       const [verb = '', ...args] = line.trim().split(/\s+/);
       switch (verb.toUpperCase()) {
         case 'EHLO':
@@ -51,7 +35,7 @@ export async function runSmtpSession(socket: Socket, deps: SmtpSessionDeps): Pro
             '250-SIZE 157286400',
             '250-8BITMIME',
             '250-ENHANCEDSTATUSCODES',
-            ...(secure ? [] : ['250-STARTTLS']),
+            ...(connection.secure ? [] : ['250-STARTTLS']),
             '250 AUTH LOGIN PLAIN',
           );
           break;
@@ -60,16 +44,12 @@ export async function runSmtpSession(socket: Socket, deps: SmtpSessionDeps): Pro
           send('250 127.0.0.1 m365-connect bridge');
           break;
         case 'STARTTLS':
-          if (secure) {
+          if (connection.secure) {
             send('503 5.5.1 TLS is already active');
             break;
           }
           send('220 2.0.0 Ready to start TLS');
-          // Whatever came in clear after STARTTLS must not be read as if it were encrypted.
-          reader.detach();
-          stream = await upgradeToTls(socket, deps.secureContext);
-          reader = new LineReader(stream);
-          secure = true;
+          await connection.startTls(deps.secureContext);
           greeted = false;
           break;
         case 'AUTH': {
@@ -86,22 +66,15 @@ export async function runSmtpSession(socket: Socket, deps: SmtpSessionDeps): Pro
           if (!result.ok) {
             send(result.temporary ? `454 4.7.0 ${result.message}` : `535 5.7.8 ${result.message}`);
             failures += 1;
-            if (failures >= maxAuthFailures) {
+            if (failures >= maxAuthFailuresPerConnection) {
               send('421 4.7.0 Too many failed logins, closing connection');
-              stream.end();
+              connection.end();
               return;
             }
             break;
           }
           send('235 2.7.0 Authentication successful');
-          const early = reader.detach();
-          socket.setTimeout(0);
-          const ended = deps.relayed(result.upn);
-          try {
-            await relay(stream, result.upstream, early);
-          } finally {
-            ended();
-          }
+          await connection.relayTo(result.upstream, () => deps.relayed(result.upn));
           return;
         }
         case 'MAIL':
@@ -116,7 +89,7 @@ export async function runSmtpSession(socket: Socket, deps: SmtpSessionDeps): Pro
           break;
         case 'QUIT':
           send('221 2.0.0 Bye');
-          stream.end();
+          connection.end();
           return;
         default:
           send('502 5.5.2 Command not recognized');
@@ -124,7 +97,7 @@ export async function runSmtpSession(socket: Socket, deps: SmtpSessionDeps): Pro
     }
   } catch (error) {
     if (error instanceof LineTooLongError) send('500 5.5.2 Line too long');
-    stream.destroy();
+    connection.destroy();
   }
 }
 

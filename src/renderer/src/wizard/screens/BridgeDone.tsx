@@ -12,7 +12,7 @@ import { PasswordField } from '../parts/PasswordField';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { SettingsTable, type Setting } from '../parts/SettingsTable';
 import { useBridgeView } from '../parts/useBridgeView';
-import { WizardNav } from '../parts/WizardNav';
+import { DoneNav } from '../parts/DoneNav';
 
 const useStyles = makeStyles({
   screen: { display: 'grid', gap: tokens.spacingVerticalL },
@@ -102,14 +102,7 @@ export function BridgeDone({ step, onBack, onRestart }: Props) {
           </div>
         </div>
       )}
-      <WizardNav
-        onBack={onBack}
-        extra={
-          <Button appearance="subtle" onClick={onRestart}>
-            Start over
-          </Button>
-        }
-      />
+      <DoneNav onBack={onBack} onRestart={onRestart} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Body1, Button, Card, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Card, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { Response } from '../../../../shared/ipc/contract';
 import { causeLabel, routeName } from '../../../../shared/smtp/cause-labels';
 import type { SmtpMethod } from '../../../../shared/smtp/result';
@@ -8,7 +8,7 @@ import { ReportExport } from '../parts/ReportExport';
 import { Busy } from '../parts/Busy';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { SettingsTable, type Setting } from '../parts/SettingsTable';
-import { WizardNav } from '../parts/WizardNav';
+import { DoneNav } from '../parts/DoneNav';
 import type { WizardStep } from '../steps';
 
 const useStyles = makeStyles({
@@ -96,14 +96,7 @@ export function Done({ step, onBack, onRestart }: Props) {
         <Subtitle2 as="h2">Readiness report</Subtitle2>
         <ReportExport />
       </div>
-      <WizardNav
-        onBack={onBack}
-        extra={
-          <Button appearance="subtle" onClick={onRestart}>
-            Start over
-          </Button>
-        }
-      />
+      <DoneNav onBack={onBack} onRestart={onRestart} />
     </section>
   );
 }
