@@ -1,19 +1,7 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BridgeEvent } from '../../src/main/bridge';
+import { swaks } from '../support/swaks';
 import { startBridgeKit, type BridgeKit } from './bridge-test-kit';
-
-/** swaks as the password-only tool: it only knows server, port, user and password. */
-function swaks(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('swaks', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
 
 describe('the bridge relays SMTP submission to the sandbox with XOAUTH2', () => {
   let kit: BridgeKit;

@@ -2,40 +2,14 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../sandbox/index';
 import type { BridgeEvent } from '../../src/main/bridge';
+import { converse, smtpDone } from '../support/line-client';
 import { startBridgeKit, type BridgeKit } from './bridge-test-kit';
 
 /** AUTH PLAIN then QUIT against the bridge; resolves with the AUTH reply line. */
 async function smtpLogin(port: number, user: string, password: string): Promise<string> {
-  const socket = net.connect(port, '127.0.0.1');
-  const replies: string[] = [];
-  let buffer = '';
-  let waiting: (() => void) | null = null;
-  socket.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('latin1');
-    let end;
-    while ((end = buffer.indexOf('\r\n')) >= 0) {
-      const line = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      if (/^\d{3} /.test(line)) {
-        replies.push(line);
-        waiting?.();
-      }
-    }
-  });
-  const next = () => new Promise<void>((resolve) => (waiting = resolve));
-  const send = async (line: string) => {
-    const reply = next();
-    socket.write(`${line}\r\n`);
-    await reply;
-  };
-  await next();
-  await send('EHLO tool');
-  await send(`AUTH PLAIN ${Buffer.from(`\0${user}\0${password}`).toString('base64')}`);
-  const auth = replies.at(-1)!;
-  // After a good login the session is Exchange's: its QUIT reply ends it.
-  await send('QUIT');
-  socket.destroy();
-  return auth;
+  const lines = await converse(port, ['EHLO tool', `AUTH PLAIN ${Buffer.from(`\0${user}\0${password}`).toString('base64')}`, 'QUIT'], smtpDone);
+  // Final reply lines: greeting, EHLO, AUTH, QUIT (after a good login, Exchange's).
+  return lines.filter(smtpDone)[2]!;
 }
 
 const waitPast = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -7,38 +7,11 @@ import { createBridgePasswords, createBridgeService, type BridgeService } from '
 import type { BridgeConfig } from '../../src/main/bridge';
 import { createTrust } from '../../src/main/net/trust';
 import { startBridgeKit, type BridgeKit } from '../integration/bridge-test-kit';
+import { converse, imapDone, smtpDone } from '../support/line-client';
 import { securityLog } from './support/security-log';
 
 const log = securityLog('bridge', 12);
 
-/** A scripted line client: sends each command and collects the reply lines that follow. */
-async function converse(port: number, commands: string[], isDone: (line: string) => boolean): Promise<string[]> {
-  const socket = net.connect(port, '127.0.0.1');
-  const lines: string[] = [];
-  let buffer = '';
-  let waiting: (() => void) | null = null;
-  socket.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString('latin1');
-    let end;
-    while ((end = buffer.indexOf('\r\n')) >= 0) {
-      const line = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      lines.push(line);
-      if (isDone(line)) waiting?.();
-    }
-  });
-  const reply = () => new Promise<void>((resolve) => (waiting = resolve));
-  await reply(); // greeting
-  for (const command of commands) {
-    const next = reply();
-    socket.write(`${command}\r\n`);
-    await next;
-  }
-  socket.destroy();
-  return lines;
-}
-const smtpDone = (line: string) => /^\d{3} /.test(line);
-const imapDone = (line: string) => /^(\* OK|[A-Z]\d+ )/.test(line);
 
 /** An "Exchange" that does not offer STARTTLS (a downgrade), recording all it is sent. */
 async function strippingServer(mode: 'no-starttls' | 'fake-starttls') {
