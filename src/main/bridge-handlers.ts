@@ -7,6 +7,7 @@ import { localLogin } from './bridge/login-test';
 import type { HandlerTable } from './ipc/handler-types';
 import type { Platform } from './platform-port';
 import type { Services } from './services';
+import { signedInAccount } from './signed-in-account';
 
 type BridgeChannel = Extract<keyof HandlerTable, `bridge:${string}`>;
 
@@ -36,11 +37,7 @@ export function createBridgeHandlers(services: Services, platform: Platform): Pi
     const service = bridge();
     return services.bridgeHealth?.view() ?? { status: service.status(), alert: null, startAtLogin };
   };
-  const signedInUpn = async (): Promise<string> => {
-    const { account } = await services.auth.current();
-    if (!account) throw new AppError({ code: 'not-signed-in', message: 'You are not signed in.', nextStep: 'Sign in first.' });
-    return account.upn;
-  };
+  const signedInUpn = async (): Promise<string> => (await signedInAccount(services)).upn;
 
   return {
     'bridge:status': async () => {

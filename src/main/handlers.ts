@@ -1,4 +1,4 @@
-import { notSignedIn, notStored, routeNotOffered } from '../shared/errors/catalogue';
+import { notStored, routeNotOffered } from '../shared/errors/catalogue';
 import { AppError } from '../shared/ipc/app-error';
 import { createBridgeHandlers } from './bridge-handlers';
 import { clipboardClearDelayMs, createSelfClearingClipboard } from './clipboard';
@@ -6,13 +6,8 @@ import type { HandlerTable } from './ipc/handler-types';
 import type { Platform } from './platform-port';
 import { allowedExternalUrl } from './security/external-url';
 import type { Services } from './services';
+import { signedInAccount } from './signed-in-account';
 import { createLastTestStore } from './smtp/last-test-store';
-
-const requireSignedIn = async (services: Services) => {
-  const { account } = await services.auth.current();
-  if (!account) throw notSignedIn();
-  return account;
-};
 
 /**
  * The IPC handler table. No 'electron' import: Electron's ipcMain and the Chromium shell's
@@ -55,11 +50,11 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
     'readiness:check': () => services.readiness.check(),
     // Whose password and whose token: always the signed-in account, never a name from the renderer.
     'vault:status': async () => {
-      const { upn } = await requireSignedIn(services);
+      const { upn } = await signedInAccount(services);
       return { stored: await services.vault.has(upn), service: services.vault.service, account: services.vault.accountFor(upn) };
     },
     'vault:store': async ({ password, replace }) => {
-      const { upn } = await requireSignedIn(services);
+      const { upn } = await signedInAccount(services);
       return services.vault.store(upn, password, { replace });
     },
     'smtp:test': async ({ method }, context) => {
@@ -67,7 +62,7 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
       if (!settings.routesOffered.includes(method) && !(method === 'oauth' && settings.routesOffered.includes('bridge'))) {
         throw routeNotOffered(method);
       }
-      const { upn } = await requireSignedIn(services);
+      const { upn } = await signedInAccount(services);
       const secret =
         method === 'oauth' ? await services.auth.acquireSmtpToken(upn) : await services.vault.read(upn);
       if (secret === null) throw notStored(upn);
@@ -97,7 +92,7 @@ export function createHandlers(services: Services, platform: Platform): HandlerT
       return { copied: true, clearsAfterSeconds: clipboardClearDelayMs / 1000 };
     },
     'report:export': async ({ format }) => {
-      await requireSignedIn(services);
+      await signedInAccount(services);
       const verdict = await services.readiness.check();
       const html = services.documents.readinessReportHtml(verdict);
       return { savedTo: await saveDocument(platform, 'm365-connect-readiness', format, html) };
