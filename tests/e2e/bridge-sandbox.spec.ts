@@ -12,15 +12,13 @@ import { createShellPlatform } from '../../src/shell/shell-platform';
 import { launchTestBrowser } from '../support/chromium';
 import { curlImapList, readToolSettings, swaksLogin } from '../support/password-clients';
 import { realServices } from '../support/real-services';
+import { adele, keyringReady } from '../support/real-keyring';
 import { openTestShell } from '../support/shell';
 import { expectNoStackTrace, expectScreen } from '../support/wizard-page';
 
 // The bridge route end to end: the real services and the real bridge, the sandbox tenant as
 // Microsoft 365 (Entra, Exchange's SMTP, Dovecot as Exchange's IMAP), swaks and curl as the tool.
-const keyringReady = process.env.M365_CONNECT_KEYRING_READY === '1' && Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 test.skip(!keyringReady, 'needs a Secret Service for the token cache and bridge password: run under scripts/with-keyring.sh');
-
-const adele = { upn: 'adele.vance@contoso.onmicrosoft.com', password: 'Sandbox-Pa55word!', name: 'Adele Vance' };
 
 let browser: Browser;
 test.beforeAll(async () => {

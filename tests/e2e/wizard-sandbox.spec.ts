@@ -9,14 +9,12 @@ import type { Platform } from '../../src/main/platform-port';
 import { createShellPlatform } from '../../src/shell/shell-platform';
 import { launchTestBrowser } from '../support/chromium';
 import { realServices } from '../support/real-services';
+import { adele, keyringReady } from '../support/real-keyring';
 import { openTestShell } from '../support/shell';
 import { expectNoStackTrace, expectScreen } from '../support/wizard-page';
 
 // The whole wizard against the real services (MSAL, Graph, keytar, nodemailer) and the sandbox.
-const keyringReady = process.env.M365_CONNECT_KEYRING_READY === '1' && Boolean(process.env.DBUS_SESSION_BUS_ADDRESS);
 test.skip(!keyringReady, 'needs a Secret Service for the token cache and the vault: run under scripts/with-keyring.sh (npm run test:e2e does)');
-
-const adele = { upn: 'adele.vance@contoso.onmicrosoft.com', password: 'Sandbox-Pa55word!', name: 'Adele Vance' };
 
 let browser: Browser;
 test.beforeAll(async () => {
