@@ -106,7 +106,7 @@ export function FixSteps({ step, onBack, go }: Props) {
         </Body1>
       )}
       {bridgeSuggested(step.verdict, info.routesOffered) && (
-        <BridgeOffer onChoose={() => go({ ...step, kind: 'bridge-oauth-test' })} reason="If your tool cannot use OAuth itself:" />
+        <BridgeOffer onChoose={() => go({ ...step, kind: 'bridge-oauth-test' })} reason="For a tool that cannot use OAuth itself." />
       )}
       <div className={styles.block}>
         <Subtitle2 as="h2">{needsAdmin ? 'For your admin or helpdesk' : 'Stuck? Ask your helpdesk'}</Subtitle2>
