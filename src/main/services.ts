@@ -5,6 +5,7 @@ import type { BridgeHealthMonitor } from './bridge/health';
 import type { EventPayload } from '../shared/ipc/contract';
 import type { Verdict } from '../shared/readiness/verdict';
 import type { SmtpMethod, SmtpTestResult } from '../shared/smtp/result';
+import type { Preconnection } from './smtp/preconnect';
 
 /**
  * The services the handler table composes. Each lives in its own folder (auth/, graph/,
@@ -53,6 +54,8 @@ export type SmtpTestRequest = {
   /** The app password (app-password method) or the access token (oauth method). */
   secret: string;
   onProgress?: (progress: EventPayload<'smtp:progress'>) => void;
+  /** A connection to this service's host and port opened ahead of the test (smtp/preconnect.ts). */
+  preconnection?: Preconnection;
 };
 
 export interface SmtpService {

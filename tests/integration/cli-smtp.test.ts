@@ -154,6 +154,32 @@ describe.skipIf(!keyringAvailable())(`store, smtp-test, forget against the sandb
     expect(refused.code).toBe(7);
     expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'policy-forbidden' } });
   }, 120_000);
+  it('opens its early connection only once every refusal is settled, and sends nothing on one it does not use', async () => {
+    // A bare TCP listener standing in for the SMTP server: it counts connections and bytes.
+    let accepted = 0;
+    let received = 0;
+    const listener = createServer((socket) => {
+      accepted += 1;
+      socket.on('data', (chunk) => (received += chunk.length));
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const port = String((listener.address() as { port: number }).port);
+    try {
+      const policy = join(env.HOME!, 'policy-app-password-only.json');
+      await writeFile(policy, JSON.stringify({ routesOffered: ['app-password'] }));
+      const refused = await run(['smtp-test', '--user', upn, '--oauth', '--json'], { env: { M365_CONNECT_POLICY: policy, M365_CONNECT_SMTP_PORT: port } });
+      expect(refused.code).toBe(7);
+      expect(accepted).toBe(0);
+
+      // Refused after the server was known (nothing stored): connected early, closed, silent.
+      const none = await run(['smtp-test', '--user', 'nobody@contoso.com', '--keychain', '--json'], { env: { M365_CONNECT_SMTP_PORT: port } });
+      expect(none.code).toBe(9);
+      expect(accepted).toBe(1);
+      expect(received).toBe(0);
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
+  });
 });
 
 describe.skipIf(!keyringAvailable())(`smtp-test causes per scenario (skipped unless ${reason})`, () => {

@@ -27,6 +27,10 @@ export type TestSmtpServer = {
   /** Command names received, in order, across all connections. */
   commands: string[];
   auths: SMTPServerAuthentication[];
+  /** TCP connections accepted so far, whether or not they ever said anything. */
+  connections(): number;
+  /** Connections accepted and not yet closed. */
+  openConnections(): number;
   close(): Promise<void>;
 };
 
@@ -34,6 +38,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
   const commands: string[] = [];
   const auths: SMTPServerAuthentication[] = [];
   const sockets = new Set<Socket>();
+  let accepted = 0;
   const offerStartTls = options.offerStartTls ?? true;
   const answer = options.answer ?? (() => ({ accept: true }) as const);
 
@@ -75,6 +80,7 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
   const netServer = (server as unknown as { server: Server }).server;
   netServer.on('connection', (socket: Socket) => {
     sockets.add(socket);
+    accepted += 1;
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -84,6 +90,8 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
     port: address.port,
     commands,
     auths,
+    connections: () => accepted,
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

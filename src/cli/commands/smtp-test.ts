@@ -6,6 +6,8 @@ import { checkServerPassword, normalizeAppPassword } from '../../shared/vault/no
 import { portTextSchema } from '../../shared/port';
 import { cloudPresets } from '../../main/config/clouds';
 import { checkCaFile } from '../../main/config/load';
+import { preconnect } from '../../main/smtp/preconnect';
+import { defaultSmtpTimeouts } from '../../main/smtp/timeouts';
 import { configKeySchemas, type ConfigKey } from '../../main/config/schema';
 import type { CliContext } from '../context';
 import { usageError } from '../cli-errors';
@@ -61,21 +63,30 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
         throw routeNotOffered(method, `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`);
       }
       const host = options.host ?? config.values.smtpHost;
-      const secret = await secretFor(method, options, context, isMicrosoftSmtpHost(host));
-      const smtp = await smtpService(context, {
-        ...(options.host !== undefined ? { host: options.host } : {}),
-        ...(options.port !== undefined ? { port: options.port } : {}),
-        ...(ca !== undefined ? { ca } : {}),
-        ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
-      });
-      const result = await smtp.test({
-        upn: options.user,
-        method,
-        secret,
-        onProgress: ({ stage, detail }) => {
-          if (!options.json) out.note(out.errColor.dim(`[${stage}] ${detail}`));
-        },
-      });
+      // Every refusal above is settled: the server's greeting can be on its way while the
+      // secret is read and the SMTP client and the TLS trust load.
+      const early = preconnect(host, options.port ?? config.values.smtpPort, options.timeout !== undefined ? options.timeout * 1000 : defaultSmtpTimeouts.connect);
+      let result: SmtpTestResult;
+      try {
+        const secret = await secretFor(method, options, context, isMicrosoftSmtpHost(host));
+        const smtp = await smtpService(context, {
+          ...(options.host !== undefined ? { host: options.host } : {}),
+          ...(options.port !== undefined ? { port: options.port } : {}),
+          ...(ca !== undefined ? { ca } : {}),
+          ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}),
+        });
+        result = await smtp.test({
+          upn: options.user,
+          method,
+          secret,
+          preconnection: early,
+          onProgress: ({ stage, detail }) => {
+            if (!options.json) out.note(out.errColor.dim(`[${stage}] ${detail}`));
+          },
+        });
+      } finally {
+        early.cancel();
+      }
       context.exitCode = exitCodeForCause(result.cause);
       if (options.json) return out.result(smtpTestJson(result));
       const c = out.color;

@@ -1,5 +1,6 @@
 export { createSmtpService, defaultSmtpHost, defaultSmtpPort, type SmtpServiceOptions } from './smtp-service';
-export { defaultSmtpTimeouts, runSmtpLogin, type SmtpTimeouts } from './smtp-login';
+export { runSmtpLogin } from './smtp-login';
+export { defaultSmtpTimeouts, type SmtpTimeouts } from './timeouts';
 export { createRedactor, secretPlaceholder } from './redact';
 export { classifySmtpOutcome, classifyReply } from '../../shared/smtp/classify';
 export { exitCodeForCause, smtpExitCodes } from '../../shared/smtp/exit-codes';

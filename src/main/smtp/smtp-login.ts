@@ -3,19 +3,10 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { SmtpOutcome } from '../../shared/smtp/classify';
 import { displaySafeLine } from '../../shared/text/display-safe';
 import type { SmtpMethod, SmtpStage } from '../../shared/smtp/result';
+import type { Preconnected, Preconnection } from './preconnect';
+import type { SmtpTimeouts } from './timeouts';
 import { createRedactor, type Redactor } from './redact';
 import { createTranscriptRecorder } from './transcript';
-
-export type SmtpTimeouts = {
-  /** TCP connect, DNS included. */
-  connect: number;
-  /** From connected to the server's 220 greeting (and each STARTTLS handshake). */
-  greeting: number;
-  /** Silence on an established connection. */
-  socket: number;
-};
-
-export const defaultSmtpTimeouts: SmtpTimeouts = { connect: 15_000, greeting: 15_000, socket: 30_000 };
 
 export type SmtpLoginRequest = {
   host: string;
@@ -27,6 +18,8 @@ export type SmtpLoginRequest = {
   method: SmtpMethod;
   secret: string;
   onStage?: (stage: SmtpStage, detail: string) => void;
+  /** A connection opened ahead of the login (preconnect.ts); without one nodemailer connects. */
+  preconnection?: Preconnection;
 };
 
 export type SmtpLoginRecord = {
@@ -57,7 +50,13 @@ const quitGraceMs = 2_000;
  * nodemailer's requireTLS refuses to go on without STARTTLS; the check before login() is a
  * second lock on the same door, because a credential sent in clear cannot be taken back.
  */
-export function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord> {
+export async function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord> {
+  request.onStage?.('connect', `Connecting to ${request.host}:${request.port}`);
+  const preconnected = request.preconnection ? await request.preconnection.take() : null;
+  return login(request, preconnected);
+}
+
+function login(request: SmtpLoginRequest, preconnected: Preconnected): Promise<SmtpLoginRecord> {
   const redact = createRedactor([request.secret]);
   let connection: SMTPConnection | null = null;
   const currentSocket = () => (connection?._socket || null) as TLSSocket | null;
@@ -147,8 +146,12 @@ export function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord
       finish();
     }, overallMs);
 
-    enter('connect', `Connecting to ${request.host}:${request.port}`);
     recorder.note(`Trying ${request.host}:${request.port}...`);
+    if (preconnected === 'timed-out') {
+      // What nodemailer reports when its own connect runs out of time.
+      fail(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' }));
+      return finish();
+    }
 
     const conn = new SMTPConnection({
       host: request.host,
@@ -165,6 +168,7 @@ export function runSmtpLogin(request: SmtpLoginRequest): Promise<SmtpLoginRecord
       debug: true,
       transactionLog: true,
       customAuth: { [xoauth2HandlerName]: xoauth2Handler },
+      ...(preconnected ? { connection: preconnected } : {}),
     });
     connection = conn;
 

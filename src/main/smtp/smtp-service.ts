@@ -1,7 +1,8 @@
 import { classifySmtpOutcome } from '../../shared/smtp/classify';
 import type { SmtpTestResult } from '../../shared/smtp/result';
 import type { SmtpService, SmtpTestRequest } from '../services';
-import { defaultSmtpTimeouts, runSmtpLogin, type SmtpTimeouts } from './smtp-login';
+import { runSmtpLogin } from './smtp-login';
+import { defaultSmtpTimeouts, type SmtpTimeouts } from './timeouts';
 import type { Trust } from '../net/trust';
 import { tlsTrust } from '../net/tls-trust';
 
@@ -34,6 +35,7 @@ export function createSmtpService(options: SmtpServiceOptions = {}): SmtpService
         method: request.method,
         secret: request.secret,
         onStage: (stage, detail) => request.onProgress?.({ stage, detail }),
+        ...(request.preconnection ? { preconnection: request.preconnection } : {}),
       });
       const { cause, advice, guide } = classifySmtpOutcome(record.outcome);
       const result: SmtpTestResult = {
