@@ -3,7 +3,7 @@
 // Most dependencies stay external: they are resolved from node_modules like any Node program.
 // The small pure-JS ones every command loads are bundled in: loading zod's hundred-odd files
 // one by one through Node's module resolver cost more start-up time than the code they hold.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { cwd } from 'node:process';
 import { URL } from 'node:url';
 import { build } from 'esbuild';
@@ -26,6 +26,10 @@ const programApart = {
   },
 };
 
+// Commands with a program of their own (src/cli/programs/<command>.ts, out/cli/programs/):
+// index.js loads one of those instead of the whole CLI when it is the command.
+const ownPrograms = (await readdir('src/cli/programs')).filter((name) => name.endsWith('.ts')).map((name) => `src/cli/programs/${name}`);
+
 // zod's `locales` export carries every language's error messages (half of zod's code); the
 // CLI speaks English only, which zod loads from locales/en.js on its own.
 const englishOnlyZod = {
@@ -42,8 +46,9 @@ const englishOnlyZod = {
 };
 
 await build({
-  entryPoints: ['src/cli/index.ts', 'src/cli/program.ts'],
+  entryPoints: ['src/cli/index.ts', 'src/cli/program.ts', ...ownPrograms],
   outdir: 'out/cli',
+  outbase: 'src/cli',
   plugins: [programApart, englishOnlyZod],
   bundle: true,
   platform: 'node',

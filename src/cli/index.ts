@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { processIo } from './io';
 import { loadProgram } from './load-program';
@@ -9,6 +10,15 @@ const exitWhenDrained = (code: number) => {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 };
 
+/**
+ * A command with a bundle of its own (src/cli/programs/) loads only its code; any other first
+ * word, help included, loads the whole CLI, which also words the errors for unknown commands.
+ */
+function programFor(command: string | undefined): string {
+  const own = command !== undefined && /^[a-z][a-z-]*$/.test(command) ? join(__dirname, 'programs', `${command}.js`) : null;
+  return own !== null && existsSync(own) ? own : join(__dirname, 'program.js');
+}
+
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // What commander prints for it, without loading the commands (scripts call this to probe).
@@ -16,7 +26,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   exitWhenDrained(0);
 } else {
   // The commands and everything they bundle, loaded only now (scripts/build-cli.mjs).
-  const { program, saveCache } = loadProgram(join(__dirname, 'program.js'), process.env);
+  const { program, saveCache } = loadProgram(programFor(argv[0]), process.env);
   program.runCli(argv, processIo()).then(
     (code) => {
       saveCache();

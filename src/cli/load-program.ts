@@ -1,11 +1,12 @@
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import type * as ProgramModule from './program';
 
-type Program = typeof ProgramModule;
+/** What out/cli/program.js and each out/cli/programs/*.js export. */
+type Program = Pick<typeof ProgramModule, 'runCli'>;
 
 /** Where a per-user cache lives on this platform (never a shared temporary folder). */
 function userCacheDir(env: NodeJS.ProcessEnv): string {
@@ -28,7 +29,7 @@ export function loadProgram(programPath: string, env: NodeJS.ProcessEnv): { prog
   let cachedData: Buffer | undefined;
   try {
     const { size, mtimeMs } = statSync(programPath);
-    cacheFile = join(userCacheDir(env), `cli-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.v8cache`);
+    cacheFile = join(userCacheDir(env), `cli-${basename(programPath, '.js')}-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.v8cache`);
     cachedData = readFileSync(cacheFile);
   } catch {
     // no cache yet (or no home): compile as usual

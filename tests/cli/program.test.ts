@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CliError, toReported } from '../../src/cli/cli-errors';
 import { exitCodeHelp, exitCodes } from '../../src/cli/exit-codes';
 import { runCli } from '../../src/cli/program';
+import { runCli as runSmtpTestProgram } from '../../src/cli/programs/smtp-test';
 import { AppError, errorCodes } from '../../src/shared/ipc/app-error';
 import { smtpCauses } from '../../src/shared/smtp/result';
 import { exitCodeForCause } from '../../src/shared/smtp/exit-codes';
@@ -54,5 +55,22 @@ describe('runCli in-process', () => {
     const io = fakeIo({ stdinTty: true, env: { XDG_CONFIG_HOME: '/nonexistent-config' } });
     expect(await runCli(['store', '--user', 'a@b.c', '--password-stdin'], io)).toBe(2);
     expect(io.stderrText()).toMatch(/standard input is a terminal/);
+  });
+});
+
+describe('smtp-test\'s own program (out/cli/programs/smtp-test.js)', () => {
+  it.each([
+    [['smtp-test', '--help']],
+    [['smtp-test', '--user', 'a@b.c', '--nope', '--json']],
+    [['smtp-test', '--json']],
+    [['smtp-test', '--user', 'not an address', '--password-stdin']],
+    [['smtp-test', '--user', 'a@b.c', '--password-stdin', '--oauth']],
+  ])('answers %j exactly as the whole CLI does', async (argv) => {
+    const [whole, own] = [fakeIo(), fakeIo()];
+    const [wholeCode, ownCode] = [await runCli(argv, whole), await runSmtpTestProgram(argv, own)];
+    expect(ownCode).toBe(wholeCode);
+    expect(own.stdoutText()).toBe(whole.stdoutText());
+    expect(own.stderrText()).toBe(whole.stderrText());
+    expect(wholeCode).not.toBe(1);
   });
 });
