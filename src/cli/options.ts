@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import type { z } from 'zod';
+import type * as z from '../shared/zod';
 import { upnSchema } from '../shared/upn';
 
 /** A commander parser for a whole number in [min, max], with a message naming the option. */
@@ -13,7 +13,7 @@ export const positiveInt = (name: string, min: number, max: number) => (value: s
 
 /** A commander parser from a shared schema: the CLI checks a value exactly as the app does. */
 export const fromSchema =
-  <T>(name: string, schema: z.ZodType<T>) =>
+  <T>(name: string, schema: z.ZodMiniType<T>) =>
   (value: string): T => {
     const parsed = schema.safeParse(value);
     if (!parsed.success) throw new InvalidArgumentError(`${name} ${parsed.error.issues[0]?.message ?? 'is invalid'}.`);

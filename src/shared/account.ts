@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 /** What the renderer may know about the signed-in account: never a token. */
 export const accountSchema = z.object({

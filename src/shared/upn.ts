@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 // C0 and C1 controls (NUL, ESC, line breaks…), DEL, bidi overrides and isolates, directional
 // marks and the Unicode line separators: none is part of a sign-in name, and each could
@@ -10,10 +10,10 @@ const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u
  * A user principal name as typed, the one schema for the CLI's `--user` and the IPC requests:
  * at most 256 characters, no control or invisible formatting characters, name@domain.
  */
-export const upnSchema = z
-  .string()
-  .max(256, 'must be at most 256 characters')
-  .refine((value) => !unsafeCharacters.test(value), 'must not contain control characters, line breaks or invisible formatting characters')
-  .trim()
-  .min(3, 'must look like name@domain')
-  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must look like name@domain');
+export const upnSchema = z.string().check(
+  z.maxLength(256, 'must be at most 256 characters'),
+  z.refine((value) => !unsafeCharacters.test(value), 'must not contain control characters, line breaks or invisible formatting characters'),
+  z.trim(),
+  z.minLength(3, 'must look like name@domain'),
+  z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must look like name@domain'),
+);

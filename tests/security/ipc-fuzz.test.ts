@@ -13,7 +13,7 @@ afterAll(() => log.flush());
 const runsPerChannel = 300;
 const resultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }).strict(),
-  z.object({ ok: z.literal(false), error: appErrorSchema.strict() }).strict(),
+  z.object({ ok: z.literal(false), error: z.strictObject(appErrorSchema.shape) }).strict(),
 ]);
 
 // Unhandled rejections anywhere during the fuzz fail it (vitest also reports them).

@@ -1,5 +1,5 @@
 import { readFile, unlink } from 'node:fs/promises';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { writeFileAtomic } from '../../main/files/atomic-write';
 import { tenantFactsSchema } from './tenant-facts';
 
@@ -13,11 +13,11 @@ export const checkpointSchema = z.object({
   version: z.literal(1),
   format: z.enum(['csv', 'json']),
   source: z.string(),
-  nextLink: z.string().nullable(),
-  rowsWritten: z.number().int().nonnegative(),
-  bytesWritten: z.number().int().nonnegative(),
-  pagesWritten: z.number().int().nonnegative(),
-  skippedRows: z.number().int().nonnegative(),
+  nextLink: z.nullable(z.string()),
+  rowsWritten: z.number().check(z.int(), z.nonnegative()),
+  bytesWritten: z.number().check(z.int(), z.nonnegative()),
+  pagesWritten: z.number().check(z.int(), z.nonnegative()),
+  skippedRows: z.number().check(z.int(), z.nonnegative()),
   startedAt: z.string(),
   tenant: tenantFactsSchema,
   notices: z.array(z.string()),

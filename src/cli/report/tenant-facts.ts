@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { conditionalAccessPolicySchema } from '../../shared/readiness/conditional-access';
 
 /**
@@ -8,8 +8,8 @@ import { conditionalAccessPolicySchema } from '../../shared/readiness/conditiona
  */
 export const tenantFactsSchema = z.object({
   securityDefaults: z.union([z.boolean(), z.literal('unknown')]),
-  securityDefaultsWhy: z.string().optional(),
+  securityDefaultsWhy: z.optional(z.string()),
   conditionalAccessPolicies: z.union([z.array(conditionalAccessPolicySchema), z.literal('unknown')]),
-  conditionalAccessWhy: z.string().optional(),
+  conditionalAccessWhy: z.optional(z.string()),
 });
 export type TenantFacts = z.infer<typeof tenantFactsSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../shared/zod';
 import { AppError } from '../../shared/ipc/app-error';
 
 export type SourceLabel = string;
@@ -14,7 +14,7 @@ export function invalidValue(key: string, where: SourceLabel, problem: string): 
 }
 
 /** Every problem in a file at once, so fixing it takes one round, not one per key. */
-export function invalidFile(kind: 'policy' | 'settings', file: string, error: z.ZodError): AppError {
+export function invalidFile(kind: 'policy' | 'settings', file: string, error: z.core.$ZodError): AppError {
   const issues = error.issues.map((issue) => ({
     path: issue.path.length > 0 ? issue.path.map(String).join('.') : '(file)',
     message: issue.code === 'unrecognized_keys' ? `unknown key(s): ${issue.keys.join(', ')}` : issue.message,

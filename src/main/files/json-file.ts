@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../../shared/zod';
 import { describeBytes, fileReadLimit, isInputTooLarge, readFileBounded } from './bounded-read';
 import { invalidFile, unreadableFile } from '../config/config-errors';
 
@@ -8,7 +8,7 @@ import { invalidFile, unreadableFile } from '../config/config-errors';
  * Errors name the file and the problem but never quote it: a settings path pointing at another
  * file (a symlink to /etc/passwd, say) must not print that file's contents.
  */
-export async function readJsonFile<S extends z.ZodType>(
+export async function readJsonFile<S extends z.ZodMiniType>(
   kind: 'policy' | 'settings',
   file: string,
   schema: S,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { methodName } from '../../shared/readiness/methods';
 import {
   assessConditionalAccess,
@@ -44,11 +44,11 @@ function graphErrorCode(body: unknown): string | null {
   return parsed.success ? parsed.data.error.code : null;
 }
 
-const meSchema = z.object({ id: z.string(), userPrincipalName: z.string().optional(), displayName: z.string().nullish() });
+const meSchema = z.object({ id: z.string(), userPrincipalName: z.optional(z.string()), displayName: z.nullish(z.string()) });
 const methodsSchema = z.object({ value: z.array(z.object({ '@odata.type': z.string() })) });
 const requirementsSchema = z.object({ perUserMfaState: z.enum(['disabled', 'enabled', 'enforced']) });
 const securityDefaultsSchema = z.object({ isEnabled: z.boolean() });
-const caPoliciesSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
+const caPoliciesSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.optional(z.string()) });
 
 /**
  * Turns the batch answers into facts. A 403 (a regular user reading policies) or any other

@@ -1,6 +1,6 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Dispatcher } from 'undici';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { answerTooLarge, notSignedIn, unreachable } from '../../shared/errors/catalogue';
 import { AppError } from '../../shared/ipc/app-error';
 import { readinessBatch, type BatchItemResponse, type BatchRequest } from './batch-requests';
@@ -26,8 +26,8 @@ const batchResponseSchema = z.object({
     z.object({
       id: z.string(),
       status: z.number(),
-      headers: z.record(z.string(), z.string()).optional(),
-      body: z.unknown().optional(),
+      headers: z.optional(z.record(z.string(), z.string())),
+      body: z.optional(z.unknown()),
     }),
   ),
 });

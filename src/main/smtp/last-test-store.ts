@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from '../../shared/zod';
 import { lastTestSchema, type LastTest } from '../../shared/smtp/last-test';
 import { writeFileAtomic } from '../files/atomic-write';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 /**
  * What the bridge reports about itself: shared by the bridge service (src/main/bridge/), the
@@ -33,7 +33,7 @@ export type BridgeFailureCause = z.infer<typeof bridgeFailureCauseSchema>;
 export const bridgeListenerSchema = z.object({
   protocol: bridgeProtocolSchema,
   host: z.string(),
-  port: z.number().int(),
+  port: z.number().check(z.int()),
   /** What the tool should choose as "encryption": the listener offers STARTTLS, plain is allowed on loopback. */
   starttls: z.boolean(),
 });
@@ -41,11 +41,11 @@ export type BridgeListener = z.infer<typeof bridgeListenerSchema>;
 
 export const bridgeAccountStatusSchema = z.object({
   upn: z.string(),
-  sessionsOpen: z.number().int(),
-  lastError: z
-    .object({ cause: bridgeFailureCauseSchema, protocol: bridgeProtocolSchema, at: z.string(), message: z.string() })
-    .nullable(),
-  lastSuccessAt: z.string().nullable(),
+  sessionsOpen: z.number().check(z.int()),
+  lastError: z.nullable(
+    z.object({ cause: bridgeFailureCauseSchema, protocol: bridgeProtocolSchema, at: z.string(), message: z.string() }),
+  ),
+  lastSuccessAt: z.nullable(z.string()),
 });
 export type BridgeAccountStatus = z.infer<typeof bridgeAccountStatusSchema>;
 
@@ -56,11 +56,11 @@ export type BridgeHealth = z.infer<typeof bridgeHealthSchema>;
 export const bridgeStatusSchema = z.object({
   state: z.enum(['stopped', 'running', 'paused']),
   /** this-process: we run it; other-process: another m365-connect (the CLI's `bridge run`) does. */
-  owner: z.enum(['this-process', 'other-process']).nullable(),
-  pid: z.number().int().nullable(),
+  owner: z.nullable(z.enum(['this-process', 'other-process'])),
+  pid: z.nullable(z.number().check(z.int())),
   listeners: z.array(bridgeListenerSchema),
   accounts: z.array(bridgeAccountStatusSchema),
-  sessionsOpen: z.number().int(),
+  sessionsOpen: z.number().check(z.int()),
   health: bridgeHealthSchema,
 });
 export type BridgeStatus = z.infer<typeof bridgeStatusSchema>;

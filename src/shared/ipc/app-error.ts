@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 /** Every failure that crosses IPC has one of these codes; the renderer switches on them. */
 export const errorCodes = [
@@ -40,13 +40,13 @@ export const appErrorSchema = z.object({
   /** Plain language, safe to show: never a secret, never a stack trace. */
   message: z.string(),
   /** What the user can do about it. */
-  nextStep: z.string().optional(),
+  nextStep: z.optional(z.string()),
   /** A guide that helps, by id. */
-  guide: z.string().optional(),
+  guide: z.optional(z.string()),
   /** A ready-written text the user can send to their admin (only an admin can fix it). */
-  adminMessage: z.string().optional(),
+  adminMessage: z.optional(z.string()),
   /** Which payload fields were wrong (validation errors only). */
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 

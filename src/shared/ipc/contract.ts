@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { accountSchema } from '../account';
 import { verdictSchema } from '../readiness/verdict';
 import { lastTestsSchema } from '../smtp/last-test';
@@ -7,7 +7,7 @@ import { bridgeTestResultSchema, bridgeViewSchema } from '../bridge/app-view';
 import { connectRouteSchema } from '../routes/route';
 import type { EventChannel, InvokeChannel } from './channels';
 
-const empty = z.object({}).strict();
+const empty = z.strictObject({});
 
 /**
  * Every renderer -> main call: request schema, response schema. Requests are strict objects,
@@ -30,7 +30,7 @@ export const contract = {
     request: empty,
     response: z.object({
       smtpHost: z.string(),
-      smtpPort: z.number().int(),
+      smtpPort: z.number().check(z.int()),
       keychainService: z.string(),
       tenant: z.string(),
       cloud: z.string(),
@@ -39,10 +39,10 @@ export const contract = {
   'auth:current': {
     request: empty,
     /** Silent sign-in: the cached account, or null. */
-    response: z.object({ account: accountSchema.nullable(), cachePersisted: z.boolean() }),
+    response: z.object({ account: z.nullable(accountSchema), cachePersisted: z.boolean() }),
   },
   'auth:sign-in': {
-    request: z.object({ method: z.enum(['browser', 'device-code']), switchAccount: z.boolean().optional() }).strict(),
+    request: z.strictObject({ method: z.enum(['browser', 'device-code']), switchAccount: z.optional(z.boolean()) }),
     response: z.object({ account: accountSchema }),
   },
   'auth:cancel': { request: empty, response: z.object({ cancelled: z.boolean() }) },
@@ -54,9 +54,7 @@ export const contract = {
     response: z.object({ stored: z.boolean(), service: z.string(), account: z.string() }),
   },
   'vault:store': {
-    request: z
-      .object({ password: z.string().max(1024), replace: z.boolean() })
-      .strict(),
+    request: z.strictObject({ password: z.string().check(z.maxLength(1024)), replace: z.boolean() }),
     response: z.object({
       service: z.string(),
       account: z.string(),
@@ -65,29 +63,30 @@ export const contract = {
     }),
   },
   'smtp:test': {
-    request: z.object({ method: smtpMethodSchema }).strict(),
+    request: z.strictObject({ method: smtpMethodSchema }),
     response: smtpTestResultSchema,
   },
   /** The signed-in account's last test login per route (cause and time only), for returning users. */
   'smtp:last-tests': { request: empty, response: z.object({ tests: lastTestsSchema }) },
   'shell:open-external': {
-    request: z.object({ url: z.string().max(2048) }).strict(),
+    request: z.strictObject({ url: z.string().check(z.maxLength(2048)) }),
     response: z.object({ opened: z.boolean() }),
   },
   'clipboard:copy': {
     /** sensitive: cleared from the clipboard after 30 s if it still holds this text. */
-    request: z.object({ text: z.string().max(4096), sensitive: z.boolean().optional() }).strict(),
-    response: z.object({ copied: z.boolean(), clearsAfterSeconds: z.number().nullable() }),
+    request: z.strictObject({ text: z.string().check(z.maxLength(4096)), sensitive: z.optional(z.boolean()) }),
+    response: z.object({ copied: z.boolean(), clearsAfterSeconds: z.nullable(z.number()) }),
   },
   'report:export': {
-    request: z.object({ format: z.enum(['html', 'pdf']) }).strict(),
-    response: z.object({ savedTo: z.string().nullable() }),
+    request: z.strictObject({ format: z.enum(['html', 'pdf']) }),
+    response: z.object({ savedTo: z.nullable(z.string()) }),
   },
   'guides:export': {
-    request: z
-      .object({ format: z.enum(['html', 'pdf']), ids: z.array(z.string().max(64)).max(100).optional() })
-      .strict(),
-    response: z.object({ savedTo: z.string().nullable() }),
+    request: z.strictObject({
+      format: z.enum(['html', 'pdf']),
+      ids: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(100))),
+    }),
+    response: z.object({ savedTo: z.nullable(z.string()) }),
   },
   /** The bridge (the local listeners a password-only tool logs in to), as the app shows it. */
   'bridge:status': { request: empty, response: bridgeViewSchema },
@@ -103,10 +102,10 @@ export const contract = {
   /** The app logs in through its own bridge on 127.0.0.1 as the tool will, per protocol. */
   'bridge:test': { request: empty, response: z.object({ results: z.array(bridgeTestResultSchema) }) },
   'bridge:start-at-login': {
-    request: z.object({ enabled: z.boolean() }).strict(),
+    request: z.strictObject({ enabled: z.boolean() }),
     response: bridgeViewSchema,
   },
-} satisfies Record<InvokeChannel, { request: z.ZodType; response: z.ZodType }>;
+} satisfies Record<InvokeChannel, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export const events = {
   'auth:device-code': z.object({
@@ -120,8 +119,8 @@ export const events = {
   /** The bridge's status or health changed (a login failed upstream, sign-in restored it). */
   'bridge:event': bridgeViewSchema,
   /** Main asks the window to show an offline guide (a notification about an admin step was clicked). */
-  'guide:open': z.object({ id: z.string().max(64) }),
-} satisfies Record<EventChannel, z.ZodType>;
+  'guide:open': z.object({ id: z.string().check(z.maxLength(64)) }),
+} satisfies Record<EventChannel, z.ZodMiniType>;
 
 export type Contract = typeof contract;
 export type Request<C extends InvokeChannel> = z.input<Contract[C]['request']>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 /** The one JSON form of the readiness verdict: the UI, `check --json` and the report share it. */
 export const perUserMfaStateSchema = z.enum(['disabled', 'enabled', 'enforced', 'unknown']);
@@ -39,7 +39,7 @@ export const caRouteSchema = z.object({
 });
 export const signInFrequencySchema = z.object({
   /** null = every sign-in (frequencyInterval everyTime). */
-  hours: z.number().nullable(),
+  hours: z.nullable(z.number()),
   policy: z.string(),
   applies: z.enum(['yes', 'maybe']),
   text: z.string(),
@@ -48,9 +48,9 @@ export const signInFrequencySchema = z.object({
 export const conditionalAccessSchema = z.object({
   appPassword: caRouteSchema,
   oauth: caRouteSchema,
-  signInFrequency: signInFrequencySchema.nullable(),
+  signInFrequency: z.nullable(signInFrequencySchema),
   /** Why the policies could not be read (outcome unknown). */
-  why: z.string().optional(),
+  why: z.optional(z.string()),
 });
 export type CaFinding = z.infer<typeof caFindingSchema>;
 export type CaRoute = z.infer<typeof caRouteSchema>;
@@ -67,6 +67,6 @@ export const verdictSchema = z.object({
   /** Plain-language summary and the Basic-auth retirement notice, for people. */
   summary: z.string(),
   notices: z.array(z.string()),
-  conditionalAccess: conditionalAccessSchema.optional(),
+  conditionalAccess: z.optional(conditionalAccessSchema),
 });
 export type Verdict = z.infer<typeof verdictSchema>;

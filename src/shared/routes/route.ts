@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 /**
  * The ways the app can connect a tool, as offered by policy and shown by the wizard. Separate

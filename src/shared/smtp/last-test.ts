@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { smtpCauseSchema, smtpMethodSchema } from './result';
 
 /**
@@ -12,4 +12,4 @@ export const lastTestSchema = z.object({
   at: z.string(),
 });
 export type LastTest = z.infer<typeof lastTestSchema>;
-export const lastTestsSchema = z.array(lastTestSchema).max(4);
+export const lastTestsSchema = z.array(lastTestSchema).check(z.maxLength(4));

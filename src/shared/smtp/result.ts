@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 export const smtpCauses = [
   'ok',
@@ -33,9 +33,9 @@ export const smtpTestResultSchema = z.object({
   ok: z.boolean(),
   cause: smtpCauseSchema,
   stage: smtpStageSchema,
-  reply: z.string().nullable(),
+  reply: z.nullable(z.string()),
   advice: z.string(),
-  guide: z.string().optional(),
+  guide: z.optional(z.string()),
   transcript: z.array(z.string()),
 });
 export type SmtpTestResult = z.infer<typeof smtpTestResultSchema>;

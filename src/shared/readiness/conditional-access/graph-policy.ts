@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 
 /**
  * The parts of Microsoft Graph's conditionalAccessPolicy that decide whether a policy touches
@@ -7,10 +7,10 @@ import { z } from 'zod';
  * Unknown fields pass through unread; a missing or null collection reads as empty, as Graph
  * itself returns `null` for conditions an admin never configured.
  */
-const list = z
-  .array(z.string())
-  .nullish()
-  .transform((value) => value ?? []);
+const list = z.pipe(
+  z.nullish(z.array(z.string())),
+  z.transform((value: string[] | null | undefined) => value ?? []),
+);
 
 /** https://learn.microsoft.com/graph/api/resources/conditionalaccessusers */
 const usersSchema = z.object({
@@ -20,7 +20,7 @@ const usersSchema = z.object({
   excludeGroups: list,
   includeRoles: list,
   excludeRoles: list,
-  includeGuestsOrExternalUsers: z.unknown().nullish(),
+  includeGuestsOrExternalUsers: z.nullish(z.unknown()),
 });
 
 /** https://learn.microsoft.com/graph/api/resources/conditionalaccessapplications */
@@ -29,55 +29,55 @@ const applicationsSchema = z.object({
   excludeApplications: list,
   includeUserActions: list,
   includeAuthenticationContextClassReferences: list,
-  applicationFilter: z.unknown().nullish(),
+  applicationFilter: z.nullish(z.unknown()),
 });
 
 const locationsSchema = z.object({ includeLocations: list, excludeLocations: list });
 const platformsSchema = z.object({ includePlatforms: list, excludePlatforms: list });
-const devicesSchema = z.object({ deviceFilter: z.unknown().nullish() });
+const devicesSchema = z.object({ deviceFilter: z.nullish(z.unknown()) });
 
 /** https://learn.microsoft.com/graph/api/resources/conditionalaccessconditionset */
 const conditionsSchema = z.object({
-  users: usersSchema.nullish(),
-  applications: applicationsSchema.nullish(),
+  users: z.nullish(usersSchema),
+  applications: z.nullish(applicationsSchema),
   clientAppTypes: list,
-  locations: locationsSchema.nullish(),
-  platforms: platformsSchema.nullish(),
-  devices: devicesSchema.nullish(),
+  locations: z.nullish(locationsSchema),
+  platforms: z.nullish(platformsSchema),
+  devices: z.nullish(devicesSchema),
   userRiskLevels: list,
   signInRiskLevels: list,
-  insiderRiskLevels: z.unknown().nullish(),
-  authenticationFlows: z.unknown().nullish(),
+  insiderRiskLevels: z.nullish(z.unknown()),
+  authenticationFlows: z.nullish(z.unknown()),
 });
 
 /** https://learn.microsoft.com/graph/api/resources/conditionalaccessgrantcontrols */
 const grantControlsSchema = z.object({
-  operator: z.string().nullish(),
+  operator: z.nullish(z.string()),
   builtInControls: list,
   customAuthenticationFactors: list,
   termsOfUse: list,
-  authenticationStrength: z
-    .object({ id: z.string().nullish(), displayName: z.string().nullish() })
-    .passthrough()
-    .nullish(),
+  authenticationStrength: z.nullish(z.looseObject({ id: z.nullish(z.string()), displayName: z.nullish(z.string()) })),
 });
 
 /** https://learn.microsoft.com/graph/api/resources/signinfrequencysessioncontrol */
 export const signInFrequencySchema = z.object({
-  isEnabled: z.boolean().nullish(),
-  type: z.enum(['days', 'hours']).nullish().catch(null),
-  value: z.number().int().nullish(),
-  frequencyInterval: z.string().nullish(),
-  authenticationType: z.string().nullish(),
+  isEnabled: z.nullish(z.boolean()),
+  type: z.catch(z.nullish(z.enum(['days', 'hours'])), null),
+  value: z.nullish(z.number().check(z.int())),
+  frequencyInterval: z.nullish(z.string()),
+  authenticationType: z.nullish(z.string()),
 });
 
 export const conditionalAccessPolicySchema = z.object({
   id: z.string(),
-  displayName: z.string().nullish().transform((value) => value ?? ''),
+  displayName: z.pipe(
+    z.nullish(z.string()),
+    z.transform((value: string | null | undefined) => value ?? ''),
+  ),
   state: z.string(),
-  conditions: conditionsSchema.nullish(),
-  grantControls: grantControlsSchema.nullish(),
-  sessionControls: z.object({ signInFrequency: signInFrequencySchema.nullish() }).nullish(),
+  conditions: z.nullish(conditionsSchema),
+  grantControls: z.nullish(grantControlsSchema),
+  sessionControls: z.nullish(z.object({ signInFrequency: z.nullish(signInFrequencySchema) })),
 });
 
 export type ConditionalAccessPolicy = z.output<typeof conditionalAccessPolicySchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../../zod';
 
 /**
  * Who the user is, as far as Conditional Access targeting goes: their object id, the groups
@@ -10,8 +10,8 @@ export type Membership = { groups: Set<string> | undefined; roles: Set<string> |
 export type Subject = { userId: string | null; membership: Membership | null };
 
 const memberOfSchema = z.object({
-  value: z.array(z.object({ '@odata.type': z.string().optional(), id: z.string(), roleTemplateId: z.string().nullish() })),
-  '@odata.nextLink': z.string().optional(),
+  value: z.array(z.object({ '@odata.type': z.optional(z.string()), id: z.string(), roleTemplateId: z.nullish(z.string()) })),
+  '@odata.nextLink': z.optional(z.string()),
 });
 
 /** GET /me/transitiveMemberOf as a Membership; null when the answer is not a list. */
