@@ -2,6 +2,14 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+// Product code reaches zod only through src/shared/zod.ts: zod/mini (it tree-shakes; classic zod
+// loads every schema class whole) with its English messages set. Each no-restricted-imports
+// block below repeats this: a later block's options replace an earlier one's.
+const zodThroughShared = {
+  regex: '^zod(/.*)?$',
+  message: "Import zod from src/shared/zod.ts (zod/mini with English messages); classic zod does not tree-shake.",
+};
+
 export default tseslint.config(
   { ignores: ['**/.scratch/**', 'out/**', 'dist/**', 'node_modules/**', '.tmp/**', 'test-results/**', '.sandbox/**'] },
   js.configs.recommended,
@@ -16,18 +24,42 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/shared/zod.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [zodThroughShared] }] },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       // The renderer talks only to window.api: no Node, no Electron.
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '**/main/**', '**/cli/**', '**/sandbox/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'electron', '**/main/**', '**/cli/**', '**/sandbox/**'] }, zodThroughShared] },
+      ],
     },
   },
   {
     files: ['src/shared/**/*.ts'],
+    ignores: ['src/shared/zod.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', 'react', '**/main/**', '**/renderer/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*', 'electron', 'react', '**/main/**', '**/renderer/**'] }, zodThroughShared] },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/zod.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'zod/mini only: classic zod does not tree-shake.' }],
+          patterns: [{ regex: '^zod/(?!mini$|v4/locales/en\\.js$)', message: 'zod/mini and its English locale only.' }],
+        },
+      ],
     },
   },
   {
@@ -35,7 +67,7 @@ export default tseslint.config(
     ignores: ['src/main/index.ts', 'src/main/window.ts', 'src/main/electron/**'],
     rules: {
       // Handlers and services reach Electron only through the Platform interface.
-      'no-restricted-imports': ['error', { paths: ['electron'] }],
+      'no-restricted-imports': ['error', { paths: ['electron'], patterns: [zodThroughShared] }],
     },
   },
   {
