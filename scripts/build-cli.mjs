@@ -4,7 +4,6 @@
 // The small pure-JS ones every command loads are bundled in: loading zod's hundred-odd files
 // one by one through Node's module resolver cost more start-up time than the code they hold.
 import { readdir, readFile } from 'node:fs/promises';
-import { cwd } from 'node:process';
 import { URL } from 'node:url';
 import { build } from 'esbuild';
 
@@ -30,26 +29,11 @@ const programApart = {
 // index.js loads one of those instead of the whole CLI when it is the command.
 const ownPrograms = (await readdir('src/cli/programs')).filter((name) => name.endsWith('.ts')).map((name) => `src/cli/programs/${name}`);
 
-// zod's `locales` export carries every language's error messages (half of zod's code); the
-// CLI speaks English only, which zod loads from locales/en.js on its own.
-const englishOnlyZod = {
-  name: 'english-only-zod',
-  setup(builder) {
-    builder.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'english-only-zod' } : undefined,
-    );
-    builder.onLoad({ filter: /.*/, namespace: 'english-only-zod' }, () => ({
-      contents: "export { default as en } from 'zod/v4/locales/en.js';",
-      resolveDir: cwd(),
-    }));
-  },
-};
-
 await build({
   entryPoints: ['src/cli/index.ts', 'src/cli/program.ts', ...ownPrograms],
   outdir: 'out/cli',
   outbase: 'src/cli',
-  plugins: [programApart, englishOnlyZod],
+  plugins: [programApart],
   bundle: true,
   platform: 'node',
   target: 'node20',
