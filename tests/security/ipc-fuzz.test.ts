@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { invokeChannels, type InvokeChannel } from '../../src/shared/ipc/channels';
-import { appErrorSchema } from '../../src/shared/ipc/app-error';
+import { appErrorSchema } from '../../src/shared/ipc/app-error-schema';
 import { instrumentedDispatch } from './support/instrumented';
 import { anyValue, invalidRequest, untrustedSender, validRequest } from './support/payloads';
 import { securityLog } from './support/security-log';

@@ -1,4 +1,4 @@
-import * as z from '../zod';
+import type { AppErrorShape, ErrorCode } from './app-error-schema';
 
 /** Every failure that crosses IPC has one of these codes; the renderer switches on them. */
 export const errorCodes = [
@@ -32,23 +32,7 @@ export const errorCodes = [
   'internal',
 ] as const;
 
-export const errorCodeSchema = z.enum(errorCodes);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
-
-export const appErrorSchema = z.object({
-  code: errorCodeSchema,
-  /** Plain language, safe to show: never a secret, never a stack trace. */
-  message: z.string(),
-  /** What the user can do about it. */
-  nextStep: z.optional(z.string()),
-  /** A guide that helps, by id. */
-  guide: z.optional(z.string()),
-  /** A ready-written text the user can send to their admin (only an admin can fix it). */
-  adminMessage: z.optional(z.string()),
-  /** Which payload fields were wrong (validation errors only). */
-  issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
-});
-export type AppErrorShape = z.infer<typeof appErrorSchema>;
+export type { AppErrorShape, ErrorCode } from './app-error-schema';
 
 /** Thrown by services; converted to AppErrorShape at the IPC boundary. */
 export class AppError extends Error {
