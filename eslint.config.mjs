@@ -57,7 +57,7 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'zod', message: 'zod/mini only: classic zod does not tree-shake.' }],
-          patterns: [{ regex: '^zod/(?!mini$|v4/locales/en\\.js$)', message: 'zod/mini and its English locale only.' }],
+          patterns: [{ regex: '^zod/(?!mini$|locales$)', message: 'zod/mini and zod/locales only.' }],
         },
       ],
     },
