@@ -69,7 +69,9 @@ describe.skipIf(!keyringAvailable())('smtp-test flags cannot override a key the 
     connections = 0;
     const run = await runCli(['smtp-test', '--user', upn, '--json', '--timeout', '2', '--host', '127.0.0.1', '--port', String(port)], { env });
     expect(run.code).toBe(5);
-    expect(connections).toBe(1);
+    // The early connection (src/main/smtp/preconnect.ts), and a second one because this server
+    // closes the first before the login takes it: reaching the server is what this control proves.
+    expect(connections).toBeGreaterThanOrEqual(1);
     log.passed({
       area: 'Policy',
       tried: 'smtp-test --host/--port/--ca against a policy locking smtpHost/smtpPort/extraCaFile, with a stored app password, with and without a keychain',
