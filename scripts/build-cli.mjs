@@ -45,5 +45,8 @@ await build({
   sourcemap: true,
   banner: { js: '#!/usr/bin/env node' },
   define: { __M365_CONNECT_VERSION__: JSON.stringify(version) },
+  // Whitespace and syntax only (names stay): less to read and deserialize at every start.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
