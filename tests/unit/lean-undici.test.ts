@@ -1,5 +1,6 @@
 import * as undici from 'undici';
 import { describe, expect, it } from 'vitest';
+import requestApi from 'undici/lib/api/api-request.js';
 import { Agent, fetch } from '../../src/main/net/lean-undici';
 
 describe('lean undici', () => {
@@ -14,5 +15,9 @@ describe('lean undici', () => {
     const full = await undici.fetch('not a url').catch((error: unknown) => error);
     expect(lean).toBeInstanceOf(TypeError);
     expect((lean as Error).message).toBe((full as Error).message);
+  });
+
+  it('loads the request() the package puts on every dispatcher', () => {
+    expect(requestApi).toBe(undici.Dispatcher.prototype.request);
   });
 });

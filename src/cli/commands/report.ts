@@ -8,6 +8,7 @@ import { Progress } from '../progress';
 import { positiveInt } from '../options';
 import { formatFor } from '../report/formats';
 import type { TokenSource } from '../report/graph-fetch';
+import { tuneHeapForStreaming } from '../report/heap-tuning';
 import { graphReportTokenSource, trustFor } from '../services';
 import { readAllStdin } from '../stdin';
 
@@ -36,6 +37,8 @@ export function registerReport(program: Command, context: CliContext): void {
       const out = context.output(options.json);
       const format = formatFor(options.out);
       if (!format) throw usageError(`--out must end in .csv or .json (got "${options.out}").`);
+      // Before the first connection: the token lookup below may already compile undici's parser.
+      tuneHeapForStreaming();
       const config = await context.config();
       // Loaded here, not at startup: undici is only needed by the commands that use the network.
       const [{ runReport }, { dispatcher }] = await Promise.all([import('../report/run-report'), trustFor(context)]);
