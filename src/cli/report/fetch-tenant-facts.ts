@@ -1,4 +1,4 @@
-import { nextLinkGuard } from '../../main/graph/graph-client';
+import { nextLinkGuard } from '../../main/graph/next-link-guard';
 import { parsePolicies } from '../../shared/readiness/conditional-access';
 import { getGraphJson, repeatedNextLink, type GraphFetchOptions } from './graph-fetch';
 import type { TenantFacts } from './tenant-facts';

@@ -1,5 +1,5 @@
 import { answerTooLarge } from '../../shared/errors/catalogue';
-import { createGraphHttp, type GraphHttp } from '../../main/graph/graph-client';
+import { createGraphChain, type GraphChain } from '../../main/graph/graph-chain';
 import { abortableSleep, isRetryableStatus, maxReportRetryAfterMs, parseRetryAfter, type RetryNotice } from '../../main/graph/graph-retry';
 import { GraphRequestAbortedError, GraphTransportError, ResponseTooLargeError, type TokenSource } from '../../main/graph/graph-middleware';
 import { CliError } from '../cli-errors';
@@ -40,12 +40,12 @@ export class InterruptedError extends CliError {
 }
 
 // One middleware chain per report run (the options object is the run's), not per page.
-const chains = new WeakMap<GraphFetchOptions, GraphHttp>();
-function chainFor(url: string, options: GraphFetchOptions): GraphHttp {
+const chains = new WeakMap<GraphFetchOptions, GraphChain>();
+function chainFor(url: string, options: GraphFetchOptions): GraphChain {
   let chain = chains.get(options);
   if (!chain) {
     const sleep = options.sleep ?? abortableSleep;
-    chain = createGraphHttp({
+    chain = createGraphChain({
       graphBaseUrl: new URL(url).origin,
       token: options.token,
       refreshOn401: true,
@@ -67,7 +67,7 @@ function chainFor(url: string, options: GraphFetchOptions): GraphHttp {
 }
 
 /**
- * GET a Graph URL as JSON through the app's one Graph HTTP layer (src/main/graph/graph-client.ts):
+ * GET a Graph URL as JSON through the app's one Graph HTTP layer (src/main/graph/graph-chain.ts):
  * its retry policy waits out 429/5xx and dropped connections, a 401 refreshes the token once.
  * Other answers go back to the caller, which decides (a 403 on a tenant fact is "unknown", on
  * the report it is fatal).

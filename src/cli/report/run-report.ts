@@ -5,7 +5,7 @@ import { exitCodes } from '../exit-codes';
 import { readCheckpoint, removeIfPresent, reportPaths, writeCheckpoint, type Checkpoint } from './checkpoint';
 import { fetchTenantFacts } from './fetch-tenant-facts';
 import type { ReportFormat, ReportMeta } from './formats';
-import { nextLinkGuard } from '../../main/graph/graph-client';
+import { nextLinkGuard } from '../../main/graph/next-link-guard';
 import { getGraphJson, repeatedNextLink, type GraphAnswer, type GraphFetchOptions } from './graph-fetch';
 import { lockOutput } from './lock';
 import { calendarDate } from '../../shared/readiness/retirement';

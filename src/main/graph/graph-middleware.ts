@@ -1,4 +1,4 @@
-import { GraphClientError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Dispatcher } from 'undici';
 import { pipeline, type Transform } from 'node:stream';
 import { constants as zlibConstants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -6,14 +6,13 @@ import { causeCodeOf } from '../net/error-cause';
 import { dispatcherRequest } from '../net/lean-undici';
 
 /**
- * Errors of our middleware extend GraphClientError: the Graph client rethrows those as they
- * are, where it would wrap any other error into a GraphError and lose its type.
+ * Errors of our middleware. graph-client.ts makes them GraphClientErrors once the Graph client
+ * library is loaded: the SDK rethrows those as they are, where it would wrap any other error
+ * into a GraphError and lose its type.
  */
-abstract class GraphLayerError extends GraphClientError {
+export abstract class GraphLayerError extends Error {
   constructor(message: string) {
     super(message);
-    // GraphClientError pins its own prototype; put the subclass back.
-    Object.setPrototypeOf(this, new.target.prototype);
     this.name = new.target.name;
   }
 }
