@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { processIo } from './io';
 import { loadProgram } from './load-program';
+import { tuneHeapForStreaming } from './report/heap-tuning';
 import { version } from './version';
 
 // The bin entry. Exit explicitly once stdout and stderr have drained: a keep-alive socket or
@@ -15,6 +16,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${version}\n`);
   exitWhenDrained(0);
 } else {
+  // Before anything is allocated: the young generation's size is decided early (report/heap-tuning.ts).
+  if (argv[0] === 'report') tuneHeapForStreaming();
   // The commands and everything they bundle, loaded only now (scripts/build-cli.mjs).
   const { program, saveCache } = loadProgram(join(__dirname, 'program.js'), process.env);
   program.runCli(argv, processIo()).then(

@@ -8,9 +8,9 @@ import { Progress } from '../progress';
 import { positiveInt } from '../options';
 import { formatFor } from '../report/formats';
 import type { TokenSource } from '../report/graph-fetch';
-import { tuneHeapForStreaming } from '../report/heap-tuning';
 import { graphReportTokenSource, trustFor } from '../services';
 import { readAllStdin } from '../stdin';
+import { groupDigits } from '../../shared/text/group-digits';
 
 type ReportOptions = {
   out: string;
@@ -37,8 +37,6 @@ export function registerReport(program: Command, context: CliContext): void {
       const out = context.output(options.json);
       const format = formatFor(options.out);
       if (!format) throw usageError(`--out must end in .csv or .json (got "${options.out}").`);
-      // Before the first connection: the token lookup below may already compile undici's parser.
-      tuneHeapForStreaming();
       const config = await context.config();
       // Loaded here, not at startup: undici is only needed by the commands that use the network.
       const [{ runReport }, { dispatcher }] = await Promise.all([import('../report/run-report'), trustFor(context)]);
@@ -72,7 +70,7 @@ export function registerReport(program: Command, context: CliContext): void {
             },
           },
           onResume: (checkpoint) =>
-            out.note(`Resuming the unfinished report: ${checkpoint.rowsWritten.toLocaleString('en-US')} users already saved.`),
+            out.note(`Resuming the unfinished report: ${groupDigits(checkpoint.rowsWritten)} users already saved.`),
           onProgress: (rows, total) => {
             progress.setTotal(total);
             progress.update(rows);
@@ -80,7 +78,7 @@ export function registerReport(program: Command, context: CliContext): void {
         });
         progress.finish(summary.users);
         if (options.json) return out.result({ ok: true, ...summary });
-        out.line(`Wrote ${summary.users.toLocaleString('en-US')} users to ${summary.out}${summary.metaFile ? ` (tenant facts: ${summary.metaFile})` : ''}.`);
+        out.line(`Wrote ${groupDigits(summary.users)} users to ${summary.out}${summary.metaFile ? ` (tenant facts: ${summary.metaFile})` : ''}.`);
         if (summary.skippedRows > 0) out.warn(`${summary.skippedRows} entries had no id or user name and were left out.`);
       } finally {
         progress.clear();

@@ -1,10 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * V8 settings for the report's long stream of short-lived pages, set from inside the process
- * (the bin is run as `node .../index.js`, so it cannot pass node flags). Only flags V8 reads
- * when it decides, not when the heap is created, have any effect this late; each was checked
- * against peak RSS (bench/report.bench.ts):
+ * V8 settings for the report's long stream of short-lived pages, set by the bin entry before the
+ * program loads (it is run as `node .../index.js`, so it cannot pass node flags). Only flags V8
+ * reads when it decides, not when the heap is created, have any effect this late (so not
+ * --max-semi-space-size or --max-old-space-size); each was checked against peak RSS
+ * (bench/report.bench.ts):
  * - the young generation stays at its first size instead of doubling to 32 MB: a page's
  *   garbage dies young either way, and the report allocates fast enough to grow it to the top;
  * - the old generation grows by a fixed 20% over what survives a full collection, where V8's

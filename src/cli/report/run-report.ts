@@ -10,6 +10,7 @@ import { getGraphJson, repeatedNextLink, type GraphAnswer, type GraphFetchOption
 import { lockOutput } from './lock';
 import { calendarDate } from '../../shared/readiness/retirement';
 import { toReportRow } from './rows';
+import { groupDigits } from '../../shared/text/group-digits';
 
 export const registrationDetailsPath = '/v1.0/reports/authenticationMethods/userRegistrationDetails';
 
@@ -244,8 +245,8 @@ function withResumeHint(error: unknown, state: Checkpoint, out: string): unknown
   if (!(error instanceof CliError)) return error;
   if (error.exitCode !== exitCodes.network && error.exitCode !== exitCodes.interrupted) return error;
   const hint =
-    `${state.rowsWritten.toLocaleString('en-US')} users are saved. Run the same command again ` +
-    `(m365-connect report --out ${quoteArg(out)}) to resume from user ${(state.rowsWritten + 1).toLocaleString('en-US')}.`;
+    `${groupDigits(state.rowsWritten)} users are saved. Run the same command again ` +
+    `(m365-connect report --out ${quoteArg(out)}) to resume from user ${groupDigits(state.rowsWritten + 1)}.`;
   return new CliError(error.message, error.code, hint);
 }
 
