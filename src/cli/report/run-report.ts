@@ -6,10 +6,11 @@ import { readCheckpoint, removeIfPresent, reportPaths, writeCheckpoint, type Che
 import { fetchTenantFacts } from './fetch-tenant-facts';
 import type { ReportFormat, ReportMeta } from './formats';
 import { nextLinkGuard } from '../../main/graph/next-link-guard';
-import { getGraphJson, repeatedNextLink, type GraphAnswer, type GraphFetchOptions } from './graph-fetch';
+import { getGraphText, parseGraphJson, repeatedNextLink, type GraphFetchOptions } from './graph-fetch';
 import { lockOutput } from './lock';
 import { calendarDate } from '../../shared/readiness/retirement';
-import { toReportRow } from './rows';
+import { toReportRow, type ReportRow } from './rows';
+import type { TenantFacts } from './tenant-facts';
 import { groupDigits } from '../../shared/text/group-digits';
 
 export const registrationDetailsPath = '/v1.0/reports/authenticationMethods/userRegistrationDetails';
@@ -41,8 +42,10 @@ export type ReportSummary = {
   tenant: ReportMeta['tenant'];
 };
 
-type Page = { rows: unknown[]; nextLink: string | null; count: number | null };
-type Settled = { page: Page } | { error: unknown };
+/** A downloaded page, its text not parsed yet (or why there is none). */
+type Settled = { text: string } | { error: unknown };
+/** A page as the bytes to append: nothing of its parsed JSON outlives pageChunk(). */
+type PageChunk = { bytes: Buffer; rows: number; skipped: number; nextLink: string | null; count: number | null };
 
 /**
  * Streams the tenant's userRegistrationDetails into a CSV or JSON file page by page:
@@ -126,31 +129,22 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
     const follow = nextLinkGuard(repeatedNextLink);
     if (state.nextLink) follow(state.nextLink);
     let pending = state.nextLink ? fetchPage(state.nextLink, origin, options.fetch) : null;
+    const render = (rows: ReportRow[]) => options.format.rows(rows, state.rowsWritten);
     while (pending) {
-      const settled = await pending;
-      if ('error' in settled) throw settled.error;
-      const { page } = settled;
+      const page = pageChunk(await pending, state.tenant, today, render, (nextLink) => {
+        // Fetch the next page while this one is formatted and written.
+        if (nextLink) follow(nextLink);
+        pending = nextLink ? fetchPage(nextLink, origin, options.fetch) : null;
+      });
       if (page.count !== null) total = page.count;
-      if (page.nextLink) follow(page.nextLink);
-      // Fetch the next page while this one is written.
-      pending = page.nextLink ? fetchPage(page.nextLink, origin, options.fetch) : null;
-
-      const rows = [];
-      let skipped = 0;
-      for (const value of page.rows) {
-        const row = toReportRow(value, state.tenant, today);
-        if (row) rows.push(row);
-        else skipped += 1;
-      }
-      const chunk = Buffer.from(options.format.rows(rows, state.rowsWritten), 'utf8');
-      await handle.write(chunk, 0, chunk.length, state.bytesWritten);
+      await handle.write(page.bytes, 0, page.bytes.length, state.bytesWritten);
       state = {
         ...state,
         nextLink: page.nextLink,
-        rowsWritten: state.rowsWritten + rows.length,
-        bytesWritten: state.bytesWritten + chunk.length,
+        rowsWritten: state.rowsWritten + page.rows,
+        bytesWritten: state.bytesWritten + page.bytes.length,
         pagesWritten: state.pagesWritten + 1,
-        skippedRows: state.skippedRows + skipped,
+        skippedRows: state.skippedRows + page.skipped,
       };
       options.onProgress?.(state.rowsWritten, total);
       if (Date.now() - committedAt >= options.commitIntervalMs) {
@@ -211,20 +205,44 @@ async function fetchPage(url: string, origin: string, options: GraphFetchOptions
     if (new URL(url).origin !== origin) {
       throw new CliError(`Microsoft Graph sent a next-page link to another host (${new URL(url).host}); stopped.`, 'cli');
     }
-    const answer: GraphAnswer = await getGraphJson(url, options);
+    const answer = await getGraphText(url, options);
     if (!answer.ok) throw reportRefused(answer.status, answer.message);
-    const body = answer.body as { value?: unknown; '@odata.nextLink'?: unknown; '@odata.count'?: unknown } | null;
-    if (!Array.isArray(body?.value)) throw new CliError('Microsoft Graph answered without a list of users.', 'cli');
-    return {
-      page: {
-        rows: body.value,
-        nextLink: typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null,
-        count: typeof body['@odata.count'] === 'number' ? body['@odata.count'] : null,
-      },
-    };
+    return { text: answer.text };
   } catch (error) {
     return { error };
   }
+}
+
+/**
+ * Parses a page, tells `onNextLink` the next page's link (before formatting, so its download
+ * starts at once), and formats the users: one synchronous step whose parsed objects die young.
+ */
+function pageChunk(
+  settled: Settled,
+  tenant: TenantFacts,
+  today: string,
+  render: (rows: ReportRow[]) => string,
+  onNextLink: (nextLink: string | null) => void,
+): PageChunk {
+  if ('error' in settled) throw settled.error;
+  const body = parseGraphJson(settled.text) as { value?: unknown; '@odata.nextLink'?: unknown; '@odata.count'?: unknown } | null;
+  if (!Array.isArray(body?.value)) throw new CliError('Microsoft Graph answered without a list of users.', 'cli');
+  const nextLink = typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null;
+  onNextLink(nextLink);
+  const rows: ReportRow[] = [];
+  let skipped = 0;
+  for (const value of body.value as unknown[]) {
+    const row = toReportRow(value, tenant, today);
+    if (row) rows.push(row);
+    else skipped += 1;
+  }
+  return {
+    bytes: Buffer.from(render(rows), 'utf8'),
+    rows: rows.length,
+    skipped,
+    nextLink,
+    count: typeof body['@odata.count'] === 'number' ? body['@odata.count'] : null,
+  };
 }
 
 function reportRefused(status: number, message: string): Error {
