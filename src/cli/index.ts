@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { processIo } from './io';
 import { loadProgram } from './load-program';
-import { tuneHeapForStreaming } from './report/heap-tuning';
+import { streamingV8Flags, tuneHeapForStreaming } from './report/heap-tuning';
 import { version } from './version';
 
 // The bin entry. Exit explicitly once stdout and stderr have drained: a keep-alive socket or
@@ -17,9 +17,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   exitWhenDrained(0);
 } else {
   // Before anything is allocated: the young generation's size is decided early (report/heap-tuning.ts).
-  if (argv[0] === 'report') tuneHeapForStreaming();
+  const tuned = argv[0] === 'report';
+  if (tuned) tuneHeapForStreaming();
   // The commands and everything they bundle, loaded only now (scripts/build-cli.mjs).
-  const { program, saveCache } = loadProgram(join(__dirname, 'program.js'), process.env);
+  const { program, saveCache } = loadProgram(join(__dirname, 'program.js'), process.env, tuned ? streamingV8Flags : []);
   program.runCli(argv, processIo()).then(
     (code) => {
       saveCache();
