@@ -1,9 +1,8 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Dispatcher } from 'undici';
-import { pipeline, type Transform } from 'node:stream';
-import { constants as zlibConstants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { causeCodeOf } from '../net/error-cause';
 import { dispatcherRequest } from '../net/lean-undici';
+import { acceptedEncodings, readDecodedBody } from '../net/response-body';
 
 /**
  * Errors of our middleware. graph-client.ts makes them GraphClientErrors once the Graph client
@@ -82,7 +81,7 @@ export class TrustedFetchMiddleware implements Middleware {
         ...(typeof init.body === 'string' ? { body: init.body } : {}),
         signal: request.signal,
       });
-      const body = await readBounded(answer, this.options.maxBodyBytes);
+      const body = await readDecodedBody(answer, this.options.maxBodyBytes, (limit) => new ResponseTooLargeError(limit));
       context.response = new BufferedResponse(body, {
         status: answer.statusCode,
         statusText: answer.statusText ?? '',
@@ -98,50 +97,6 @@ export class TrustedFetchMiddleware implements Middleware {
     }
   }
 }
-
-/** What undici's fetch asks for over HTTPS, decoded below as fetch decodes it. */
-const acceptedEncodings = 'br, gzip, deflate';
-const decoders: Record<string, () => Transform> = {
-  gzip: () => createGunzip({ flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
-  'x-gzip': () => createGunzip({ flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
-  deflate: () => createInflate({ flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
-  br: () => createBrotliDecompress({ flush: zlibConstants.BROTLI_OPERATION_FLUSH, finishFlush: zlibConstants.BROTLI_OPERATION_FLUSH }),
-};
-/** As fetch: more codings than this is a resource-exhaustion attempt. */
-const maxContentEncodings = 5;
-
-/**
- * The whole decoded body, or ResponseTooLargeError as soon as it is known to be over the limit.
- * An unknown coding is passed on undecoded, as fetch does.
- */
-async function readBounded(answer: Dispatcher.ResponseData, limit: number): Promise<Buffer> {
-  const declared = Number(headerValue(answer.headers['content-length']) ?? Number.NaN);
-  const codings = (headerValue(answer.headers['content-encoding']) ?? '').toLowerCase().split(',').map((c) => c.trim()).filter((c) => c !== '');
-  if (codings.length > maxContentEncodings) throw new Error(`too many content-encodings in response: ${codings.length}`);
-  const decoding = codings.length > 0 && codings.every((c) => c in decoders);
-  if (!decoding && declared > limit) {
-    answer.body.destroy();
-    throw new ResponseTooLargeError(limit);
-  }
-  const stages = decoding ? codings.reverse().map((c) => decoders[c]!()) : [];
-  // A decoding failure destroys every stage with its error, which the loop below then throws.
-  if (stages.length > 0) pipeline([answer.body, ...stages], () => undefined);
-  const source: AsyncIterable<Buffer> = stages.at(-1) ?? answer.body;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of source) {
-    size += chunk.byteLength;
-    if (size > limit) {
-      answer.body.destroy();
-      stages.forEach((stage) => stage.destroy());
-      throw new ResponseTooLargeError(limit);
-    }
-    chunks.push(chunk);
-  }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-}
-
-const headerValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value.join(', ') : value);
 
 function responseHeaders(headers: Dispatcher.ResponseData['headers']): [string, string][] {
   const out: [string, string][] = [];
