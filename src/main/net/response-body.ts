@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { pipeline, type Transform } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import { constants as zlibConstants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /**
@@ -25,7 +25,10 @@ export const headerValue = (value: string | string[] | undefined): string | unde
  * The whole decoded body, or `tooLarge(limit)` thrown as soon as it is known to be over the limit
  * (the limit applies to the decoded bytes). An unknown coding is passed on undecoded, as fetch does.
  */
-export async function readDecodedBody(answer: Dispatcher.ResponseData, limit: number, tooLarge: (limit: number) => Error): Promise<Buffer> {
+/** What readDecodedBody reads of an undici answer. */
+export type AnswerBody = { headers: Dispatcher.ResponseData['headers']; body: Readable };
+
+export async function readDecodedBody(answer: AnswerBody, limit: number, tooLarge: (limit: number) => Error): Promise<Buffer> {
   const declared = Number(headerValue(answer.headers['content-length']) ?? Number.NaN);
   const codings = (headerValue(answer.headers['content-encoding']) ?? '')
     .toLowerCase()
