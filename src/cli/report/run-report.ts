@@ -90,6 +90,8 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
 
   let state: Checkpoint;
   let handle: FileHandle;
+  // A new report's first page downloads while the tenant facts are read and the header committed.
+  let firstPage: Promise<Settled> | null = null;
   if (previous) {
     if (previous.nextLink === null && (await exists(paths.out)) && !(await exists(paths.part))) {
       // The last run finished and crashed before removing its checkpoint.
@@ -100,6 +102,7 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
     state = previous;
     options.onResume?.(previous);
   } else {
+    firstPage = fetchPage(firstUrl, origin, options.fetch);
     const tenant = await fetchTenantFacts(options.graphBaseUrl, options.fetch);
     const meta: ReportMeta = { generatedAt: options.now().toISOString(), source: firstUrl, tenant, notices: options.notices };
     const header = Buffer.from(options.format.header(meta), 'utf8');
@@ -147,7 +150,7 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
   try {
     const follow = nextLinkGuard(repeatedNextLink);
     if (state.nextLink) follow(state.nextLink);
-    let pending = state.nextLink ? fetchPage(state.nextLink, origin, options.fetch) : null;
+    let pending = state.nextLink ? (firstPage ?? fetchPage(state.nextLink, origin, options.fetch)) : null;
     // Rows formatted so far (the JSON array's commas), ahead of the rows written while a write is under way.
     let rowsFormatted = state.rowsWritten;
     const render = (rows: ReportRow[]) => options.format.rows(rows, rowsFormatted);
