@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { processIo } from './io';
 import { loadProgram } from './load-program';
+import { streamingV8Flags, tuneHeapForStreaming } from './report/heap-tuning';
 import { version } from './version';
 
 // The bin entry. Exit explicitly once stdout and stderr have drained: a keep-alive socket or
@@ -25,8 +26,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${version}\n`);
   exitWhenDrained(0);
 } else {
+  // Before anything is allocated: the young generation's size is decided early (report/heap-tuning.ts).
+  const tuned = argv[0] === 'report';
+  if (tuned) tuneHeapForStreaming();
   // The commands and everything they bundle, loaded only now (scripts/build-cli.mjs).
-  const { program, saveCache } = loadProgram(programFor(argv[0]), process.env);
+  const { program, saveCache } = loadProgram(programFor(argv[0]), process.env, tuned ? streamingV8Flags : []);
   program.runCli(argv, processIo()).then(
     (code) => {
       saveCache();

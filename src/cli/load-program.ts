@@ -23,13 +23,17 @@ function userCacheDir(env: NodeJS.ProcessEnv): string {
  * source's length), kept in the user's own cache folder, and written only when missing or
  * rejected. Any failure to read or write it just means compiling as usual.
  */
-export function loadProgram(programPath: string, env: NodeJS.ProcessEnv): { program: Program; saveCache(): void } {
+export function loadProgram(programPath: string, env: NodeJS.ProcessEnv, v8Flags: readonly string[] = []): { program: Program; saveCache(): void } {
   const source = readFileSync(programPath, 'utf8');
   let cacheFile: string | null = null;
   let cachedData: Buffer | undefined;
   try {
     const { size, mtimeMs } = statSync(programPath);
-    cacheFile = join(userCacheDir(env), `cli-${basename(programPath, '.js')}-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}.v8cache`);
+    // V8 rejects a cache made under other flags: one cache per set of flags (node's own and those
+    // a command sets, see report/heap-tuning.ts), or commands would keep overwriting each other's.
+    const flags = [...process.execArgv, ...v8Flags];
+    const flavour = flags.length > 0 ? `-${shortHash(flags.join(' '))}` : '';
+    cacheFile = join(userCacheDir(env), `cli-${basename(programPath, '.js')}-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}${flavour}.v8cache`);
     cachedData = readFileSync(cacheFile);
   } catch {
     // no cache yet (or no home): compile as usual
@@ -57,4 +61,11 @@ export function loadProgram(programPath: string, env: NodeJS.ProcessEnv): { prog
     }
   };
   return { program, saveCache };
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: tells flag sets apart in a file name (not a security hash). */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
 }

@@ -1,4 +1,5 @@
 import type { OutStream } from './io';
+import { groupDigits } from '../shared/text/group-digits';
 
 export type ProgressOptions = {
   stream: OutStream;
@@ -63,8 +64,8 @@ export class Progress {
   private describe(done: number, now: number): string {
     const seconds = Math.max((now - this.started) / 1000, 0.001);
     const rate = Math.round(done / seconds);
-    const counts = `${done.toLocaleString('en-US')}${this.total !== null ? ` / ${this.total.toLocaleString('en-US')}` : ''} ${this.options.unit}`;
-    const tail = `${rate.toLocaleString('en-US')} ${this.options.unit}/s`;
+    const counts = `${groupDigits(done)}${this.total !== null ? ` / ${groupDigits(this.total)}` : ''} ${this.options.unit}`;
+    const tail = `${groupDigits(rate)} ${this.options.unit}/s`;
     if (this.total !== null && this.total > 0 && this.tty) {
       const ratio = Math.min(1, done / this.total);
       const width = 24;

@@ -45,4 +45,17 @@ describe('the CLI code cache', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toBeTypeOf('object');
   });
+
+  it('report, which sets V8 flags of its own, keeps its own cache: the two never reject and rewrite each other', async () => {
+    const env = await isolatedHome();
+    await runCli(['config', 'show', '--json'], { env });
+    const [configCache] = await readdir(cacheDirOf(env));
+    const written = await readFile(join(cacheDirOf(env), configCache!));
+    // Nobody is signed in: the report stops early, after its program was loaded under its flags.
+    await runCli(['report', '--out', join(env.HOME!, 'r.csv')], { env });
+    await runCli(['config', 'show', '--json'], { env });
+    const files = await readdir(cacheDirOf(env));
+    expect(files).toHaveLength(2);
+    expect((await readFile(join(cacheDirOf(env), configCache!))).equals(written)).toBe(true);
+  });
 });

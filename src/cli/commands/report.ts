@@ -10,6 +10,7 @@ import { formatFor } from '../report/formats';
 import type { TokenSource } from '../report/graph-fetch';
 import { graphReportTokenSource, trustFor } from '../services';
 import { readAllStdin } from '../stdin';
+import { groupDigits } from '../../shared/text/group-digits';
 
 type ReportOptions = {
   out: string;
@@ -69,7 +70,7 @@ export function registerReport(program: Command, context: CliContext): void {
             },
           },
           onResume: (checkpoint) =>
-            out.note(`Resuming the unfinished report: ${checkpoint.rowsWritten.toLocaleString('en-US')} users already saved.`),
+            out.note(`Resuming the unfinished report: ${groupDigits(checkpoint.rowsWritten)} users already saved.`),
           onProgress: (rows, total) => {
             progress.setTotal(total);
             progress.update(rows);
@@ -77,7 +78,7 @@ export function registerReport(program: Command, context: CliContext): void {
         });
         progress.finish(summary.users);
         if (options.json) return out.result({ ok: true, ...summary });
-        out.line(`Wrote ${summary.users.toLocaleString('en-US')} users to ${summary.out}${summary.metaFile ? ` (tenant facts: ${summary.metaFile})` : ''}.`);
+        out.line(`Wrote ${groupDigits(summary.users)} users to ${summary.out}${summary.metaFile ? ` (tenant facts: ${summary.metaFile})` : ''}.`);
         if (summary.skippedRows > 0) out.warn(`${summary.skippedRows} entries had no id or user name and were left out.`);
       } finally {
         progress.clear();

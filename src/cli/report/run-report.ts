@@ -1,15 +1,18 @@
 import { open, rename, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import { notSignedIn } from '../../shared/errors/catalogue';
 import { CliError } from '../cli-errors';
 import { exitCodes } from '../exit-codes';
 import { readCheckpoint, removeIfPresent, reportPaths, writeCheckpoint, type Checkpoint } from './checkpoint';
 import { fetchTenantFacts } from './fetch-tenant-facts';
 import type { ReportFormat, ReportMeta } from './formats';
-import { nextLinkGuard } from '../../main/graph/graph-client';
-import { getGraphJson, repeatedNextLink, type GraphAnswer, type GraphFetchOptions } from './graph-fetch';
+import { nextLinkGuard } from '../../main/graph/next-link-guard';
+import { getGraphText, parseGraphJson, repeatedNextLink, type GraphFetchOptions } from './graph-fetch';
 import { lockOutput } from './lock';
 import { calendarDate } from '../../shared/readiness/retirement';
-import { toReportRow } from './rows';
+import { toReportRow, type ReportRow } from './rows';
+import type { TenantFacts } from './tenant-facts';
+import { groupDigits } from '../../shared/text/group-digits';
 
 export const registrationDetailsPath = '/v1.0/reports/authenticationMethods/userRegistrationDetails';
 
@@ -40,8 +43,10 @@ export type ReportSummary = {
   tenant: ReportMeta['tenant'];
 };
 
-type Page = { rows: unknown[]; nextLink: string | null; count: number | null };
-type Settled = { page: Page } | { error: unknown };
+/** A downloaded page, its text not parsed yet (or why there is none). */
+type Settled = { text: string } | { error: unknown };
+/** A page as the bytes to append: nothing of its parsed JSON outlives pageChunk(). */
+type PageChunk = { bytes: Buffer; rows: number; skipped: number; nextLink: string | null; count: number | null };
 
 /**
  * Streams the tenant's userRegistrationDetails into a CSV or JSON file page by page:
@@ -85,6 +90,8 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
 
   let state: Checkpoint;
   let handle: FileHandle;
+  // A new report's first page downloads while the tenant facts are read and the header committed.
+  let firstPage: Promise<Settled> | null = null;
   if (previous) {
     if (previous.nextLink === null && (await exists(paths.out)) && !(await exists(paths.part))) {
       // The last run finished and crashed before removing its checkpoint.
@@ -95,6 +102,7 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
     state = previous;
     options.onResume?.(previous);
   } else {
+    firstPage = fetchPage(firstUrl, origin, options.fetch);
     const tenant = await fetchTenantFacts(options.graphBaseUrl, options.fetch);
     const meta: ReportMeta = { generatedAt: options.now().toISOString(), source: firstUrl, tenant, notices: options.notices };
     const header = Buffer.from(options.format.header(meta), 'utf8');
@@ -121,48 +129,53 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
 
   let committedAt = Date.now();
   let total: number | null = null;
+  // The page being written (and committed) while the next one is read and formatted.
+  let writing: Promise<void> = Promise.resolve();
+  const writePage = async (page: PageChunk) => {
+    await handle.write(page.bytes, 0, page.bytes.length, state.bytesWritten);
+    state = {
+      ...state,
+      nextLink: page.nextLink,
+      rowsWritten: state.rowsWritten + page.rows,
+      bytesWritten: state.bytesWritten + page.bytes.length,
+      pagesWritten: state.pagesWritten + 1,
+      skippedRows: state.skippedRows + page.skipped,
+    };
+    options.onProgress?.(state.rowsWritten, total);
+    if (Date.now() - committedAt >= options.commitIntervalMs) {
+      await commit(handle, paths.checkpoint, state);
+      committedAt = Date.now();
+    }
+  };
   try {
     const follow = nextLinkGuard(repeatedNextLink);
     if (state.nextLink) follow(state.nextLink);
-    let pending = state.nextLink ? fetchPage(state.nextLink, origin, options.fetch) : null;
+    let pending = state.nextLink ? (firstPage ?? fetchPage(state.nextLink, origin, options.fetch)) : null;
+    // Rows formatted so far (the JSON array's commas), ahead of the rows written while a write is under way.
+    let rowsFormatted = state.rowsWritten;
+    const render = (rows: ReportRow[]) => options.format.rows(rows, rowsFormatted);
     while (pending) {
-      const settled = await pending;
-      if ('error' in settled) throw settled.error;
-      const { page } = settled;
+      const page = await pageChunk(await pending, state.tenant, today, render, (nextLink) => {
+        // Fetch the next page while this one is formatted and written.
+        if (nextLink) follow(nextLink);
+        pending = nextLink ? fetchPage(nextLink, origin, options.fetch) : null;
+      });
+      rowsFormatted += page.rows;
       if (page.count !== null) total = page.count;
-      if (page.nextLink) follow(page.nextLink);
-      // Fetch the next page while this one is written.
-      pending = page.nextLink ? fetchPage(page.nextLink, origin, options.fetch) : null;
-
-      const rows = [];
-      let skipped = 0;
-      for (const value of page.rows) {
-        const row = toReportRow(value, state.tenant, today);
-        if (row) rows.push(row);
-        else skipped += 1;
-      }
-      const chunk = Buffer.from(options.format.rows(rows, state.rowsWritten), 'utf8');
-      await handle.write(chunk, 0, chunk.length, state.bytesWritten);
-      state = {
-        ...state,
-        nextLink: page.nextLink,
-        rowsWritten: state.rowsWritten + rows.length,
-        bytesWritten: state.bytesWritten + chunk.length,
-        pagesWritten: state.pagesWritten + 1,
-        skippedRows: state.skippedRows + skipped,
-      };
-      options.onProgress?.(state.rowsWritten, total);
-      if (Date.now() - committedAt >= options.commitIntervalMs) {
-        await commit(handle, paths.checkpoint, state);
-        committedAt = Date.now();
-      }
+      // One write at a time, in order; this page's starts once the previous one is in the file.
+      await writing;
+      writing = writePage(page);
+      // Awaited above on the next turn or below; a failure meanwhile must not go unhandled.
+      writing.catch(() => undefined);
     }
+    await writing;
     const footer = Buffer.from(options.format.footer(state.rowsWritten, options.now().toISOString()), 'utf8');
     await handle.write(footer, 0, footer.length, state.bytesWritten);
     await handle.truncate(state.bytesWritten + footer.length);
     await commit(handle, paths.checkpoint, state);
   } catch (error) {
     // Keep everything fully written so far: the next run resumes right after it.
+    await writing.catch(() => undefined);
     await commit(handle, paths.checkpoint, state).catch(() => undefined);
     await handle.close().catch(() => undefined);
     throw withResumeHint(error, state, options.out);
@@ -210,20 +223,50 @@ async function fetchPage(url: string, origin: string, options: GraphFetchOptions
     if (new URL(url).origin !== origin) {
       throw new CliError(`Microsoft Graph sent a next-page link to another host (${new URL(url).host}); stopped.`, 'cli');
     }
-    const answer: GraphAnswer = await getGraphJson(url, options);
+    const answer = await getGraphText(url, options);
     if (!answer.ok) throw reportRefused(answer.status, answer.message);
-    const body = answer.body as { value?: unknown; '@odata.nextLink'?: unknown; '@odata.count'?: unknown } | null;
-    if (!Array.isArray(body?.value)) throw new CliError('Microsoft Graph answered without a list of users.', 'cli');
-    return {
-      page: {
-        rows: body.value,
-        nextLink: typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null,
-        count: typeof body['@odata.count'] === 'number' ? body['@odata.count'] : null,
-      },
-    };
+    return { text: answer.text };
   } catch (error) {
     return { error };
   }
+}
+
+/**
+ * Parses a page, tells `onNextLink` the next page's link, lets that request go out, and formats
+ * the users; the parsed objects live only in this call, so they die young.
+ */
+async function pageChunk(
+  settled: Settled,
+  tenant: TenantFacts,
+  today: string,
+  render: (rows: ReportRow[]) => string,
+  onNextLink: (nextLink: string | null) => void,
+): Promise<PageChunk> {
+  if ('error' in settled) throw settled.error;
+  const body = parseGraphJson(settled.text) as { value?: unknown; '@odata.nextLink'?: unknown; '@odata.count'?: unknown } | null;
+  if (!Array.isArray(body?.value)) throw new CliError('Microsoft Graph answered without a list of users.', 'cli');
+  const nextLink = typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null;
+  onNextLink(nextLink);
+  // Formatting first would hold that request back by a millisecond a page, with the Graph host
+  // idle: it waits on a few promise turns (token, middleware), then undici writes it on a reused
+  // keep-alive socket only in the event loop's next check phase (setImmediate, its check for a
+  // socket the server closed). Two turns of that phase here let it go out first.
+  await setImmediate();
+  await setImmediate();
+  const rows: ReportRow[] = [];
+  let skipped = 0;
+  for (const value of body.value as unknown[]) {
+    const row = toReportRow(value, tenant, today);
+    if (row) rows.push(row);
+    else skipped += 1;
+  }
+  return {
+    bytes: Buffer.from(render(rows), 'utf8'),
+    rows: rows.length,
+    skipped,
+    nextLink,
+    count: typeof body['@odata.count'] === 'number' ? body['@odata.count'] : null,
+  };
 }
 
 function reportRefused(status: number, message: string): Error {
@@ -244,8 +287,8 @@ function withResumeHint(error: unknown, state: Checkpoint, out: string): unknown
   if (!(error instanceof CliError)) return error;
   if (error.exitCode !== exitCodes.network && error.exitCode !== exitCodes.interrupted) return error;
   const hint =
-    `${state.rowsWritten.toLocaleString('en-US')} users are saved. Run the same command again ` +
-    `(m365-connect report --out ${quoteArg(out)}) to resume from user ${(state.rowsWritten + 1).toLocaleString('en-US')}.`;
+    `${groupDigits(state.rowsWritten)} users are saved. Run the same command again ` +
+    `(m365-connect report --out ${quoteArg(out)}) to resume from user ${groupDigits(state.rowsWritten + 1)}.`;
   return new CliError(error.message, error.code, hint);
 }
 

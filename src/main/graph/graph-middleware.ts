@@ -1,17 +1,17 @@
-import { GraphClientError, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Dispatcher } from 'undici';
-import { fetch as undiciFetch } from '../net/lean-undici';
 import { causeCodeOf } from '../net/error-cause';
+import { dispatcherRequest } from '../net/lean-undici';
+import { acceptedEncodings, readDecodedBody } from '../net/response-body';
 
 /**
- * Errors of our middleware extend GraphClientError: the Graph client rethrows those as they
- * are, where it would wrap any other error into a GraphError and lose its type.
+ * Errors of our middleware. graph-client.ts makes them GraphClientErrors once the Graph client
+ * library is loaded: the SDK rethrows those as they are, where it would wrap any other error
+ * into a GraphError and lose its type.
  */
-abstract class GraphLayerError extends GraphClientError {
+export abstract class GraphLayerError extends Error {
   constructor(message: string) {
     super(message);
-    // GraphClientError pins its own prototype; put the subclass back.
-    Object.setPrototypeOf(this, new.target.prototype);
     this.name = new.target.name;
   }
 }
@@ -48,6 +48,11 @@ export const defaultMaxBodyBytes = 32 * 1024 * 1024;
  * The last link of the Graph client's middleware chain: sends the request through our
  * trusted undici dispatcher (system store + extra CA) instead of the global fetch, reads the
  * body within a size limit, and puts the answer back as a standard Response for the SDK.
+ * The dispatcher's own request() rather than fetch(): a report reads a thousand pages, and
+ * fetch's WHATWG request, headers and stream objects cost more CPU and garbage than the page.
+ * What fetch did besides is kept: the same compressed encodings asked for and decoded (and
+ * the limit applied to the decoded body). Graph answers these calls directly, without
+ * redirects (https://learn.microsoft.com/graph/paging): a 3xx goes back to the caller as it is.
  */
 export class TrustedFetchMiddleware implements Middleware {
   constructor(
@@ -55,7 +60,7 @@ export class TrustedFetchMiddleware implements Middleware {
   ) {}
 
   async execute(context: Context): Promise<void> {
-    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    const url = new URL(typeof context.request === 'string' ? context.request : context.request.url);
     const init = context.options ?? {};
     const { signal } = this.options;
     if (signal?.aborted) throw new GraphRequestAbortedError();
@@ -66,18 +71,21 @@ export class TrustedFetchMiddleware implements Middleware {
     const timer = setTimeout(() => request.abort(new DOMException('The request timed out.', 'TimeoutError')), this.options.timeoutMs);
     signal?.addEventListener('abort', abort, { once: true });
     try {
-      const response = await undiciFetch(url, {
-        method: init.method ?? 'GET',
-        headers: headersOf(init.headers),
+      const headers = headersOf(init.headers);
+      headers['accept-encoding'] ??= acceptedEncodings;
+      const answer = await dispatcherRequest(this.options.dispatcher, {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers,
         ...(typeof init.body === 'string' ? { body: init.body } : {}),
-        dispatcher: this.options.dispatcher,
         signal: request.signal,
       });
-      const body = await readBounded(response, this.options.maxBodyBytes);
-      context.response = new Response(body.byteLength > 0 ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength) : null, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: Array.from(response.headers.entries()),
+      const body = await readDecodedBody(answer, this.options.maxBodyBytes, (limit) => new ResponseTooLargeError(limit));
+      context.response = new BufferedResponse(body, {
+        status: answer.statusCode,
+        statusText: answer.statusText ?? '',
+        headers: responseHeaders(answer.headers),
       });
     } catch (error) {
       if (error instanceof GraphLayerError) throw error;
@@ -90,37 +98,52 @@ export class TrustedFetchMiddleware implements Middleware {
   }
 }
 
-/** The whole body, or ResponseTooLargeError as soon as it is known to be over the limit. */
-async function readBounded(response: Awaited<ReturnType<typeof undiciFetch>>, limit: number): Promise<Buffer> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > limit) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new ResponseTooLargeError(limit);
+function responseHeaders(headers: Dispatcher.ResponseData['headers']): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (Array.isArray(value)) value.forEach((v) => out.push([name, v]));
+    else if (value !== undefined) out.push([name, value]);
   }
-  if (!response.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new ResponseTooLargeError(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
+  return out;
 }
 
+/** Request headers as lower-cased names (HeadersInit in any of its three shapes). */
 function headersOf(headers: HeadersInit | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!headers) return out;
-  new Headers(headers).forEach((value, name) => {
-    out[name] = value;
-  });
+  const entries: Iterable<[string, string]> =
+    Array.isArray(headers) ? (headers as [string, string][]) : headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [name, value] of entries) out[name.toLowerCase()] = value;
   return out;
+}
+
+/**
+ * The answer, already read into memory, as a standard Response. Its text and JSON come
+ * straight from those bytes: the Response body stream a plain `new Response(bytes)` builds
+ * (and reads back) cost a report as much as parsing the page.
+ */
+class BufferedResponse extends Response {
+  readonly #payload: Buffer;
+  constructor(payload: Buffer, init: ResponseInit) {
+    super(null, init);
+    this.#payload = payload;
+  }
+  override async text(): Promise<string> {
+    return this.#payload.toString('utf8');
+  }
+  override async json(): Promise<unknown> {
+    return JSON.parse(this.#payload.toString('utf8')) as unknown;
+  }
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    const { buffer, byteOffset, byteLength } = this.#payload;
+    return buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer;
+  }
+  override async blob(): Promise<Blob> {
+    return new Blob([new Uint8Array(this.#payload)], { type: this.headers.get('content-type') ?? '' });
+  }
+  override clone(): Response {
+    return new BufferedResponse(this.#payload, { status: this.status, statusText: this.statusText, headers: this.headers });
+  }
 }
 
 /** Returns a Graph access token; forceRefresh after a 401 (the cached one expired or was revoked). */
@@ -142,9 +165,9 @@ export class BearerMiddleware implements Middleware {
   async execute(context: Context): Promise<void> {
     const original = context.options;
     const send = async (forceRefresh: boolean) => {
-      const headers = new Headers(original?.headers);
-      headers.set('Authorization', `Bearer ${await this.token({ forceRefresh })}`);
-      context.options = { ...original, headers: Object.fromEntries(headers.entries()) };
+      const headers = headersOf(original?.headers);
+      headers.authorization = `Bearer ${await this.token({ forceRefresh })}`;
+      context.options = { ...original, headers };
       await this.next?.execute(context);
     };
     await send(false);

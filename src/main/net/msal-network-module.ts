@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
-import { fetch as undiciFetch } from './lean-undici';
+import { dispatcherRequest } from './lean-undici';
+import { acceptedEncodings, headerValue, readDecodedBody } from './response-body';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { causeCodeOf } from './error-cause';
 
@@ -14,7 +15,14 @@ export class NetworkUnreachableError extends Error {
   }
 }
 
-/** MSAL's network module over the trusted dispatcher (msal-node otherwise uses global fetch). */
+/** Entra's answers are a few kilobytes; anything near this is not one. */
+const maxAnswerBytes = 4 * 1024 * 1024;
+
+/**
+ * MSAL's network module over the trusted dispatcher (msal-node otherwise uses global fetch), with
+ * undici's request() as the Graph transport uses it (src/main/net/response-body.ts): the CLI then
+ * never loads undici's fetch.
+ */
 export function createMsalNetworkModule(
   dispatcher: Dispatcher,
   moduleOptions: { timeoutMs?: number; onErrorBody?: (body: { error: string; errorCodes: number[] }) => void } = {},
@@ -27,38 +35,44 @@ export function createMsalNetworkModule(
     options: NetworkRequestOptions | undefined,
     timeout: number | undefined,
   ): Promise<NetworkResponse<T>> => {
-    let response;
+    let status: number;
+    let headers: Record<string, string>;
+    let text: string;
     try {
-      response = await undiciFetch(url, {
+      const request = new URL(url);
+      const answer = await dispatcherRequest(dispatcher, {
+        origin: request.origin,
+        path: `${request.pathname}${request.search}`,
         method,
-        headers: options?.headers ?? {},
+        headers: { 'accept-encoding': acceptedEncodings, ...(options?.headers ?? {}) },
         ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
-        dispatcher,
         signal: AbortSignal.timeout(timeout ?? timeoutMs),
       });
+      status = answer.statusCode;
+      headers = {};
+      for (const [name, value] of Object.entries(answer.headers)) {
+        const joined = headerValue(value);
+        if (joined !== undefined) headers[name.toLowerCase()] = joined;
+      }
+      text = (await readDecodedBody(answer, maxAnswerBytes, () => new Error('answer too large'))).toString('utf8');
     } catch (error) {
       throw new NetworkUnreachableError(url, causeCodeOf(error) ?? 'network error');
     }
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      headers[name.toLowerCase()] = value;
-    });
-    const text = await response.text();
     let body: unknown;
     try {
       body = text === '' ? {} : JSON.parse(text);
     } catch {
-      throw new NetworkUnreachableError(url, `unexpected non-JSON answer, HTTP ${response.status}`);
+      throw new NetworkUnreachableError(url, `unexpected non-JSON answer, HTTP ${status}`);
     }
     // MSAL drops Entra's error codes in some flows (device code); let the caller see them.
-    if (response.status >= 400 && onErrorBody) {
+    if (status >= 400 && onErrorBody) {
       const error = body as { error?: unknown; error_codes?: unknown };
       if (typeof error.error === 'string') {
         const codes = Array.isArray(error.error_codes) ? error.error_codes.filter((c): c is number => typeof c === 'number') : [];
         onErrorBody({ error: error.error, errorCodes: codes });
       }
     }
-    return { headers, body: body as T, status: response.status };
+    return { headers, body: body as T, status };
   };
   return {
     sendGetRequestAsync: (url, options, timeout) => send(url, 'GET', options, timeout),

@@ -4,7 +4,8 @@ declare module 'undici/lib/dispatcher/agent.js' {
   const AgentClass: typeof Agent;
   export default AgentClass;
 }
-declare module 'undici/lib/web/fetch/index.js' {
-  import type { fetch as undiciFetch } from 'undici';
-  export const fetch: typeof undiciFetch;
+declare module 'undici/lib/api/api-request.js' {
+  import type { Dispatcher } from 'undici';
+  const request: (this: Dispatcher, options: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+  export default request;
 }
