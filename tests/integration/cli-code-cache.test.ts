@@ -18,7 +18,7 @@ describe('the CLI code cache', () => {
     expect(first.code, first.stderr).toBe(0);
     const files = await readdir(cacheDirOf(env));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^cli-v\d+.*\.v8cache$/);
+    expect(files[0]).toMatch(/^cli-program-v\d+.*\.v8cache$/);
     expect((await stat(cacheDirOf(env))).mode & 0o777).toBe(0o700);
     expect((await stat(join(cacheDirOf(env), files[0]!))).mode & 0o777).toBe(0o600);
 
@@ -57,5 +57,16 @@ describe('the CLI code cache', () => {
     const files = await readdir(cacheDirOf(env));
     expect(files).toHaveLength(2);
     expect((await readFile(join(cacheDirOf(env), configCache!))).equals(written)).toBe(true);
+  });
+
+  it('a command with a program of its own (smtp-test) keeps a cache of its own beside the whole CLI\'s', async () => {
+    const env = await isolatedHome();
+    await runCli(['config', 'show', '--json'], { env });
+    const help = await runCli(['smtp-test', '--help'], { env });
+    expect(help.code, help.stderr).toBe(0);
+    const files = (await readdir(cacheDirOf(env))).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/^cli-program-v\d+.*\.v8cache$/);
+    expect(files[1]).toMatch(/^cli-smtp-test-v\d+.*\.v8cache$/);
   });
 });
