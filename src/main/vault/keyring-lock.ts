@@ -16,7 +16,7 @@ export type KeyringProbe = () => Promise<KeyringState>;
 
 export function secretServiceLockProbe(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): KeyringProbe {
   if (platform !== 'linux') return async () => 'unknown';
-  return () =>
+  return reuseUnlocked(() =>
     new Promise((resolve) => {
       if (!env.DBUS_SESSION_BUS_ADDRESS) return resolve('unknown');
       execFile(
@@ -38,7 +38,26 @@ export function secretServiceLockProbe(env: NodeJS.ProcessEnv = process.env, pla
           resolve(match ? (match[1] === 'true' ? 'locked' : 'unlocked') : 'unknown');
         },
       );
-    });
+    }),
+  );
+}
+
+/**
+ * The probe, with an 'unlocked' answer reused for a moment (and one question in flight shared):
+ * reading a token touches the cache two or three times in a row, and each dbus-send is a process
+ * start, 10 to 35 ms. Any other answer is asked again every time, so an unlock is seen at once; a
+ * keyring locked within the moment is seen at the next question after it.
+ */
+export function reuseUnlocked(probe: KeyringProbe, forMs = 1_000, now: () => number = Date.now): KeyringProbe {
+  let unlockedAt = -Infinity;
+  let asking: Promise<KeyringState> | null = null;
+  return async () => {
+    if (now() - unlockedAt < forMs) return 'unlocked';
+    asking ??= probe().finally(() => (asking = null));
+    const state = await asking;
+    if (state === 'unlocked') unlockedAt = now();
+    return state;
+  };
 }
 
 /** Thrown before touching a locked keyring; keychainError() turns it into the "locked" advice. */
