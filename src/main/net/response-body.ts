@@ -21,13 +21,13 @@ const maxContentEncodings = 5;
 /** A header as one string: repeated ones joined with ", ", as Headers.get() joins them. */
 export const headerValue = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value.join(', ') : value);
 
+/** What readDecodedBody reads of an undici answer. */
+export type AnswerBody = { headers: Dispatcher.ResponseData['headers']; body: Readable };
+
 /**
  * The whole decoded body, or `tooLarge(limit)` thrown as soon as it is known to be over the limit
  * (the limit applies to the decoded bytes). An unknown coding is passed on undecoded, as fetch does.
  */
-/** What readDecodedBody reads of an undici answer. */
-export type AnswerBody = { headers: Dispatcher.ResponseData['headers']; body: Readable };
-
 export async function readDecodedBody(answer: AnswerBody, limit: number, tooLarge: (limit: number) => Error): Promise<Buffer> {
   const declared = Number(headerValue(answer.headers['content-length']) ?? Number.NaN);
   const codings = (headerValue(answer.headers['content-encoding']) ?? '')
