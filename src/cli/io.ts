@@ -19,10 +19,20 @@ export type CliIo = {
   machinePolicyFile?: string | null;
 };
 
+/**
+ * The streams are Node's own, made when first used: creating them costs a few milliseconds, and
+ * `smtp-test` opens its connection before it writes or reads anything.
+ */
 export const processIo = (): CliIo => ({
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stdin: process.stdin,
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   now: () => new Date(),
 });

@@ -52,7 +52,6 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
     .addOption(new Option('--oauth', 'XOAUTH2 with a token of the signed-in account (the route that survives the Basic-auth retirement)'))
     .option('--json', 'print {"ok","cause","stage","reply","advice","transcript"}')
     .action(async (options: SmtpTestOptions) => {
-      const out = context.output(options.json);
       const config = await context.config();
       // Before any secret is read: a flag may not send the password where the policy forbids.
       refuseLockedFlags(options, config.locked);
@@ -66,6 +65,8 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
       // Every refusal above is settled: the server's greeting can be on its way while the
       // secret is read and the SMTP client and the TLS trust load.
       const early = preconnect(host, options.port ?? config.values.smtpPort, options.timeout !== undefined ? options.timeout * 1000 : defaultSmtpTimeouts.connect);
+      // Only now: making the output streams is part of what the early connection overlaps.
+      const out = context.output(options.json);
       let result: SmtpTestResult;
       try {
         const secret = await secretFor(method, options, context, isMicrosoftSmtpHost(host));
