@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-
 /**
  * V8 settings for the report's long stream of short-lived pages, set by the bin entry before the
  * program loads (it is run as `node .../index.js`, so it cannot pass node flags). Only flags V8
@@ -17,5 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 export const streamingV8Flags = ['--semi-space-growth-factor=1', '--heap-growing-percent=20', '--liftoff-only'] as const;
 
 export function tuneHeapForStreaming(): void {
+  // Loaded here, not imported: the bin entry holds this file, and other commands need no node:v8.
+  const { setFlagsFromString } = process.getBuiltinModule('node:v8');
   for (const flag of streamingV8Flags) setFlagsFromString(flag);
 }
