@@ -28,7 +28,10 @@ const useStyles = makeStyles({
   away: { display: 'none' },
 });
 
-/** The whole wizard: loads what the app is configured for, then shows the current step. */
+/**
+ * The whole wizard. Welcome shows at once; what the app is configured for (app:info) fills in as it
+ * arrives, and the screens after Welcome and the guides wait for it.
+ */
 export function Wizard() {
   const styles = useStyles();
   const navigation = useWizard();
@@ -42,10 +45,9 @@ export function Wizard() {
 
   // Once the first screen is up and the window idle, the next screens' code loads in the background.
   useEffect(() => {
-    if (!info) return;
     const idle = requestIdleCallback(preloadScreens, { timeout: 2000 });
     return () => cancelIdleCallback(idle);
-  }, [info]);
+  }, []);
 
   const openGuide = useCallback((id?: string) => setGuides({ open: true, id }), []);
   // A clicked notification about an admin step opens its guide.
@@ -57,30 +59,30 @@ export function Wizard() {
     if (wasOpen.current && !guides.open) wizardArea.current?.querySelector<HTMLElement>('h1')?.focus();
     wasOpen.current = guides.open;
   }, [guides.open]);
-  const context = useMemo<WizardContextValue | null>(() => (info ? { info, openGuide } : null), [info, openGuide]);
+  const context = useMemo<WizardContextValue>(() => ({ info, openGuide }), [info, openGuide]);
 
-  if (!context) {
+  if (infoError) {
     return (
       <main className={styles.shell}>
-        {infoError ? (
-          <WizardContext.Provider value={{ info: fallbackInfo, openGuide }}>
-            <ErrorMessage error={infoError} title="The app could not start" />
-          </WizardContext.Provider>
-        ) : (
-          <Spinner label="Starting…" />
-        )}
+        <WizardContext.Provider value={context}>
+          <ErrorMessage error={infoError} title="The app could not start" />
+        </WizardContext.Provider>
       </main>
     );
   }
   return (
     <WizardContext.Provider value={context}>
       <div className={styles.shell}>
-        <WizardHeader demo={context.info.demoTenant} onOpenGuides={() => openGuide()} />
+        <WizardHeader demo={info?.demoTenant ?? false} onOpenGuides={() => openGuide()} />
         <BridgeHealthBanner />
         {guides.open && (
           <main className={styles.main}>
             <Suspense fallback={<Spinner label="Opening the guides…" />}>
-              <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
+              {info ? (
+                <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
+              ) : (
+                <Spinner label="Opening the guides…" />
+              )}
             </Suspense>
           </main>
         )}
@@ -94,7 +96,7 @@ export function Wizard() {
           />
           <main className={styles.main}>
             <Suspense fallback={<Spinner label="Loading…" />}>
-              <CurrentScreen navigation={navigation} />
+              {info || navigation.step.kind === 'welcome' ? <CurrentScreen navigation={navigation} /> : <Spinner label="Loading…" />}
             </Suspense>
           </main>
         </div>
@@ -103,11 +105,3 @@ export function Wizard() {
   );
 }
 
-const fallbackInfo: AppInfo = {
-  version: '',
-  demoTenant: false,
-  host: 'electron',
-  routesOffered: [],
-  hiddenGuides: [],
-  securityInfoUrl: 'https://mysignins.microsoft.com/security-info',
-};

@@ -3,7 +3,7 @@ import { PersonSyncRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import { call } from '../../api';
-import { useWizardContext } from '../context';
+import { useFirstScreenContext } from '../context';
 import { toErrorShape } from '../to-error-shape';
 import { BridgeStatusLine } from './BridgeStatusLine';
 import { ErrorMessage } from './ErrorMessage';
@@ -14,8 +14,8 @@ import { useBridgeView } from './useBridgeView';
  * working, one click signs in again and the bridge carries on without a restart.
  */
 export function BridgeHealthBanner() {
-  const { info, openGuide } = useWizardContext();
-  const enabled = info.routesOffered.includes('bridge');
+  const { info, openGuide } = useFirstScreenContext();
+  const enabled = info?.routesOffered.includes('bridge') ?? false;
   const { view } = useBridgeView(enabled);
   const [signingIn, setSigningIn] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);

@@ -2,7 +2,7 @@ import { Body1, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { Account } from '../../../../shared/account';
 import type { Verdict } from '../../../../shared/readiness/verdict';
 import { useIpcQuery } from '../../ipc/useIpc';
-import { useWizardContext } from '../context';
+import { useFirstScreenContext } from '../context';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
 import { ReturningUser, type Resume } from '../parts/ReturningUser';
@@ -21,7 +21,7 @@ type Props = {
 /** What the assistant does and needs; for a returning user, where their account stands. */
 export function Welcome({ onNext, onResume }: Props) {
   const styles = useStyles();
-  const { info, openGuide } = useWizardContext();
+  const { info, openGuide } = useFirstScreenContext();
   const current = useIpcQuery('auth:current', {});
   const account = current.state.kind === 'done' ? current.state.value.account : null;
   return (
@@ -45,7 +45,7 @@ export function Welcome({ onNext, onResume }: Props) {
           </div>
         </>
       )}
-      {info.demoTenant && (
+      {info?.demoTenant && (
         <Body1 data-testid="demo-note">
           This copy was started without an app registration, so it connects to a simulated demo tenant, for trying the
           app out. To connect a real Microsoft 365 account, your IT team configures the app&apos;s client id.
