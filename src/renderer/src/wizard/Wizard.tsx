@@ -5,7 +5,6 @@ import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
 import { toErrorShape } from './to-error-shape';
 import { BridgeHealthBanner } from './parts/BridgeHealthBanner';
-import { ErrorMessage } from './parts/ErrorMessage';
 import { StepIndicator } from './parts/StepIndicator';
 import { WizardHeader } from './parts/WizardHeader';
 import { CurrentScreen } from './CurrentScreen';
@@ -15,6 +14,8 @@ import { useWizard } from './useWizard';
 
 // The guides (their text and illustrations) load when first opened, not with the first screen.
 const GuidesView = lazy(() => import('./parts/GuidesView').then((module) => ({ default: module.GuidesView })));
+// Needed at start only if app:info fails: its message bar stays out of the first screen's code.
+const ErrorMessage = lazy(() => import('./parts/ErrorMessage').then((module) => ({ default: module.ErrorMessage })));
 
 const useStyles = makeStyles({
   shell: {
@@ -65,7 +66,9 @@ export function Wizard() {
     return (
       <main className={styles.shell}>
         <WizardContext.Provider value={context}>
-          <ErrorMessage error={infoError} title="The app could not start" />
+          <Suspense fallback={null}>
+            <ErrorMessage error={infoError} title="The app could not start" />
+          </Suspense>
         </WizardContext.Provider>
       </main>
     );

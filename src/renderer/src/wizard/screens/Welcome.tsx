@@ -1,11 +1,16 @@
 import { Body1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy } from 'react';
 import type { Account } from '../../../../shared/account';
 import type { Verdict } from '../../../../shared/readiness/verdict';
 import { useIpcQuery } from '../../ipc/useIpc';
 import { useFirstScreenContext } from '../context';
 import { ScreenHeading } from '../parts/ScreenHeading';
 import { WizardNav } from '../parts/WizardNav';
-import { ReturningUser, type Resume } from '../parts/ReturningUser';
+import type { Resume } from '../parts/ReturningUser';
+
+// Only a returning user sees it, once auth:current has answered: its card (and the focus
+// management Fluent's Card brings) stays out of the first screen's code.
+const ReturningUser = lazy(() => import('../parts/ReturningUser').then((module) => ({ default: module.ReturningUser })));
 
 const useStyles = makeStyles({
   screen: { display: 'grid', gap: tokens.spacingVerticalL },
@@ -28,22 +33,12 @@ export function Welcome({ onNext, onResume }: Props) {
     <section className={styles.screen}>
       <ScreenHeading>Connect your Microsoft 365 account</ScreenHeading>
       {account ? (
-        <ReturningUser account={account} onResume={(resume, verdict) => onResume(resume, account, verdict)} />
+        // The introduction stays while the card's code loads, as it stood while auth:current loaded.
+        <Suspense fallback={<Introduction listClassName={styles.list} />}>
+          <ReturningUser account={account} onResume={(resume, verdict) => onResume(resume, account, verdict)} />
+        </Suspense>
       ) : (
-        <>
-          <Body1>
-            This assistant gets your account ready for a backup or migration tool. It checks what your account allows,
-            guides you (or your admin) through exactly the steps it needs, stores the app password in your system
-            keychain and proves that it works with a test login. No mail is sent.
-          </Body1>
-          <div>
-            <Body1 as="p">You will need:</Body1>
-            <ul className={styles.list}>
-              <li>your work or school account and its password, and your phone for the second sign-in step;</li>
-              <li>about ten minutes, and possibly your IT admin if your organisation must change a setting.</li>
-            </ul>
-          </div>
-        </>
+        <Introduction listClassName={styles.list} />
       )}
       {info?.demoTenant && (
         <Body1 data-testid="demo-note">
@@ -60,5 +55,25 @@ export function Welcome({ onNext, onResume }: Props) {
       </Body1>
       <WizardNav onNext={onNext} nextLabel="Get started" />
     </section>
+  );
+}
+
+/** What the assistant does and what a new user needs. */
+function Introduction({ listClassName }: { listClassName: string }) {
+  return (
+    <>
+      <Body1>
+        This assistant gets your account ready for a backup or migration tool. It checks what your account allows,
+        guides you (or your admin) through exactly the steps it needs, stores the app password in your system
+        keychain and proves that it works with a test login. No mail is sent.
+      </Body1>
+      <div>
+        <Body1 as="p">You will need:</Body1>
+        <ul className={listClassName}>
+          <li>your work or school account and its password, and your phone for the second sign-in step;</li>
+          <li>about ten minutes, and possibly your IT admin if your organisation must change a setting.</li>
+        </ul>
+      </div>
+    </>
   );
 }
