@@ -44,11 +44,13 @@ export function Wizard() {
     call('app:info', {}).then(setInfo, (error: unknown) => setInfoError(toErrorShape(error)));
   }, []);
 
-  // Once the first screen is up and the window idle, the next screens' code loads in the background.
+  // Once the first screen is up, app:info has answered (start-up calls go first) and the window is
+  // idle, the next screens' code loads in the background.
   useEffect(() => {
+    if (!info) return;
     const idle = requestIdleCallback(preloadScreens, { timeout: 2000 });
     return () => cancelIdleCallback(idle);
-  }, []);
+  }, [info]);
 
   const openGuide = useCallback((id?: string) => setGuides({ open: true, id }), []);
   // A clicked notification about an admin step opens its guide.
