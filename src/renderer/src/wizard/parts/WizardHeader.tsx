@@ -1,5 +1,9 @@
-import { Badge, Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import { BookOpenRegular, BeakerRegular } from '@fluentui/react-icons';
+import { Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { BookOpenRegular } from '@fluentui/react-icons';
+import { Suspense, lazy } from 'react';
+
+// Only a copy without an app registration shows it, once app:info has said so: not first-screen code.
+const DemoBadge = lazy(() => import('./DemoBadge').then((module) => ({ default: module.DemoBadge })));
 
 const useStyles = makeStyles({
   header: {
@@ -19,9 +23,9 @@ export function WizardHeader({ demo, onOpenGuides }: { demo: boolean; onOpenGuid
     <header className={styles.header}>
       <Subtitle1 className={styles.title}>m365-connect</Subtitle1>
       {demo && (
-        <Badge appearance="filled" color="warning" size="large" icon={<BeakerRegular />} data-testid="demo-badge">
-          Demo tenant
-        </Badge>
+        <Suspense fallback={null}>
+          <DemoBadge />
+        </Suspense>
       )}
       <Button appearance="subtle" icon={<BookOpenRegular />} onClick={onOpenGuides}>
         Guides
