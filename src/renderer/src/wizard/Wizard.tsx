@@ -1,5 +1,5 @@
-import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Spinner, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { AppErrorShape } from '../../../shared/ipc/app-error';
 import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
@@ -17,7 +17,9 @@ const GuidesView = lazy(() => import('./parts/GuidesView').then((module) => ({ d
 // Needed at start only if app:info fails: its message bar stays out of the first screen's code.
 const ErrorMessage = lazy(() => import('./parts/ErrorMessage').then((module) => ({ default: module.ErrorMessage })));
 
-const useStyles = makeStyles({
+// Inline styles on the first screen's own elements, not makeStyles: Griffel would compile those
+// at run time before Welcome could show (Fluent's components ship theirs precompiled).
+const styles = {
   shell: {
     maxWidth: '800px',
     margin: '0 auto',
@@ -27,14 +29,13 @@ const useStyles = makeStyles({
   },
   main: { display: 'grid', gap: tokens.spacingVerticalL },
   away: { display: 'none' },
-});
+} satisfies Record<string, CSSProperties>;
 
 /**
  * The whole wizard. Welcome shows at once; what the app is configured for (app:info) fills in as it
  * arrives, and the screens after Welcome and the guides wait for it.
  */
 export function Wizard() {
-  const styles = useStyles();
   const navigation = useWizard();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [infoError, setInfoError] = useState<AppErrorShape | null>(null);
@@ -66,7 +67,7 @@ export function Wizard() {
 
   if (infoError) {
     return (
-      <main className={styles.shell}>
+      <main style={styles.shell}>
         <WizardContext.Provider value={context}>
           <Suspense fallback={null}>
             <ErrorMessage error={infoError} title="The app could not start" />
@@ -77,11 +78,11 @@ export function Wizard() {
   }
   return (
     <WizardContext.Provider value={context}>
-      <div className={styles.shell}>
+      <div style={styles.shell}>
         <WizardHeader demo={info?.demoTenant ?? false} onOpenGuides={() => openGuide()} />
         <BridgeHealthBanner />
         {guides.open && (
-          <main className={styles.main}>
+          <main style={styles.main}>
             <Suspense fallback={<Spinner label="Opening the guides…" />}>
               {info ? (
                 <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
@@ -92,14 +93,14 @@ export function Wizard() {
           </main>
         )}
         {/* Kept mounted while a guide is open, so nothing typed (an app password) is lost. */}
-        <div ref={wizardArea} className={mergeClasses(styles.main, guides.open && styles.away)}>
+        <div ref={wizardArea} style={guides.open ? { ...styles.main, ...styles.away } : styles.main}>
           <StepIndicator
             current={navigation.step.kind}
             reachable={navigation.reachable}
             finished={navigation.finished}
             onGoTo={navigation.backTo}
           />
-          <main className={styles.main}>
+          <main style={styles.main}>
             <Suspense fallback={<Spinner label="Loading…" />}>
               {info || navigation.step.kind === 'welcome' ? <CurrentScreen navigation={navigation} /> : <Spinner label="Loading…" />}
             </Suspense>

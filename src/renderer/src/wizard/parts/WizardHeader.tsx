@@ -1,11 +1,12 @@
-import { Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Subtitle1, tokens } from '@fluentui/react-components';
 import { BookOpenRegular } from '@fluentui/react-icons';
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, type CSSProperties } from 'react';
 
 // Only a copy without an app registration shows it, once app:info has said so: not first-screen code.
 const DemoBadge = lazy(() => import('./DemoBadge').then((module) => ({ default: module.DemoBadge })));
 
-const useStyles = makeStyles({
+// Inline, not makeStyles: no run-time CSS compiling before the first screen shows (see Wizard).
+const styles = {
   header: {
     display: 'flex',
     alignItems: 'center',
@@ -14,14 +15,13 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   title: { flexGrow: 1 },
-});
+} satisfies Record<string, CSSProperties>;
 
 /** The app's name, the demo-tenant badge (on every screen when it applies) and the guides. */
 export function WizardHeader({ demo, onOpenGuides }: { demo: boolean; onOpenGuides: () => void }) {
-  const styles = useStyles();
   return (
-    <header className={styles.header}>
-      <Subtitle1 className={styles.title}>m365-connect</Subtitle1>
+    <header style={styles.header}>
+      <Subtitle1 style={styles.title}>m365-connect</Subtitle1>
       {demo && (
         <Suspense fallback={null}>
           <DemoBadge />

@@ -1,5 +1,5 @@
-import { Body1, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { Suspense, lazy } from 'react';
+import { Body1, Link, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, type CSSProperties } from 'react';
 import type { Account } from '../../../../shared/account';
 import type { Verdict } from '../../../../shared/readiness/verdict';
 import { useIpcQuery } from '../../ipc/useIpc';
@@ -12,10 +12,11 @@ import type { Resume } from '../parts/ReturningUser';
 // management Fluent's Card brings) stays out of the first screen's code.
 const ReturningUser = lazy(() => import('../parts/ReturningUser').then((module) => ({ default: module.ReturningUser })));
 
-const useStyles = makeStyles({
+// Inline, not makeStyles: no run-time CSS compiling before the first screen shows (see Wizard).
+const styles = {
   screen: { display: 'grid', gap: tokens.spacingVerticalL },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'grid', gap: tokens.spacingVerticalXS },
-});
+} satisfies Record<string, CSSProperties>;
 
 type Props = {
   onNext: () => void;
@@ -25,20 +26,19 @@ type Props = {
 
 /** What the assistant does and needs; for a returning user, where their account stands. */
 export function Welcome({ onNext, onResume }: Props) {
-  const styles = useStyles();
   const { info, openGuide } = useFirstScreenContext();
   const current = useIpcQuery('auth:current', {});
   const account = current.state.kind === 'done' ? current.state.value.account : null;
   return (
-    <section className={styles.screen}>
+    <section style={styles.screen}>
       <ScreenHeading>Connect your Microsoft 365 account</ScreenHeading>
       {account ? (
         // The introduction stays while the card's code loads, as it stood while auth:current loaded.
-        <Suspense fallback={<Introduction listClassName={styles.list} />}>
+        <Suspense fallback={<Introduction />}>
           <ReturningUser account={account} onResume={(resume, verdict) => onResume(resume, account, verdict)} />
         </Suspense>
       ) : (
-        <Introduction listClassName={styles.list} />
+        <Introduction />
       )}
       {info?.demoTenant && (
         <Body1 data-testid="demo-note">
@@ -59,7 +59,7 @@ export function Welcome({ onNext, onResume }: Props) {
 }
 
 /** What the assistant does and what a new user needs. */
-function Introduction({ listClassName }: { listClassName: string }) {
+function Introduction() {
   return (
     <>
       <Body1>
@@ -69,7 +69,7 @@ function Introduction({ listClassName }: { listClassName: string }) {
       </Body1>
       <div>
         <Body1 as="p">You will need:</Body1>
-        <ul className={listClassName}>
+        <ul style={styles.list}>
           <li>your work or school account and its password, and your phone for the second sign-in step;</li>
           <li>about ten minutes, and possibly your IT admin if your organisation must change a setting.</li>
         </ul>
