@@ -1,9 +1,6 @@
-import { Button, Subtitle1, tokens } from '@fluentui/react-components';
-import { BookOpenRegular } from '@fluentui/react-icons';
-import { Suspense, lazy, type CSSProperties } from 'react';
-
-// Only a copy without an app registration shows it, once app:info has said so: not first-screen code.
-const DemoBadge = lazy(() => import('./DemoBadge').then((module) => ({ default: module.DemoBadge })));
+import { Badge, Button, Subtitle1, tokens } from '@fluentui/react-components';
+import { BeakerRegular, BookOpenRegular } from '@fluentui/react-icons';
+import type { CSSProperties } from 'react';
 
 // Inline, not makeStyles: no run-time CSS compiling before the first screen shows (see Wizard).
 const styles = {
@@ -23,9 +20,9 @@ export function WizardHeader({ demo, onOpenGuides }: { demo: boolean; onOpenGuid
     <header style={styles.header}>
       <Subtitle1 style={styles.title}>m365-connect</Subtitle1>
       {demo && (
-        <Suspense fallback={null}>
-          <DemoBadge />
-        </Suspense>
+        <Badge appearance="filled" color="warning" size="large" icon={<BeakerRegular />} data-testid="demo-badge">
+          Demo tenant
+        </Badge>
       )}
       <Button appearance="subtle" icon={<BookOpenRegular />} onClick={onOpenGuides}>
         Guides
