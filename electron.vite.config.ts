@@ -3,7 +3,8 @@ import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
 const darkOrHighContrastTokens = /@fluentui\/tokens\/lib\/.*(dark|highContrast)/i;
-const inVendorChunk = (id: string) => id.includes('/node_modules/') && !darkOrHighContrastTokens.test(id);
+const loadedOnDemand = (id: string) => darkOrHighContrastTokens.test(id);
+const isLibrary = (id: string) => id.includes('/node_modules/') && !loadedOnDemand(id);
 
 export default defineConfig({
   main: {
@@ -29,10 +30,19 @@ export default defineConfig({
       minify: true,
       rollupOptions: {
         input: { index: resolve('src/renderer/index.html') },
-        // One chunk for the libraries instead of many small shared ones (each file is a round trip
-        // through the app:// handler before the first screen runs). The dark and high-contrast
-        // tokens stay out of it: they load only when in effect.
-        output: { codeSplitting: { groups: [{ name: 'vendor', test: inVendorChunk }] } },
+        // Everything the first screen runs ('$initial': reached from the entry by static imports),
+        // its libraries and the app's own code, goes in the entry chunk: one file, one round trip
+        // through the app:// handler, before it shows. The libraries only later screens use go in one
+        // chunk of their own, fetched with the first of them, so start-up neither fetches nor
+        // compiles them. The dark and high-contrast tokens stay out of both: they load only when in effect.
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'first-screen', test: (id: string) => !loadedOnDemand(id), tags: ['$initial'] },
+              { name: 'vendor-later', test: isLibrary },
+            ],
+          },
+        },
       },
     },
   },

@@ -1,11 +1,10 @@
-import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Spinner, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { AppErrorShape } from '../../../shared/ipc/app-error';
 import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
 import { toErrorShape } from './to-error-shape';
 import { BridgeHealthBanner } from './parts/BridgeHealthBanner';
-import { ErrorMessage } from './parts/ErrorMessage';
 import { StepIndicator } from './parts/StepIndicator';
 import { WizardHeader } from './parts/WizardHeader';
 import { CurrentScreen } from './CurrentScreen';
@@ -15,8 +14,12 @@ import { useWizard } from './useWizard';
 
 // The guides (their text and illustrations) load when first opened, not with the first screen.
 const GuidesView = lazy(() => import('./parts/GuidesView').then((module) => ({ default: module.GuidesView })));
+// Needed at start only if app:info fails: its message bar stays out of the first screen's code.
+const ErrorMessage = lazy(() => import('./parts/ErrorMessage').then((module) => ({ default: module.ErrorMessage })));
 
-const useStyles = makeStyles({
+// Inline styles on the first screen's own elements, not makeStyles: Griffel would compile those
+// at run time before Welcome could show (Fluent's components ship theirs precompiled).
+const styles = {
   shell: {
     maxWidth: '800px',
     margin: '0 auto',
@@ -26,11 +29,13 @@ const useStyles = makeStyles({
   },
   main: { display: 'grid', gap: tokens.spacingVerticalL },
   away: { display: 'none' },
-});
+} satisfies Record<string, CSSProperties>;
 
-/** The whole wizard: loads what the app is configured for, then shows the current step. */
+/**
+ * The whole wizard. Welcome shows at once; what the app is configured for (app:info) fills in as it
+ * arrives, and the screens after Welcome and the guides wait for it.
+ */
 export function Wizard() {
-  const styles = useStyles();
   const navigation = useWizard();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [infoError, setInfoError] = useState<AppErrorShape | null>(null);
@@ -40,7 +45,8 @@ export function Wizard() {
     call('app:info', {}).then(setInfo, (error: unknown) => setInfoError(toErrorShape(error)));
   }, []);
 
-  // Once the first screen is up and the window idle, the next screens' code loads in the background.
+  // Once the first screen is up, app:info has answered (start-up calls go first) and the window is
+  // idle, the next screens' code loads in the background.
   useEffect(() => {
     if (!info) return;
     const idle = requestIdleCallback(preloadScreens, { timeout: 2000 });
@@ -57,44 +63,46 @@ export function Wizard() {
     if (wasOpen.current && !guides.open) wizardArea.current?.querySelector<HTMLElement>('h1')?.focus();
     wasOpen.current = guides.open;
   }, [guides.open]);
-  const context = useMemo<WizardContextValue | null>(() => (info ? { info, openGuide } : null), [info, openGuide]);
+  const context = useMemo<WizardContextValue>(() => ({ info, openGuide }), [info, openGuide]);
 
-  if (!context) {
+  if (infoError) {
     return (
-      <main className={styles.shell}>
-        {infoError ? (
-          <WizardContext.Provider value={{ info: fallbackInfo, openGuide }}>
+      <main style={styles.shell}>
+        <WizardContext.Provider value={context}>
+          <Suspense fallback={null}>
             <ErrorMessage error={infoError} title="The app could not start" />
-          </WizardContext.Provider>
-        ) : (
-          <Spinner label="Starting…" />
-        )}
+          </Suspense>
+        </WizardContext.Provider>
       </main>
     );
   }
   return (
     <WizardContext.Provider value={context}>
-      <div className={styles.shell}>
-        <WizardHeader demo={context.info.demoTenant} onOpenGuides={() => openGuide()} />
+      <div style={styles.shell}>
+        <WizardHeader demo={info?.demoTenant ?? false} onOpenGuides={() => openGuide()} />
         <BridgeHealthBanner />
         {guides.open && (
-          <main className={styles.main}>
+          <main style={styles.main}>
             <Suspense fallback={<Spinner label="Opening the guides…" />}>
-              <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
+              {info ? (
+                <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
+              ) : (
+                <Spinner label="Opening the guides…" />
+              )}
             </Suspense>
           </main>
         )}
         {/* Kept mounted while a guide is open, so nothing typed (an app password) is lost. */}
-        <div ref={wizardArea} className={mergeClasses(styles.main, guides.open && styles.away)}>
+        <div ref={wizardArea} style={guides.open ? { ...styles.main, ...styles.away } : styles.main}>
           <StepIndicator
             current={navigation.step.kind}
             reachable={navigation.reachable}
             finished={navigation.finished}
             onGoTo={navigation.backTo}
           />
-          <main className={styles.main}>
+          <main style={styles.main}>
             <Suspense fallback={<Spinner label="Loading…" />}>
-              <CurrentScreen navigation={navigation} />
+              {info || navigation.step.kind === 'welcome' ? <CurrentScreen navigation={navigation} /> : <Spinner label="Loading…" />}
             </Suspense>
           </main>
         </div>
@@ -103,11 +111,3 @@ export function Wizard() {
   );
 }
 
-const fallbackInfo: AppInfo = {
-  version: '',
-  demoTenant: false,
-  host: 'electron',
-  routesOffered: [],
-  hiddenGuides: [],
-  securityInfoUrl: 'https://mysignins.microsoft.com/security-info',
-};

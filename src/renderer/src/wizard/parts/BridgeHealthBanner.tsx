@@ -1,63 +1,19 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { PersonSyncRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import type { AppErrorShape } from '../../../../shared/ipc/app-error';
-import { call } from '../../api';
-import { useWizardContext } from '../context';
-import { toErrorShape } from '../to-error-shape';
-import { BridgeStatusLine } from './BridgeStatusLine';
-import { ErrorMessage } from './ErrorMessage';
+import { Suspense, lazy } from 'react';
+import { useFirstScreenContext } from '../context';
 import { useBridgeView } from './useBridgeView';
 
-/**
- * The bridge's health on every screen: the page's twin of the tray. When the saved sign-in stops
- * working, one click signs in again and the bridge carries on without a restart.
- */
-export function BridgeHealthBanner() {
-  const { info, openGuide } = useWizardContext();
-  const enabled = info.routesOffered.includes('bridge');
-  const { view } = useBridgeView(enabled);
-  const [signingIn, setSigningIn] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  if (!enabled || !view || (view.status.state === 'stopped' && !view.alert)) return null;
+// Loaded only when there is something to show, so its message bar stays out of the first screen's code.
+const BridgeHealthView = lazy(() => import('./BridgeHealthView').then((module) => ({ default: module.BridgeHealthView })));
 
-  const signInAgain = async () => {
-    setSigningIn(true);
-    setError(null);
-    try {
-      // A fresh interactive sign-in: the cached one is what stopped working.
-      await call('auth:sign-in', { method: 'browser', switchAccount: true });
-    } catch (caught) {
-      setError(toErrorShape(caught));
-    } finally {
-      setSigningIn(false);
-    }
-  };
-  const { alert } = view;
+/** The bridge's health on every screen, when the bridge is offered and not simply stopped: the page's twin of the tray. */
+export function BridgeHealthBanner() {
+  const { info, openGuide } = useFirstScreenContext();
+  const enabled = info?.routesOffered.includes('bridge') ?? false;
+  const { view } = useBridgeView(enabled);
+  if (!enabled || !view || (view.status.state === 'stopped' && !view.alert)) return null;
   return (
-    <section aria-label="Bridge health" data-testid="bridge-health" data-alert={alert?.kind ?? 'none'}>
-      {alert ? (
-        <MessageBar intent="warning" layout="multiline" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>
-              {alert.kind === 'needs-sign-in' ? 'Sign in again to keep your backup tool connected' : 'Your admin needs to act'}
-            </MessageBarTitle>
-            {alert.message}
-          </MessageBarBody>
-          <MessageBarActions>
-            {alert.kind === 'needs-sign-in' ? (
-              <Button appearance="primary" icon={<PersonSyncRegular />} disabledFocusable={signingIn} onClick={() => void signInAgain()}>
-                {signingIn ? 'Signing in…' : 'Sign in again'}
-              </Button>
-            ) : (
-              alert.guide && <Button onClick={() => openGuide(alert.guide ?? undefined)}>Read the guide</Button>
-            )}
-          </MessageBarActions>
-        </MessageBar>
-      ) : (
-        <BridgeStatusLine view={view} />
-      )}
-      {error && <ErrorMessage error={error} title="Sign-in did not finish" />}
-    </section>
+    <Suspense fallback={null}>
+      <BridgeHealthView view={view} openGuide={openGuide} />
+    </Suspense>
   );
 }

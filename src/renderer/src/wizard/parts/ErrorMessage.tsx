@@ -1,11 +1,11 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { AppErrorShape } from '../../../../shared/ipc/app-error';
-import { useWizardContext } from '../context';
+import { useFirstScreenContext } from '../context';
 import { CopyAdminMessage } from './CopyAdminMessage';
 
 /** A failure in plain language: what happened, what to do next, and the guide that helps. */
 export function ErrorMessage({ error, title = 'That did not work' }: { error: AppErrorShape; title?: string }) {
-  const { openGuide } = useWizardContext();
+  const { openGuide } = useFirstScreenContext();
   return (
     <MessageBar intent="error" layout="multiline" role="alert" data-testid="error-message">
       <MessageBarBody>

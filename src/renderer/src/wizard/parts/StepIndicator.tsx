@@ -1,10 +1,12 @@
-import { Link, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Link, tokens } from '@fluentui/react-components';
+import type { CSSProperties } from 'react';
 import { CheckmarkRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { VisuallyHidden } from './VisuallyHidden';
 import { bridgeStepOrder, isBridgeStepKind } from '../bridge-steps';
 import { stepOrder, type StepKind } from '../steps';
 
-const useStyles = makeStyles({
+// Inline, not makeStyles: no run-time CSS compiling before the first screen shows (see Wizard).
+const styles = {
   list: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS, listStyle: 'none', margin: 0, padding: 0 },
   item: {
     display: 'flex',
@@ -19,7 +21,7 @@ const useStyles = makeStyles({
   tick: { color: tokens.colorPaletteGreenForeground1 },
   separator: { color: tokens.colorNeutralForeground4 },
   link: { fontSize: tokens.fontSizeBase200 },
-});
+} satisfies Record<string, CSSProperties>;
 
 type Props = {
   current: StepKind;
@@ -32,12 +34,11 @@ type Props = {
 
 /** Where the user is: a breadcrumb of numbered steps; finished ones ticked and linked back. */
 export function StepIndicator({ current, reachable, finished, onGoTo }: Props) {
-  const styles = useStyles();
   const order = isBridgeStepKind(current) ? bridgeStepOrder : stepOrder;
   const at = order.findIndex((step) => step.kind === current);
   return (
     <nav aria-label="Progress">
-      <ol className={styles.list} data-testid="step-indicator">
+      <ol style={styles.list} data-testid="step-indicator">
         {order.map((step, index) => {
           const state =
             index === at ? 'current' : index > at ? 'todo' : finished.has(step.kind) ? 'done' : 'skipped';
@@ -45,20 +46,20 @@ export function StepIndicator({ current, reachable, finished, onGoTo }: Props) {
           return (
             <li
               key={step.kind}
-              className={mergeClasses(styles.item, state === 'current' && styles.current, state === 'done' && styles.done)}
+              style={{ ...styles.item, ...(state === 'current' ? styles.current : state === 'done' ? styles.done : {}) }}
               aria-current={state === 'current' ? 'step' : undefined}
               data-state={state}
             >
-              {index > 0 && <ChevronRightRegular aria-hidden className={styles.separator} />}
+              {index > 0 && <ChevronRightRegular aria-hidden style={styles.separator} />}
               {state === 'done' ? (
-                <CheckmarkRegular aria-hidden className={styles.tick} />
+                <CheckmarkRegular aria-hidden style={styles.tick} />
               ) : (
-                <span aria-hidden className={styles.number}>
+                <span aria-hidden style={styles.number}>
                   {index + 1}.
                 </span>
               )}
               {canGo ? (
-                <Link as="button" className={styles.link} onClick={() => onGoTo(step.kind)}>
+                <Link as="button" style={styles.link} onClick={() => onGoTo(step.kind)}>
                   {step.label}
                   <VisuallyHidden>{state === 'done' ? ' (done, return to this step)' : ' (return to this step)'}</VisuallyHidden>
                 </Link>

@@ -1,7 +1,9 @@
-import { Badge, Button, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import { BookOpenRegular, BeakerRegular } from '@fluentui/react-icons';
+import { Badge, Button, Subtitle1, tokens } from '@fluentui/react-components';
+import { BeakerRegular, BookOpenRegular } from '@fluentui/react-icons';
+import type { CSSProperties } from 'react';
 
-const useStyles = makeStyles({
+// Inline, not makeStyles: no run-time CSS compiling before the first screen shows (see Wizard).
+const styles = {
   header: {
     display: 'flex',
     alignItems: 'center',
@@ -10,14 +12,13 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   title: { flexGrow: 1 },
-});
+} satisfies Record<string, CSSProperties>;
 
 /** The app's name, the demo-tenant badge (on every screen when it applies) and the guides. */
 export function WizardHeader({ demo, onOpenGuides }: { demo: boolean; onOpenGuides: () => void }) {
-  const styles = useStyles();
   return (
-    <header className={styles.header}>
-      <Subtitle1 className={styles.title}>m365-connect</Subtitle1>
+    <header style={styles.header}>
+      <Subtitle1 style={styles.title}>m365-connect</Subtitle1>
       {demo && (
         <Badge appearance="filled" color="warning" size="large" icon={<BeakerRegular />} data-testid="demo-badge">
           Demo tenant

@@ -1,8 +1,9 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, tokens } from '@fluentui/react-components';
 import { ArrowLeftRegular, ArrowRightRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 
-const useStyles = makeStyles({
+// Inline, not makeStyles: no run-time CSS compiling before the first screen shows (see Wizard).
+const styles = {
   // Pinned to the bottom of the window, so Back and Next never scroll away on a small screen.
   nav: {
     position: 'sticky',
@@ -18,7 +19,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   side: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
-});
+} satisfies Record<string, CSSProperties>;
 
 type Props = {
   onBack?: () => void;
@@ -33,14 +34,13 @@ type Props = {
 
 /** Back and Next, at the foot of every screen, in the same place, always in view. */
 export function WizardNav({ onBack, onNext, nextLabel = 'Next', nextDisabled = false, extra, focusNext = false }: Props) {
-  const styles = useStyles();
   const nextSlot = useRef<HTMLSpanElement>(null);
   useEffect(() => {
     if (focusNext) nextSlot.current?.querySelector('button')?.focus();
   }, [focusNext]);
   return (
-    <nav className={styles.nav} aria-label="Wizard navigation" data-testid="wizard-nav">
-      <div className={styles.side}>
+    <nav style={styles.nav} aria-label="Wizard navigation" data-testid="wizard-nav">
+      <div style={styles.side}>
         {onBack && (
           <Button icon={<ArrowLeftRegular />} onClick={onBack}>
             Back
