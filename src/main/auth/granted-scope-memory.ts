@@ -1,5 +1,7 @@
-import type { AuthenticationResult } from '@azure/msal-node';
 import { grantedScopesStore, type GrantedGraphScopes } from './granted-scopes';
+
+/** What noting needs from MSAL's AuthenticationResult. */
+export type GrantedTokenResult = { account: { homeAccountId: string } | null; scopes: string[]; expiresOn: Date | null };
 
 const oidcScopes = new Set(['openid', 'profile', 'email', 'offline_access']);
 
@@ -36,7 +38,7 @@ export function grantedScopeMemory(cacheDir: string, where: string) {
       return granted && granted.expiresOn - grantedScopesMarginMs > now ? granted.scopes : null;
     },
 
-    async note(result: AuthenticationResult): Promise<void> {
+    async note(result: GrantedTokenResult): Promise<void> {
       if (!result.account) return;
       const { homeAccountId } = result.account;
       const scopes = result.scopes.filter((scope) => !oidcScopes.has(scope.toLowerCase()));
