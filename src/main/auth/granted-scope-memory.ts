@@ -30,6 +30,13 @@ export function grantedScopeMemory(cacheDir: string, where: string) {
       if (saved && saved.where === where && !known.has(saved.homeAccountId)) known.set(saved.homeAccountId, saved);
     }));
 
+  const forget = async (homeAccountId: string): Promise<void> => {
+    await load();
+    known.delete(homeAccountId);
+    const saved = await store.read();
+    if (saved?.homeAccountId === homeAccountId) await store.clear().catch(() => undefined);
+  };
+
   return {
     /** The scopes to ask for this account's Graph token by, or null to ask `.default`. */
     async usable(homeAccountId: string, now = Date.now()): Promise<string[] | null> {
@@ -43,7 +50,7 @@ export function grantedScopeMemory(cacheDir: string, where: string) {
       const { homeAccountId } = result.account;
       const scopes = result.scopes.filter((scope) => !oidcScopes.has(scope.toLowerCase()));
       const expiresOn = result.expiresOn?.getTime() ?? 0;
-      if (scopes.length === 0) return this.forget(homeAccountId);
+      if (scopes.length === 0) return forget(homeAccountId);
       const before = known.get(homeAccountId);
       if (before && before.expiresOn === expiresOn && sameScopes(before.scopes, scopes)) return;
       const granted = { homeAccountId, where, scopes, expiresOn };
@@ -52,16 +59,12 @@ export function grantedScopeMemory(cacheDir: string, where: string) {
       await store.write(granted).catch(() => undefined);
     },
 
-    async forget(homeAccountId: string): Promise<void> {
-      await load();
-      known.delete(homeAccountId);
-      const saved = await store.read();
-      if (saved?.homeAccountId === homeAccountId) await store.clear();
-    },
+    forget,
 
     async clear(): Promise<void> {
       known.clear();
-      await store.clear();
+      // A record left behind only names scopes: the next token result replaces it.
+      await store.clear().catch(() => undefined);
     },
   };
 }
