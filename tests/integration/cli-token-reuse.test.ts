@@ -31,6 +31,9 @@ describe.skipIf(!keyringAvailable())(`token reuse across CLI processes (skipped 
     const run = await runCli(['whoami', '--json'], { env });
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, account: { upn: sb.scenario.users[0]!.upn } });
+    // The sandbox is not a Microsoft host: its OpenID configuration is read once per process
+    // (never Microsoft's instance discovery); for Microsoft's hosts MSAL has both built in.
+    expect(sb.counters.discoveryRequests).toBe(1);
     return sb.counters.tokenRequests;
   };
 
