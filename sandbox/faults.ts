@@ -42,6 +42,8 @@ export type Counters = {
   /** Requests inside $batch bodies, for tests that care. */
   graphBatchItems: number;
   tokenRequests: number;
+  /** OpenID configuration and instance discovery documents served. */
+  discoveryRequests: number;
   authorizeRequests: number;
   deviceCodeRequests: number;
   smtpConnections: number;
@@ -53,6 +55,7 @@ export const zeroCounters = (): Counters => ({
   graphRequests: 0,
   graphBatchItems: 0,
   tokenRequests: 0,
+  discoveryRequests: 0,
   authorizeRequests: 0,
   deviceCodeRequests: 0,
   smtpConnections: 0,

@@ -18,7 +18,10 @@ export function createEntraHandler(ctx: EntraContext) {
     const method = req.method ?? 'GET';
     const post = method === 'POST';
 
-    if (path === '/common/discovery/instance') return sendJson(res, 200, instanceDiscovery(ctx));
+    if (path === '/common/discovery/instance') {
+      ctx.counters.discoveryRequests += 1;
+      return sendJson(res, 200, instanceDiscovery(ctx));
+    }
     if (path === '/common/login' && post) return handleCredentials(ctx, req, res);
     if (path === '/common/SAS/ProcessAuth' && post) return handleMfa(ctx, req, res);
     if (path === deviceLoginPath || path === '/common/oauth2/deviceauth') return handleDeviceLoginPage(ctx, req, res);
@@ -33,6 +36,7 @@ export function createEntraHandler(ctx: EntraContext) {
 
     switch (rest) {
       case 'v2.0/.well-known/openid-configuration':
+        ctx.counters.discoveryRequests += 1;
         return known ? sendJson(res, 200, openIdConfiguration(ctx, tenantSegment)) : unknownTenant();
       case 'discovery/v2.0/keys':
       case 'discovery/keys':

@@ -4,6 +4,7 @@ import { processIo } from './io';
 import { loadProgram } from './load-program';
 import { streamingV8Flags, tuneHeapForStreaming } from './report/heap-tuning';
 import { version } from './version';
+import { keepWasmOnBaseline, wasmBaselineV8Flags } from './wasm-baseline';
 
 // The bin entry. Exit explicitly once stdout and stderr have drained: a keep-alive socket or
 // an abandoned prefetch must not hold the process open after the answer is out.
@@ -29,8 +30,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // Before anything is allocated: the young generation's size is decided early (report/heap-tuning.ts).
   const tuned = argv[0] === 'report';
   if (tuned) tuneHeapForStreaming();
+  else keepWasmOnBaseline();
   // The commands and everything they bundle, loaded only now (scripts/build-cli.mjs).
-  const { program, saveCache } = loadProgram(programFor(argv[0]), process.env, tuned ? streamingV8Flags : []);
+  const { program, saveCache } = loadProgram(programFor(argv[0]), process.env, tuned ? streamingV8Flags : wasmBaselineV8Flags);
   program.runCli(argv, processIo()).then(
     (code) => {
       saveCache();

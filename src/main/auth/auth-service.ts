@@ -20,7 +20,8 @@ import { signInSignal, untilAborted } from './sign-in-abort';
 import { noteEntraError, withEntraErrors } from './entra-error-hint';
 import { mapAuthError, SignInCancelledError, type AdminContext } from './map-auth-error';
 import { signInWithBrowser, type BrowserSignInRequest } from './interactive';
-import { createMsalApp } from './msal-app';
+import { grantedScopeMemory } from './granted-scope-memory';
+import { authorityFor, createMsalApp } from './msal-app';
 import { openTokenCache, type TokenCacheStore } from './token-cache';
 
 /** What the readiness check needs from a sign-in: never stored, never logged. */
@@ -147,26 +148,16 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
   const silent = (account: AccountInfo, forScopes: string[]) =>
     withEntraErrors(() => app.acquireTokenSilent({ account, scopes: forScopes }), admin);
 
-  // MSAL caches a `.default` token under the scopes Entra granted, so asking for `.default`
-  // again always misses the cache and costs a refresh round trip. Once we know the granted
-  // scopes of an account, ask for exactly those: a cache hit until the token nears expiry.
-  // Keyed by account, written only from token results: concurrent calls agree on it.
-  const grantedGraphScopes = new Map<string, string[]>();
-  const oidcScopes = new Set(['openid', 'profile', 'email', 'offline_access']);
-  const noteGranted = (result: AuthenticationResult) => {
-    if (!result.account) return;
-    const granted = result.scopes.filter((scope) => !oidcScopes.has(scope.toLowerCase()));
-    if (granted.length > 0) grantedGraphScopes.set(result.account.homeAccountId, granted);
-    else grantedGraphScopes.delete(result.account.homeAccountId);
-  };
+  // Asking by the granted scopes finds MSAL's cached token; `.default` would refresh it.
+  const granted = grantedScopeMemory(cacheDir, `${authorityFor(config.values.authorityHost, config.values.tenant)} ${scopes[0]}`);
   const silentGraph = async (account: AccountInfo) => {
-    const known = grantedGraphScopes.get(account.homeAccountId);
-    const result = await silent(account, known ?? scopes).catch((error: unknown) => {
+    const known = await granted.usable(account.homeAccountId);
+    const result = await silent(account, known ?? scopes).catch(async (error: unknown) => {
       if (!known) throw error;
-      grantedGraphScopes.delete(account.homeAccountId);
+      await granted.forget(account.homeAccountId);
       return silent(account, scopes);
     });
-    noteGranted(result);
+    await granted.note(result);
     return result;
   };
 
@@ -248,7 +239,7 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
             : await browser({ scopes, ...(switchAccount ? { prompt: 'select_account' } : {}) }, signal, onProgress);
         onProgress?.('exchanging');
         if (!result) throw mapAuthError(new Error('no token response'));
-        noteGranted(result);
+        await granted.note(result);
         const account = await remember(result);
         onProgress?.('done');
         return account;
@@ -270,13 +261,13 @@ export async function createAuthService(options: CreateAuthServiceOptions): Prom
         if (!(isAppError(error) && error.code === 'token-cache-corrupted')) throw mapAuthError(error);
         await cache.clear();
         await active.clear();
-        grantedGraphScopes.clear();
+        await granted.clear();
         return true;
       }
       if (!account) return false;
       await app.getTokenCache().removeAccount(account);
       await active.clear();
-      grantedGraphScopes.delete(account.homeAccountId);
+      await granted.forget(account.homeAccountId);
       if ((await app.getAllAccounts()).length === 0) await cache.clear();
       return true;
     },

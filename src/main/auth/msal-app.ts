@@ -24,7 +24,11 @@ export function authorityFor(authorityHost: string, tenant: string): string {
 /**
  * The MSAL public client (no secret). A non-Microsoft authority host (a test tenant) is
  * declared known so MSAL trusts its own discovery document instead of asking Microsoft's
- * instance discovery. Logging never includes personal data or tokens.
+ * instance discovery. For Microsoft's sign-in hosts of every cloud MSAL ships both documents
+ * (aliases and endpoints), so a silent token costs no discovery round trip; only a
+ * non-Microsoft host's OpenID configuration is downloaded, once per process, and it is not
+ * pinned here: that host's own document stays the authority on its endpoints.
+ * Logging never includes personal data or tokens.
  */
 export function createMsalApp(options: MsalAppOptions): PublicClientApplication {
   const host = new URL(options.authorityHost).host;
