@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-
 /**
  * WebAssembly (undici's HTTP parser) stays on V8's baseline compiler for every command. After a
  * first request the optimizing compiler recompiles the parser in the background, and exiting
@@ -10,5 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 export const wasmBaselineV8Flags = ['--liftoff-only'] as const;
 
 export function keepWasmOnBaseline(): void {
+  // Loaded here, not imported: `--version` answers from the bin entry without it.
+  const { setFlagsFromString } = process.getBuiltinModule('node:v8');
   for (const flag of wasmBaselineV8Flags) setFlagsFromString(flag);
 }
