@@ -25,10 +25,10 @@ export type CliIo = {
  */
 export const processIo = (): CliIo => ({
   get stdout() {
-    return process.stdout;
+    return quietWhenReaderLeaves(process.stdout);
   },
   get stderr() {
-    return process.stderr;
+    return quietWhenReaderLeaves(process.stderr);
   },
   get stdin() {
     return process.stdin;
@@ -36,3 +36,19 @@ export const processIo = (): CliIo => ({
   env: process.env,
   now: () => new Date(),
 });
+
+const guarded = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * `m365-connect --help | head -1`: once the reader has gone, the rest of the output has nowhere
+ * to go, so the process ends quietly instead of dying on an unhandled EPIPE with a stack trace.
+ */
+function quietWhenReaderLeaves(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (guarded.has(stream)) return stream;
+  guarded.add(stream);
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+  return stream;
+}

@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdir, readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuiltCli, isolatedHome, runCli } from '../cli/support/cli-process';
+import { cliPath, ensureBuiltCli, isolatedHome, runCli } from '../cli/support/cli-process';
 
 /** The built CLI, no sandbox needed: help, usage errors, configuration and policy, keychain absence. */
 beforeAll(() => ensureBuiltCli());
@@ -253,5 +254,19 @@ describe('config set / unset', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'settings-write-failed', message: expect.stringMatching(/^Could not save the settings file \S+settings\.json: [a-z ]+ \(ENOENT\)\. Your previous settings are unchanged\.$/) } });
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('output into a reader that has left (`m365-connect --help | head -1`)', () => {
+  it.each([[['--help']], [['smtp-test', '--help']], [['guides', 'show', 'create-app-password']]])('%j ends quietly, exit 0', async (args) => {
+    const env = await isolatedHome();
+    const child = spawn(process.execPath, [cliPath, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // A reader gone before the first write (head -1 after its line): every write meets EPIPE.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(0);
   });
 });

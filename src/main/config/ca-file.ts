@@ -1,4 +1,3 @@
-import { X509Certificate } from 'node:crypto';
 import { resolve } from 'node:path';
 import { describeBytes, fileReadLimit, isInputTooLarge, readFileBounded } from '../files/bounded-read';
 
@@ -32,6 +31,9 @@ export async function validateCaFile(path: string): Promise<CaFileCheck> {
   const certificates = blocks.filter((block) => block.label === 'CERTIFICATE');
   if (certificates.length === 0) return refuse(`${absolute} holds no PEM certificate`);
   if (certificates.length !== blocks.length) return refuse(`${absolute} holds PEM data other than certificates`);
+  // Loaded here, not imported: node:crypto costs milliseconds at start-up, and most
+  // configurations have no extra CA file.
+  const { X509Certificate } = process.getBuiltinModule('node:crypto');
   for (const certificate of certificates) {
     try {
       new X509Certificate(certificate.body);
