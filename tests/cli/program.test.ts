@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CliError, toReported } from '../../src/cli/cli-errors';
 import { exitCodeHelp, exitCodes } from '../../src/cli/exit-codes';
 import { runCli } from '../../src/cli/program';
+import { runCli as runReportProgram } from '../../src/cli/programs/report';
 import { runCli as runSmtpTestProgram } from '../../src/cli/programs/smtp-test';
 import { AppError, errorCodes } from '../../src/shared/ipc/app-error';
 import { smtpCauses } from '../../src/shared/smtp/result';
@@ -58,16 +59,19 @@ describe('runCli in-process', () => {
   });
 });
 
-describe('smtp-test\'s own program (out/cli/programs/smtp-test.js)', () => {
+describe('the programs of their own (out/cli/programs/)', () => {
   it.each([
-    [['smtp-test', '--help']],
-    [['smtp-test', '--user', 'a@b.c', '--nope', '--json']],
-    [['smtp-test', '--json']],
-    [['smtp-test', '--user', 'not an address', '--password-stdin']],
-    [['smtp-test', '--user', 'a@b.c', '--password-stdin', '--oauth']],
-  ])('answers %j exactly as the whole CLI does', async (argv) => {
+    [runSmtpTestProgram, ['smtp-test', '--help']],
+    [runSmtpTestProgram, ['smtp-test', '--user', 'a@b.c', '--nope', '--json']],
+    [runSmtpTestProgram, ['smtp-test', '--json']],
+    [runSmtpTestProgram, ['smtp-test', '--user', 'not an address', '--password-stdin']],
+    [runSmtpTestProgram, ['smtp-test', '--user', 'a@b.c', '--password-stdin', '--oauth']],
+    [runReportProgram, ['report', '--help']],
+    [runReportProgram, ['report', '--nope', '--json']],
+    [runReportProgram, ['report', '--format', 'xml', '--out', 'r.xml']],
+  ] as const)('answers case %# exactly as the whole CLI does', async (runOwn, argv) => {
     const [whole, own] = [fakeIo(), fakeIo()];
-    const [wholeCode, ownCode] = [await runCli(argv, whole), await runSmtpTestProgram(argv, own)];
+    const [wholeCode, ownCode] = [await runCli(argv, whole), await runOwn(argv, own)];
     expect(ownCode).toBe(wholeCode);
     expect(own.stdoutText()).toBe(whole.stdoutText());
     expect(own.stderrText()).toBe(whole.stderrText());
