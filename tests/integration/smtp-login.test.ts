@@ -1,11 +1,11 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { trustFromPem } from '../../src/main/net/trust';
 import { createSmtpService } from '../../src/main/smtp';
 import type { SmtpTestResult } from '../../src/shared/smtp/result';
 import type { SMTPServerAuthentication } from 'smtp-server';
-import { startTestSmtpServer, type AuthAnswer, type TestSmtpServer, type TestSmtpServerOptions } from '../support/smtp-test-server';
-import { createTestCa, describeCertificate, type TestCa } from '../support/test-pki';
+import { testSmtpServersWithCa, type AuthAnswer, type TestSmtpServer } from '../support/smtp-test-server';
+import { createTestCa, describeCertificate } from '../support/test-pki';
 
 /**
  * The real nodemailer client against local smtp-server instances with real TLS: what the
@@ -16,23 +16,9 @@ const password = 'qwertzuiopasdfgh';
 const token = 'eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlLmNvbSJ9.c2lnbmF0dXJl';
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
-let ca: TestCa;
-const servers: TestSmtpServer[] = [];
+const { ca: testCa, server } = testSmtpServersWithCa();
 
-beforeAll(async () => {
-  ca = await createTestCa();
-});
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-});
-
-async function server(options: TestSmtpServerOptions = {}) {
-  const started = await startTestSmtpServer({ certificate: await ca.issue(), ...options });
-  servers.push(started);
-  return started;
-}
-
-function clientFor(port: number, host = '127.0.0.1', extraCa: string = ca.cert) {
+function clientFor(port: number, host = '127.0.0.1', extraCa: string = testCa().cert) {
   return createSmtpService({ host, port, trust: trustFromPem(extraCa), timeoutsMs: { connect: 5_000, greeting: 5_000, socket: 5_000 } });
 }
 
@@ -133,15 +119,14 @@ describe('credentials never cross an unencrypted or untrusted connection', () =>
 
     it(`${method}: a certificate from an authority we do not trust gets no AUTH`, async () => {
       const stranger = await createTestCa('someone else');
-      const smtp = await startTestSmtpServer({ certificate: await stranger.issue() });
-      servers.push(smtp);
+      const smtp = await server({ certificate: await stranger.issue() });
       const result = await clientFor(smtp.port).test({ upn, method, secret });
       expect(result).toMatchObject({ ok: false, cause: 'tls-untrusted', stage: 'tls' });
       expectNoAuthReceived(smtp);
     });
 
     it(`${method}: a certificate for another host name gets no AUTH`, async () => {
-      const smtp = await server({ certificate: await ca.issue({ altNames: { dns: ['smtp.elsewhere.example'], ip: [] } }) });
+      const smtp = await server({ certificate: await testCa().issue({ altNames: { dns: ['smtp.elsewhere.example'], ip: [] } }) });
       const result = await clientFor(smtp.port).test({ upn, method, secret });
       expect(result).toMatchObject({ ok: false, cause: 'tls-untrusted', stage: 'tls' });
       expect(result.advice).toMatch(/different name/);
@@ -149,7 +134,7 @@ describe('credentials never cross an unencrypted or untrusted connection', () =>
     });
 
     it(`${method}: an expired certificate gets no AUTH`, async () => {
-      const expired = await ca.issue({ notBefore: new Date(Date.now() - 10 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) });
+      const expired = await testCa().issue({ notBefore: new Date(Date.now() - 10 * 86_400_000), notAfter: new Date(Date.now() - 86_400_000) });
       expect(new Date(describeCertificate(expired.cert).validTo).getTime()).toBeLessThan(Date.now());
       const smtp = await server({ certificate: expired });
       const result = await clientFor(smtp.port).test({ upn, method, secret });
@@ -185,7 +170,7 @@ describe('network failures', () => {
 
   it('a greeting slower than the greeting timeout is a timeout', async () => {
     const smtp = await server({ greetingDelayMs: 3_000 });
-    const client = createSmtpService({ host: '127.0.0.1', port: smtp.port, trust: trustFromPem(ca.cert), timeoutsMs: { greeting: 300 } });
+    const client = createSmtpService({ host: '127.0.0.1', port: smtp.port, trust: trustFromPem(testCa().cert), timeoutsMs: { greeting: 300 } });
     const started = Date.now();
     const result = await client.test({ upn, method: 'app-password', secret: password });
     expect(result).toMatchObject({ ok: false, cause: 'timeout', stage: 'connect' });

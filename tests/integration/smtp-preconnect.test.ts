@@ -1,11 +1,10 @@
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { trustFromPem } from '../../src/main/net/trust';
 import { createSmtpService } from '../../src/main/smtp';
 import { preconnect, type Preconnection } from '../../src/main/smtp/preconnect';
-import { startTestSmtpServer, type TestSmtpServer, type TestSmtpServerOptions } from '../support/smtp-test-server';
-import { createTestCa, type TestCa } from '../support/test-pki';
+import { testSmtpServersWithCa } from '../support/smtp-test-server';
 
 /**
  * The early connection smtp-test opens while it still loads: the login it hands the socket to
@@ -16,22 +15,9 @@ const upn = 'Ada.Lovelace@contoso.com';
 const password = 'qwertzuiopasdfgh';
 const timeouts = { connect: 5_000, greeting: 5_000, socket: 5_000 };
 
-let ca: TestCa;
-const servers: TestSmtpServer[] = [];
-beforeAll(async () => {
-  ca = await createTestCa();
-});
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-});
+const { ca: testCa, server } = testSmtpServersWithCa();
 
-async function server(options: TestSmtpServerOptions = {}) {
-  const started = await startTestSmtpServer({ certificate: await ca.issue(), ...options });
-  servers.push(started);
-  return started;
-}
-
-const serviceFor = (port: number) => createSmtpService({ host: '127.0.0.1', port, trust: trustFromPem(ca.cert), timeoutsMs: timeouts });
+const serviceFor = (port: number) => createSmtpService({ host: '127.0.0.1', port, trust: trustFromPem(testCa().cert), timeoutsMs: timeouts });
 
 const closedPort = () =>
   new Promise<number>((resolve) => {

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerAuthentication, type SMTPServerOptions } from 'smtp-server';
-import type { TestCertificate } from './test-pki';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestCa, type TestCa, type TestCertificate } from './test-pki';
 
 /**
  * A local SMTP submission server for the client's tests, with real TLS, that records what it
@@ -97,5 +98,32 @@ export async function startTestSmtpServer(options: TestSmtpServerOptions = {}): 
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * For a test file: a test CA made before the tests, servers with certificates it issued, all
+ * closed after the tests.
+ */
+export function testSmtpServersWithCa(): { ca(): TestCa; server(options?: TestSmtpServerOptions): Promise<TestSmtpServer> } {
+  let ca: TestCa | undefined;
+  const servers: TestSmtpServer[] = [];
+  beforeAll(async () => {
+    ca = await createTestCa();
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+  });
+  const made = () => {
+    if (!ca) throw new Error('the test CA is made in beforeAll');
+    return ca;
+  };
+  return {
+    ca: made,
+    async server(options = {}) {
+      const started = await startTestSmtpServer({ certificate: await made().issue(), ...options });
+      servers.push(started);
+      return started;
+    },
   };
 }
