@@ -165,7 +165,8 @@ describe('bounded reads and config errors that never quote the file', () => {
     }
     expect(await validateCaFile('/dev/zero')).toMatchObject({ ok: false, problem: expect.stringMatching(/larger than 1 MiB/) });
     expect(await validateCaFile(join(folder, 'missing.pem'))).toMatchObject({ ok: false, problem: expect.stringMatching(/does not exist/) });
-    tried += 2;
+    expect(await validateCaFile(folder)).toMatchObject({ ok: false, problem: expect.stringMatching(/is a folder, not a file/) });
+    tried += 3;
     log.passed({
       area: 'Bounded reads',
       tried: 'extra CA file (the one check behind extraCaFile and smtp-test --ca): /dev/zero, missing, a private key, a certificate with its key, a public-key PEM, a broken certificate, not PEM, a good CA',
