@@ -29,10 +29,12 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 } else {
   // Before anything is allocated: the young generation's size is decided early (report/heap-tuning.ts).
   const tuned = argv[0] === 'report';
+  // An app-password smtp-test loads no HTTP client, hence no WebAssembly: it skips the flag and node:v8.
+  const withoutWasm = argv[0] === 'smtp-test' && !argv.includes('--oauth');
   if (tuned) tuneHeapForStreaming();
-  else keepWasmOnBaseline();
+  else if (!withoutWasm) keepWasmOnBaseline();
   // The commands and everything they bundle, loaded only now (scripts/build-cli.mjs).
-  const { program, saveCache } = loadProgram(programFor(argv[0]), process.env, tuned ? streamingV8Flags : wasmBaselineV8Flags);
+  const { program, saveCache } = loadProgram(programFor(argv[0]), process.env, tuned ? streamingV8Flags : withoutWasm ? [] : wasmBaselineV8Flags);
   program.runCli(argv, processIo()).then(
     (code) => {
       saveCache();
