@@ -169,7 +169,7 @@ describe('bounded reads and config errors that never quote the file', () => {
     tried += 3;
     log.passed({
       area: 'Bounded reads',
-      tried: 'extra CA file (the one check behind extraCaFile and smtp-test --ca): /dev/zero, missing, a private key, a certificate with its key, a public-key PEM, a broken certificate, not PEM, a good CA',
+      tried: 'extra CA file (the one check behind extraCaFile and smtp-test --ca): /dev/zero, missing, a folder, a private key, a certificate with its key, a public-key PEM, a broken certificate, not PEM, a good CA',
       cases: tried,
       held: 'only the good CA accepted; each other refused with its reason and without quoting the file; /dev/zero stops at 1 MiB',
     });
