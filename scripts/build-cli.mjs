@@ -8,11 +8,12 @@ import { URL } from 'node:url';
 import { build } from 'esbuild';
 
 const { version, dependencies, devDependencies } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
-const bundled = new Set(['commander', 'picocolors', 'zod', 'nodemailer']);
+const bundled = ['commander', 'picocolors', 'zod', 'nodemailer'];
 // Dev dependencies too: the PDF export loads playwright-core from node_modules when present.
-const external = Object.keys({ ...dependencies, ...devDependencies })
-  .filter((name) => !bundled.has(name))
-  .flatMap((name) => [name, `${name}/*`]);
+const externalBut = (inside) =>
+  Object.keys({ ...dependencies, ...devDependencies })
+    .filter((name) => !inside.includes(name))
+    .flatMap((name) => [name, `${name}/*`]);
 
 // The entry stays a few kilobytes: it loads out/cli/program.js (the commands and everything
 // they bundle) only when a command runs, so `--version` never parses it.
@@ -29,6 +30,14 @@ const programApart = {
 // index.js loads one of those instead of the whole CLI when it is the command.
 const ownPrograms = (await readdir('src/cli/programs')).filter((name) => name.endsWith('.ts')).map((name) => `src/cli/programs/${name}`);
 
+// The commands that talk to Entra ID and Graph also bundle MSAL and undici, so V8's code cache
+// covers them: loaded from node_modules they were ~80 files compiled at every start (`whoami`
+// 256 -> 214 ms). The SMTP test needs neither (only `--oauth` loads them, from node_modules):
+// its program and the entry stay without them.
+const withoutHttpClient = (entry) => entry === 'src/cli/index.ts' || entry.endsWith('/smtp-test.ts');
+const entries = ['src/cli/index.ts', 'src/cli/program.ts', ...ownPrograms];
+const httpClient = ['@azure/msal-node', 'undici'];
+
 // commander requires node:child_process at load for subcommands that are separate executables,
 // which this CLI has none of; loading it (and what it pulls in) cost every command ~2.5 ms.
 const lazyChildProcessInCommander = {
@@ -44,8 +53,7 @@ const lazyChildProcessInCommander = {
   },
 };
 
-await build({
-  entryPoints: ['src/cli/index.ts', 'src/cli/program.ts', ...ownPrograms],
+const options = {
   outdir: 'out/cli',
   outbase: 'src/cli',
   plugins: [programApart, lazyChildProcessInCommander],
@@ -53,7 +61,6 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  external,
   // import() of an external file becomes require(): Node's ESM loader would otherwise scan all
   // of program.js for CommonJS exports before running it.
   supported: { 'dynamic-import': false },
@@ -64,4 +71,7 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-});
+};
+
+await build({ ...options, entryPoints: entries.filter(withoutHttpClient), external: externalBut(bundled) });
+await build({ ...options, entryPoints: entries.filter((entry) => !withoutHttpClient(entry)), external: externalBut([...bundled, ...httpClient]) });
