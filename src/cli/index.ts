@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { processIo } from './io';
 import { loadProgram } from './load-program';
-import { streamingV8Flags, tuneHeapForStreaming } from './report/heap-tuning';
+import { setV8Flags, v8FlagsFor } from './v8-flags';
 import { version } from './version';
-import { keepWasmOnBaseline, wasmBaselineV8Flags } from './wasm-baseline';
 
 // The bin entry. Exit explicitly once stdout and stderr have drained: a keep-alive socket or
 // an abandoned prefetch must not hold the process open after the answer is out.
@@ -27,14 +26,11 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${version}\n`);
   exitWhenDrained(0);
 } else {
-  // Before anything is allocated: the young generation's size is decided early (report/heap-tuning.ts).
-  const tuned = argv[0] === 'report';
-  // An app-password smtp-test loads no HTTP client, hence no WebAssembly: it skips the flag and node:v8.
-  const withoutWasm = argv[0] === 'smtp-test' && !argv.includes('--oauth');
-  if (tuned) tuneHeapForStreaming();
-  else if (!withoutWasm) keepWasmOnBaseline();
+  // Before anything is allocated: the young generation's size is decided early (v8-flags.ts).
+  const v8Flags = v8FlagsFor(argv);
+  setV8Flags(v8Flags);
   // The commands and everything they bundle, loaded only now (scripts/build-cli.mjs).
-  const { program, saveCache } = loadProgram(programFor(argv[0]), process.env, tuned ? streamingV8Flags : withoutWasm ? [] : wasmBaselineV8Flags);
+  const { program, saveCache } = loadProgram(programFor(argv[0]), process.env, v8Flags);
   program.runCli(argv, processIo()).then(
     (code) => {
       saveCache();

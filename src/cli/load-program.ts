@@ -30,7 +30,7 @@ export function loadProgram(programPath: string, env: NodeJS.ProcessEnv, v8Flags
   try {
     const { size, mtimeMs } = statSync(programPath);
     // V8 rejects a cache made under other flags: one cache per set of flags (node's own and those
-    // a command sets, see report/heap-tuning.ts), or commands would keep overwriting each other's.
+    // a command sets, see v8-flags.ts), or commands would keep overwriting each other's.
     const flags = [...process.execArgv, ...v8Flags];
     const flavour = flags.length > 0 ? `-${shortHash(flags.join(' '))}` : '';
     cacheFile = join(userCacheDir(env), `cli-${basename(programPath, '.js')}-${process.version}-${process.arch}-${size}-${Math.trunc(mtimeMs)}${flavour}.v8cache`);
