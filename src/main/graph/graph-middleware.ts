@@ -1,8 +1,7 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Dispatcher } from 'undici';
 import { causeCodeOf } from '../net/error-cause';
-import { dispatcherRequest } from '../net/lean-undici';
-import { acceptedEncodings, readDecodedBody } from '../net/response-body';
+import { requestDecoded } from '../net/response-body';
 
 /**
  * Errors of our middleware. graph-client.ts makes them GraphClientErrors once the Graph client
@@ -71,20 +70,21 @@ export class TrustedFetchMiddleware implements Middleware {
     const timer = setTimeout(() => request.abort(new DOMException('The request timed out.', 'TimeoutError')), this.options.timeoutMs);
     signal?.addEventListener('abort', abort, { once: true });
     try {
-      const headers = headersOf(init.headers);
-      headers['accept-encoding'] ??= acceptedEncodings;
-      const answer = await dispatcherRequest(this.options.dispatcher, {
-        origin: url.origin,
-        path: `${url.pathname}${url.search}`,
-        method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
-        headers,
-        ...(typeof init.body === 'string' ? { body: init.body } : {}),
-        signal: request.signal,
-      });
-      const body = await readDecodedBody(answer, this.options.maxBodyBytes, (limit) => new ResponseTooLargeError(limit));
-      context.response = new BufferedResponse(body, {
-        status: answer.statusCode,
-        statusText: answer.statusText ?? '',
+      const answer = await requestDecoded(
+        this.options.dispatcher,
+        url,
+        {
+          method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+          headers: headersOf(init.headers),
+          ...(typeof init.body === 'string' ? { body: init.body } : {}),
+          signal: request.signal,
+        },
+        this.options.maxBodyBytes,
+        (limit) => new ResponseTooLargeError(limit),
+      );
+      context.response = new BufferedResponse(answer.body, {
+        status: answer.status,
+        statusText: answer.statusText,
         headers: responseHeaders(answer.headers),
       });
     } catch (error) {

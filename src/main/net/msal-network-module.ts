@@ -1,6 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { dispatcherRequest } from './lean-undici';
-import { acceptedEncodings, headerValue, readDecodedBody } from './response-body';
+import { headerValue, requestDecoded } from './response-body';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { causeCodeOf } from './error-cause';
 
@@ -39,22 +38,25 @@ export function createMsalNetworkModule(
     let headers: Record<string, string>;
     let text: string;
     try {
-      const request = new URL(url);
-      const answer = await dispatcherRequest(dispatcher, {
-        origin: request.origin,
-        path: `${request.pathname}${request.search}`,
-        method,
-        headers: { 'accept-encoding': acceptedEncodings, ...(options?.headers ?? {}) },
-        ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
-        signal: AbortSignal.timeout(timeout ?? timeoutMs),
-      });
-      status = answer.statusCode;
+      const answer = await requestDecoded(
+        dispatcher,
+        new URL(url),
+        {
+          method,
+          headers: options?.headers ?? {},
+          ...(method === 'POST' ? { body: options?.body ?? '' } : {}),
+          signal: AbortSignal.timeout(timeout ?? timeoutMs),
+        },
+        maxAnswerBytes,
+        () => new Error('answer too large'),
+      );
+      status = answer.status;
       headers = {};
       for (const [name, value] of Object.entries(answer.headers)) {
         const joined = headerValue(value);
         if (joined !== undefined) headers[name.toLowerCase()] = joined;
       }
-      text = (await readDecodedBody(answer, maxAnswerBytes, () => new Error('answer too large'))).toString('utf8');
+      text = answer.body.toString('utf8');
     } catch (error) {
       throw new NetworkUnreachableError(url, causeCodeOf(error) ?? 'network error');
     }

@@ -1,17 +1,19 @@
 import type { Dispatcher } from 'undici';
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import { constants as zlibConstants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { dispatcherRequest } from './lean-undici';
 
 /**
  * Reading an answer of undici's request() as its fetch() would: the same compressed encodings
  * asked for (over HTTPS) and decoded. request() is what the app uses (src/main/net/lean-undici.ts):
  * fetch's WHATWG request, header and stream objects cost more than a Graph page itself.
  */
-export const acceptedEncodings = 'br, gzip, deflate';
+const acceptedEncodings = 'br, gzip, deflate';
 
+const gunzip = () => createGunzip({ flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH });
 const decoders: Record<string, () => Transform> = {
-  gzip: () => createGunzip({ flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
-  'x-gzip': () => createGunzip({ flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
+  gzip: gunzip,
+  'x-gzip': gunzip,
   deflate: () => createInflate({ flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
   br: () => createBrotliDecompress({ flush: zlibConstants.BROTLI_OPERATION_FLUSH, finishFlush: zlibConstants.BROTLI_OPERATION_FLUSH }),
 };
@@ -60,4 +62,37 @@ export async function readDecodedBody(answer: AnswerBody, limit: number, tooLarg
     chunks.push(chunk);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+}
+
+/** A request as the app sends it: header names in any case, the body as text. */
+export type DecodedRequest = { method: Dispatcher.HttpMethod; headers?: Record<string, string>; body?: string; signal?: AbortSignal };
+
+/** A whole answer, its body read and decoded. */
+export type DecodedAnswer = { status: number; statusText: string; headers: Dispatcher.ResponseData['headers']; body: Buffer };
+
+/**
+ * One request through undici's request(), as its fetch() would make it: the compressed encodings
+ * asked for unless the caller names its own, and the body decoded within `limit` (readDecodedBody).
+ * The one way Graph's middleware and MSAL's network module talk HTTP.
+ */
+export async function requestDecoded(
+  dispatcher: Dispatcher,
+  url: URL,
+  request: DecodedRequest,
+  limit: number,
+  tooLarge: (limit: number) => Error,
+): Promise<DecodedAnswer> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
+  headers['accept-encoding'] ??= acceptedEncodings;
+  const answer = await dispatcherRequest(dispatcher, {
+    origin: url.origin,
+    path: `${url.pathname}${url.search}`,
+    method: request.method,
+    headers,
+    ...(request.body !== undefined ? { body: request.body } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
+  const body = await readDecodedBody(answer, limit, tooLarge);
+  return { status: answer.statusCode, statusText: answer.statusText ?? '', headers: answer.headers, body };
 }
