@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 // Straight to the files, not the config barrel: it also loads undici and MSAL's network module,
 // which `config show`, `guides` and `--help` never need (CLI start-up time).
-import { loadConfig } from '../main/config/load';
+import { loadConfig, type LoadConfigOptions } from '../main/config/load';
 import { defaultUserDataDir, settingsFileIn } from '../main/config/locations';
 import type { ResolvedConfig } from '../main/config/resolved';
 import type { CliIo } from './io';
@@ -35,8 +35,17 @@ export class CliContext {
     return join(this.userDataDir, 'msal');
   }
 
-  config(): Promise<ResolvedConfig> {
-    this.configPromise ??= loadConfig({ env: this.io.env, settingsFile: settingsFileIn(this.userDataDir), ...this.policyOptions() });
+  /**
+   * The configuration, loaded on the first call. `beforeCaFileCheck` (see loadConfig) is called
+   * only by the call that loads it.
+   */
+  config(beforeCaFileCheck?: LoadConfigOptions['beforeCaFileCheck']): Promise<ResolvedConfig> {
+    this.configPromise ??= loadConfig({
+      env: this.io.env,
+      settingsFile: settingsFileIn(this.userDataDir),
+      ...this.policyOptions(),
+      ...(beforeCaFileCheck ? { beforeCaFileCheck } : {}),
+    });
     return this.configPromise;
   }
 }

@@ -176,6 +176,22 @@ describe.skipIf(!keyringAvailable())(`store, smtp-test, forget against the sandb
       expect(none.code).toBe(9);
       expect(accepted).toBe(1);
       expect(received).toBe(0);
+
+      // A CA file is checked while the connection opens (its certificates take node:crypto to
+      // parse): a broken one, as the setting or as --ca, is refused before the password is read.
+      const broken = join(env.HOME!, 'broken-ca.pem');
+      await writeFile(broken, '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
+      const password = 'abcdefghijklmnop';
+      const badSetting = await run(['smtp-test', '--user', upn, '--password-stdin', '--json'], {
+        env: { M365_CONNECT_SMTP_PORT: port, M365_CONNECT_EXTRA_CA_FILE: broken },
+        stdin: password,
+      });
+      const badFlag = await run(['smtp-test', '--user', upn, '--password-stdin', '--ca', broken, '--json'], { env: { M365_CONNECT_SMTP_PORT: port }, stdin: password });
+      for (const refusedCa of [badSetting, badFlag]) {
+        expect(refusedCa.code, refusedCa.stderr).toBe(7);
+        expect(JSON.parse(refusedCa.stdout)).toMatchObject({ ok: false, error: { code: 'config-invalid', message: expect.stringMatching(/cannot be parsed/) } });
+      }
+      expect(received).toBe(0);
     } finally {
       await new Promise((resolve) => listener.close(resolve));
     }

@@ -285,6 +285,33 @@ describe('config: bad values name the key and the source', () => {
     const bad = await rejection(loadConfig({ env: {}, policyFile }));
     expect(bad.message).toMatch(/"extraCaFile" from policy file .*ca-policy\.json is invalid: .* holds no PEM certificate/);
   });
+
+  it('beforeCaFileCheck sees every other value checked, before the CA file is; what it throws, loadConfig throws', async () => {
+    const broken = await file('broken-ca.pem', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n');
+    const seen: unknown[] = [];
+    const env = { M365_CONNECT_EXTRA_CA_FILE: broken, M365_CONNECT_SMTP_PORT: '2525' };
+    const refused = await rejection(loadConfig({ env, beforeCaFileCheck: (settled) => seen.push(settled) }));
+    expect(refused.message).toMatch(/"extraCaFile" from the environment is invalid: .*cannot be parsed/);
+    expect(seen).toEqual([{ values: expect.objectContaining({ smtpPort: 2525, smtpHost: 'smtp.office365.com' }), locked: [] }]);
+    expect(seen[0]).not.toHaveProperty('values.extraCaFile');
+
+    // A bad value elsewhere is refused before the hook runs.
+    seen.length = 0;
+    await rejection(loadConfig({ env: { ...env, M365_CONNECT_SMTP_PORT: 'x' }, beforeCaFileCheck: (settled) => seen.push(settled) }));
+    expect(seen).toEqual([]);
+
+    const policyRefusal = new AppError({ code: 'policy-forbidden', message: 'no' });
+    const thrown = await rejection(loadConfig({ env: { M365_CONNECT_EXTRA_CA_FILE: caFile }, beforeCaFileCheck: () => { throw policyRefusal; } }));
+    expect(thrown).toBe(policyRefusal);
+  });
+
+  it('lists the values in one fixed order (`config show` prints them in it)', async () => {
+    const config = await loadConfig({ env: { M365_CONNECT_EXTRA_CA_FILE: caFile }, platform: 'linux', settingsFile: join(dir, 'none.json') });
+    expect(Object.keys(config.values)).toEqual([
+      'clientId', 'tenant', 'cloud', 'authorityHost', 'graphBaseUrl', 'smtpHost', 'smtpPort', 'imapHost', 'imapPort',
+      'bridgeSmtpPort', 'bridgeImapPort', 'extraCaFile', 'keychainService', 'bridgeStartAtLogin', 'routesOffered', 'hiddenGuides',
+    ]);
+  });
 });
 
 describe('config: user settings are written atomically', () => {

@@ -6,10 +6,12 @@ import { checkServerPassword, normalizeAppPassword } from '../../shared/vault/no
 import { portTextSchema } from '../../shared/port';
 import { cloudPresets } from '../../main/config/clouds';
 import { checkCaFile } from '../../main/config/load';
-import { preconnect } from '../../main/smtp/preconnect';
+import { preconnect, type Preconnection } from '../../main/smtp/preconnect';
 import { defaultSmtpTimeouts } from '../../main/smtp/timeouts';
 import { configKeySchemas, type ConfigKey } from '../../main/config/schema';
+import type { SettledBeforeCaFile } from '../../main/config/load';
 import type { CliContext } from '../context';
+import type { Output } from '../output';
 import { usageError } from '../cli-errors';
 import { withExamples } from '../help';
 import { authService, smtpService, vaultService } from '../services';
@@ -52,23 +54,34 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
     .addOption(new Option('--oauth', 'XOAUTH2 with a token of the signed-in account (the route that survives the Basic-auth retirement)'))
     .option('--json', 'print {"ok","cause","stage","reply","advice","transcript"}')
     .action(async (options: SmtpTestOptions) => {
-      const config = await context.config();
-      // Before any secret is read: a flag may not send the password where the policy forbids.
-      refuseLockedFlags(options, config.locked);
-      // The same check as the extraCaFile setting (bounded read, certificates only), before any secret is read.
-      const ca = options.ca !== undefined ? await checkCaFile(options.ca, 'the --ca option') : undefined;
       const method: SmtpMethod = options.oauth ? 'oauth' : 'app-password';
-      if (!config.values.routesOffered.includes(method)) {
-        throw routeNotOffered(method, `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`);
-      }
-      const host = options.host ?? config.values.smtpHost;
-      // Every refusal above is settled: the server's greeting can be on its way while the
-      // secret is read and the SMTP client and the TLS trust load.
-      const early = preconnect(host, options.port ?? config.values.smtpPort, options.timeout !== undefined ? options.timeout * 1000 : defaultSmtpTimeouts.connect);
-      // Only now: making the output streams is part of what the early connection overlaps.
-      const out = context.output(options.json);
+      // Typed by assertion: TypeScript does not see the callback below assign it.
+      let early = null as Preconnection | null;
+      // Called as soon as the configuration's values are known, before its extra CA file is checked.
+      const refuseOrConnect = ({ values, locked }: SettledBeforeCaFile) => {
+        // Before any secret is read: a flag may not send the password where the policy forbids.
+        refuseLockedFlags(options, locked);
+        if (!values.routesOffered.includes(method)) {
+          throw routeNotOffered(method, `Use ${method === 'oauth' ? '--keychain or --password-stdin' : '--oauth'} instead.`);
+        }
+        // Every refusal above is settled: the server's greeting can be on its way while the CA
+        // files are checked, the secret is read and the SMTP client and the TLS trust load.
+        // Nothing is sent before the login takes the connection.
+        const timeoutMs = options.timeout !== undefined ? options.timeout * 1000 : defaultSmtpTimeouts.connect;
+        early = preconnect(options.host ?? values.smtpHost, options.port ?? values.smtpPort, timeoutMs);
+        return early;
+      };
       let result: SmtpTestResult;
+      let out: Output;
       try {
+        const config = await context.config(refuseOrConnect);
+        // The configuration was loaded before this command asked for it: connect now.
+        const preconnection = early ?? refuseOrConnect(config);
+        // Only now: making the output streams is part of what the early connection overlaps.
+        out = context.output(options.json);
+        // The same check as the extraCaFile setting (bounded read, certificates only), before any secret is read.
+        const ca = options.ca !== undefined ? await checkCaFile(options.ca, 'the --ca option') : undefined;
+        const host = options.host ?? config.values.smtpHost;
         const secret = await secretFor(method, options, context, isMicrosoftSmtpHost(host));
         const smtp = await smtpService(context, {
           ...(options.host !== undefined ? { host: options.host } : {}),
@@ -80,13 +93,14 @@ export function registerSmtpTest(program: Command, context: CliContext): void {
           upn: options.user,
           method,
           secret,
-          preconnection: early,
+          preconnection,
           onProgress: ({ stage, detail }) => {
             if (!options.json) out.note(out.errColor.dim(`[${stage}] ${detail}`));
           },
         });
       } finally {
-        early.cancel();
+        // A refusal after the connection opened (a CA file, the secret): it closes unused.
+        early?.cancel();
       }
       context.exitCode = exitCodeForCause(result.cause);
       if (options.json) return out.result(smtpTestJson(result));

@@ -37,7 +37,17 @@ export type LoadConfigOptions = {
   /** The caller asked for the demo tenant (e.g. `--demo`); M365_CONNECT_DEMO=1 does the same. */
   demo?: boolean;
   platform?: NodeJS.Platform;
+  /**
+   * Called once every value is resolved and checked except the extra CA file, whose check parses
+   * certificates (node:crypto, milliseconds). `smtp-test` opens its TCP connection here, so the
+   * server's greeting travels during that check. Whatever it throws, loadConfig throws; the
+   * configuration is still only the promise's result, checked in full.
+   */
+  beforeCaFileCheck?: (settled: SettledBeforeCaFile) => void;
 };
+
+/** What beforeCaFileCheck sees: the values other than the extra CA file, and the locked keys. */
+export type SettledBeforeCaFile = { values: Omit<ResolvedValues, 'extraCaFile'>; locked: readonly ConfigKey[] };
 
 const defaults = {
   tenant: 'organizations',
@@ -102,7 +112,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   const extraCa = pick('extraCaFile');
   sources.extraCaFile = extraCa?.source ?? 'default';
 
-  const values: ResolvedValues = {
+  const settled: Omit<ResolvedValues, 'extraCaFile'> = {
     clientId: pick('clientId')?.value ?? null,
     tenant: take('tenant', defaults.tenant),
     cloud,
@@ -114,14 +124,19 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     imapPort: take('imapPort', defaults.imapPort),
     bridgeSmtpPort: take('bridgeSmtpPort', defaults.bridgeSmtpPort),
     bridgeImapPort: take('bridgeImapPort', defaults.bridgeImapPort),
-    extraCaFile: extraCa ? await checkCaFile(extraCa.value, extraCa.label) : null,
     keychainService: take('keychainService', defaults.keychainService),
     bridgeStartAtLogin: take('bridgeStartAtLogin', defaults.bridgeStartAtLogin),
     routesOffered: policy?.routesOffered ?? [...defaultRoutesOffered],
     hiddenGuides: hiddenGuidesFrom(policy),
   };
   sources.clientId = pick('clientId')?.source ?? 'default';
-  const nonMicrosoftHosts = checkOutboundHosts(values, sources, pick);
+  const nonMicrosoftHosts = checkOutboundHosts(settled, sources, pick);
+  const uniqueLocked = [...new Set(locked)];
+  options.beforeCaFileCheck?.({ values: settled, locked: uniqueLocked });
+  // extraCaFile keeps its place among the keys: `config show` lists them in this order.
+  const { keychainService, bridgeStartAtLogin, routesOffered, hiddenGuides, ...endpoints } = settled;
+  const extraCaFile = extraCa ? await checkCaFile(extraCa.value, extraCa.label) : null;
+  const values: ResolvedValues = { ...endpoints, extraCaFile, keychainService, bridgeStartAtLogin, routesOffered, hiddenGuides };
   sources.routesOffered = policy?.routesOffered ? 'policy' : 'default';
   sources.hiddenGuides = policy?.shownGuides || policy?.hiddenGuides ? 'policy' : 'default';
 
@@ -129,7 +144,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   return {
     values,
     sources,
-    locked: [...new Set(locked)],
+    locked: uniqueLocked,
     // The demo launcher passes the sandbox's app registration through the environment; a
     // client id from settings or a policy is a real tenant, whatever the demo switch says.
     demoTenant: demoRequested && (values.clientId === null || sources.clientId === 'env'),
@@ -150,7 +165,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
  * mail server with one's own password is a supported use, and the policy can lock it.)
  */
 function checkOutboundHosts(
-  values: ResolvedValues,
+  values: Pick<ResolvedValues, 'cloud' | 'authorityHost' | 'graphBaseUrl'>,
   sources: Record<ResolvedKey, ConfigSource>,
   pick: (key: 'authorityHost' | 'graphBaseUrl') => { label: string } | null,
 ): ResolvedConfig['nonMicrosoftHosts'] {

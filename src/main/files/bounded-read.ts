@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { close, open, read } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 /**
@@ -42,18 +42,20 @@ export async function readStreamBounded(stream: Readable | NodeJS.ReadableStream
 
 /**
  * A whole file (device files such as /dev/zero included), at most `limit` bytes of it. Read
- * through a file handle: a read stream would load Node's fs stream machinery, a few
- * milliseconds of every command's start.
+ * through a descriptor with node:fs's callbacks: a read stream would load Node's fs stream
+ * machinery and node:fs/promises its own module, each milliseconds of every command's start.
  */
 export async function readFileBounded(path: string, limit: number = fileReadLimit): Promise<Buffer> {
-  const handle = await open(path, 'r');
+  const fd = await new Promise<number>((resolve, reject) => open(path, 'r', (error, opened) => (error ? reject(error) : resolve(opened))));
   try {
     const chunks: Buffer[] = [];
     let size = 0;
     for (;;) {
       // One byte past the limit is enough to know the file is too large.
       const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit + 1 - size));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const bytesRead = await new Promise<number>((resolve, reject) =>
+        read(fd, chunk, 0, chunk.length, null, (error, count) => (error ? reject(error) : resolve(count))),
+      );
       if (bytesRead === 0) break;
       size += bytesRead;
       if (size > limit) throw new InputTooLargeError(limit);
@@ -61,6 +63,6 @@ export async function readFileBounded(path: string, limit: number = fileReadLimi
     }
     return Buffer.concat(chunks, size);
   } finally {
-    await handle.close();
+    await new Promise<void>((resolve) => close(fd, () => resolve()));
   }
 }
