@@ -63,6 +63,7 @@ export async function readFileBounded(path: string, limit: number = fileReadLimi
     }
     return Buffer.concat(chunks, size);
   } finally {
-    await new Promise<void>((resolve) => close(fd, () => resolve()));
+    // Not awaited: nothing waits on a read-only descriptor's close (one event-loop turn less).
+    close(fd, () => undefined);
   }
 }
