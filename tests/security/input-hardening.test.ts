@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, openSync } from 'node:fs';
 import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -108,6 +110,25 @@ describe('bounded reads and config errors that never quote the file', () => {
     }
   });
 
+  it('a policy or settings file that is a FIFO fails at once, with or without a writer that never writes', async () => {
+    const fifo = join(folder, 'fifo.json');
+    execFileSync('mkfifo', [fifo]);
+    // Opened read-write, a FIFO has a writer and no data: a blocking read would wait forever.
+    for (const withWriter of [false, true]) {
+      const writer = withWriter ? openSync(fifo, constants.O_RDWR) : null;
+      try {
+        for (const options of [{ policyFile: fifo }, { settingsFile: fifo, policyFile: noPolicy }]) {
+          const error = await errorOf(loadConfig({ env: {}, ...options }));
+          expect(error).toMatchObject({ code: 'config-invalid', message: expect.stringContaining(fifo) });
+          expect(error?.message).toMatch(writer === null ? /not valid JSON/ : /a pipe or device with nothing to read/);
+          cases += 1;
+        }
+      } finally {
+        if (writer !== null) closeSync(writer);
+      }
+    }
+  }, 5_000);
+
   it('a settings file symlinked to /etc/passwd names the file and the problem, never its contents', async () => {
     const settingsFile = join(folder, 'passwd-settings.json');
     await symlink('/etc/passwd', settingsFile);
@@ -122,9 +143,9 @@ describe('bounded reads and config errors that never quote the file', () => {
     }
     log.passed({
       area: 'Bounded reads',
-      tried: 'policy and settings file: /dev/zero, 1 MiB of JSON; settings symlinked to /etc/passwd; a non-JSON settings file holding a secret-looking value',
+      tried: 'policy and settings file: /dev/zero, 1 MiB of JSON, a FIFO with and without a silent writer; settings symlinked to /etc/passwd; a non-JSON settings file holding a secret-looking value',
       cases,
-      held: 'each a config-invalid error naming the file and the problem (larger than 1 MiB, not valid JSON) without reading on and without quoting a byte of the file',
+      held: 'each a config-invalid error, at once, naming the file and the problem (larger than 1 MiB, not valid JSON, cannot be read) without reading on and without quoting a byte of the file',
     });
   });
 

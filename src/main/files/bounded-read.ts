@@ -1,4 +1,4 @@
-import { close, open, read } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 /**
@@ -41,21 +41,21 @@ export async function readStreamBounded(stream: Readable | NodeJS.ReadableStream
 }
 
 /**
- * A whole file (device files such as /dev/zero included), at most `limit` bytes of it. Read
- * through a descriptor with node:fs's callbacks: a read stream would load Node's fs stream
- * machinery and node:fs/promises its own module, each milliseconds of every command's start.
+ * A whole file (device files such as /dev/zero included), at most `limit` bytes of it.
+ * Synchronous: these are small local files (a policy, settings, a CA), read once at start-up,
+ * where each asynchronous step was a round trip through the thread pool (about a millisecond
+ * per file, before a command could begin). Opened non-blocking, so a FIFO without a writer fails
+ * (EAGAIN, or empty) instead of stalling the process.
  */
-export async function readFileBounded(path: string, limit: number = fileReadLimit): Promise<Buffer> {
-  const fd = await new Promise<number>((resolve, reject) => open(path, 'r', (error, opened) => (error ? reject(error) : resolve(opened))));
+export function readFileBoundedSync(path: string, limit: number = fileReadLimit): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const chunks: Buffer[] = [];
     let size = 0;
     for (;;) {
       // One byte past the limit is enough to know the file is too large.
       const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit + 1 - size));
-      const bytesRead = await new Promise<number>((resolve, reject) =>
-        read(fd, chunk, 0, chunk.length, null, (error, count) => (error ? reject(error) : resolve(count))),
-      );
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       size += bytesRead;
       if (size > limit) throw new InputTooLargeError(limit);
@@ -63,7 +63,6 @@ export async function readFileBounded(path: string, limit: number = fileReadLimi
     }
     return Buffer.concat(chunks, size);
   } finally {
-    // Not awaited: nothing waits on a read-only descriptor's close (one event-loop turn less).
-    close(fd, () => undefined);
+    closeSync(fd);
   }
 }
