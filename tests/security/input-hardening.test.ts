@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, constants, openSync } from 'node:fs';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/main/config';
 import { validateCaFile } from '../../src/main/config/ca-file';
+import { pipeWaitMs } from '../../src/main/files/bounded-read';
 import { contract } from '../../src/shared/ipc/contract';
 import { portSchema, portTextSchema } from '../../src/shared/port';
 import { upnSchema } from '../../src/shared/upn';
@@ -110,24 +111,32 @@ describe('bounded reads and config errors that never quote the file', () => {
     }
   });
 
-  it('a policy or settings file that is a FIFO fails at once, with or without a writer that never writes', async () => {
+  it('a FIFO as the policy or settings file never hangs: no writer fails at once, a late writer is read, a silent one is refused', async () => {
     const fifo = join(folder, 'fifo.json');
     execFileSync('mkfifo', [fifo]);
-    // Opened read-write, a FIFO has a writer and no data: a blocking read would wait forever.
-    for (const withWriter of [false, true]) {
-      const writer = withWriter ? openSync(fifo, constants.O_RDWR) : null;
-      try {
-        for (const options of [{ policyFile: fifo }, { settingsFile: fifo, policyFile: noPolicy }]) {
-          const error = await errorOf(loadConfig({ env: {}, ...options }));
-          expect(error).toMatchObject({ code: 'config-invalid', message: expect.stringContaining(fifo) });
-          expect(error?.message).toMatch(writer === null ? /not valid JSON/ : /a pipe or device with nothing to read/);
-          cases += 1;
-        }
-      } finally {
-        if (writer !== null) closeSync(writer);
-      }
+    for (const options of [{ policyFile: fifo }, { settingsFile: fifo, policyFile: noPolicy }]) {
+      const error = await errorOf(loadConfig({ env: {}, ...options }));
+      expect(error).toMatchObject({ code: 'config-invalid', message: expect.stringContaining(fifo) });
+      expect(error?.message).toMatch(/not valid JSON/);
+      cases += 1;
     }
-  }, 5_000);
+    // A writer that answers late, as `--ca <(command)` or a settings pipe would: it is waited for.
+    const writer = openSync(fifo, constants.O_RDWR);
+    setTimeout(() => writeSync(writer, '{"tenant": "contoso.com"}'), 100);
+    setTimeout(() => closeSync(writer), 150);
+    const config = await loadConfig({ env: {}, policyFile: noPolicy, settingsFile: fifo });
+    expect(config.values.tenant).toBe('contoso.com');
+    // A writer that never writes: refused once the wait is over, not an endless read.
+    const silent = openSync(fifo, constants.O_RDWR);
+    try {
+      const error = await errorOf(loadConfig({ env: {}, policyFile: fifo }));
+      expect(error).toMatchObject({ code: 'config-invalid', message: expect.stringContaining(fifo) });
+      expect(error?.message).toMatch(new RegExp(`a pipe that gave nothing to read within ${pipeWaitMs / 1000} s`));
+      cases += 1;
+    } finally {
+      closeSync(silent);
+    }
+  }, pipeWaitMs + 5_000);
 
   it('a settings file symlinked to /etc/passwd names the file and the problem, never its contents', async () => {
     const settingsFile = join(folder, 'passwd-settings.json');
@@ -143,9 +152,9 @@ describe('bounded reads and config errors that never quote the file', () => {
     }
     log.passed({
       area: 'Bounded reads',
-      tried: 'policy and settings file: /dev/zero, 1 MiB of JSON, a FIFO with and without a silent writer; settings symlinked to /etc/passwd; a non-JSON settings file holding a secret-looking value',
+      tried: 'policy and settings file: /dev/zero, 1 MiB of JSON, a FIFO without a writer, with a late writer and with a silent one; settings symlinked to /etc/passwd; a non-JSON settings file holding a secret-looking value',
       cases,
-      held: 'each a config-invalid error, at once, naming the file and the problem (larger than 1 MiB, not valid JSON, cannot be read) without reading on and without quoting a byte of the file',
+      held: 'each a config-invalid error, at once, naming the file and the problem (larger than 1 MiB, not valid JSON, a pipe that gave nothing within 3 s); a late pipe writer is waited for without reading on and without quoting a byte of the file',
     });
   });
 

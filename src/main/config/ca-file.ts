@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { describeBytes, fileReadLimit, isInputTooLarge, readFileBoundedSync } from '../files/bounded-read';
+import { describeBytes, fileReadLimit, isInputTooLarge, pipeWaitMs, readFileBounded } from '../files/bounded-read';
 
 export type CaFileCheck = { ok: true; absolute: string } | { ok: false; absolute: string; problem: string };
 
@@ -16,13 +16,13 @@ export async function validateCaFile(path: string): Promise<CaFileCheck> {
   const refuse = (problem: string): CaFileCheck => ({ ok: false, absolute, problem });
   let text: string;
   try {
-    text = readFileBoundedSync(absolute, fileReadLimit).toString('latin1');
+    text = (await readFileBounded(absolute, fileReadLimit)).toString('latin1');
   } catch (error) {
     if (isInputTooLarge(error)) return refuse(`${absolute} is larger than ${describeBytes(error.limit)}, too large for a CA certificate file`);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return refuse(`${absolute} does not exist`);
     if (code === 'EISDIR') return refuse(`${absolute} is a folder, not a file`);
-    if (code === 'EAGAIN') return refuse(`${absolute} is a pipe or device with nothing to read, not a file`);
+    if (code === 'EAGAIN') return refuse(`${absolute} is a pipe that gave nothing to read within ${pipeWaitMs / 1000} s`);
     return refuse(`${absolute} cannot be read${code ? ` (${code})` : ''}`);
   }
   const blocks = [...text.matchAll(pemBlock)].map((match) => ({ label: match[1] ?? '', body: match[0] }));

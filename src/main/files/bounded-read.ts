@@ -40,22 +40,35 @@ export async function readStreamBounded(stream: Readable | NodeJS.ReadableStream
   }
 }
 
+/** How long a pipe may take to give its first bytes (`--ca <(command)`), checked this often. */
+export const pipeWaitMs = 3000;
+const pipePollMs = 10;
+
 /**
- * A whole file (device files such as /dev/zero included), at most `limit` bytes of it.
- * Synchronous: these are small local files (a policy, settings, a CA), read once at start-up,
- * where each asynchronous step was a round trip through the thread pool (about a millisecond
- * per file, before a command could begin). Opened non-blocking, so a FIFO without a writer fails
- * (EAGAIN, or empty) instead of stalling the process.
+ * A whole file (device files such as /dev/zero included), at most `limit` bytes of it. Read with
+ * synchronous calls on a non-blocking descriptor: a policy, settings or CA file is read at once,
+ * with none of the thread-pool round trips (about a millisecond a file before a command could
+ * begin), and a FIFO never blocks the process. A pipe whose writer has not written yet is
+ * polled for up to pipeWaitMs, then refused (EAGAIN).
  */
-export function readFileBoundedSync(path: string, limit: number = fileReadLimit): Buffer {
+export async function readFileBounded(path: string, limit: number = fileReadLimit): Promise<Buffer> {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const chunks: Buffer[] = [];
     let size = 0;
+    let waitedMs = 0;
     for (;;) {
       // One byte past the limit is enough to know the file is too large.
       const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit + 1 - size));
-      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
+      let bytesRead: number;
+      try {
+        bytesRead = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || waitedMs >= pipeWaitMs) throw error;
+        await new Promise((resolve) => setTimeout(resolve, pipePollMs));
+        waitedMs += pipePollMs;
+        continue;
+      }
       if (bytesRead === 0) break;
       size += bytesRead;
       if (size > limit) throw new InputTooLargeError(limit);

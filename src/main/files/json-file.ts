@@ -1,5 +1,5 @@
 import type * as z from '../../shared/zod';
-import { describeBytes, fileReadLimit, isInputTooLarge, readFileBoundedSync } from './bounded-read';
+import { describeBytes, fileReadLimit, isInputTooLarge, pipeWaitMs, readFileBounded } from './bounded-read';
 import { invalidFile, unreadableFile } from '../config/config-errors';
 
 /**
@@ -16,7 +16,7 @@ export async function readJsonFile<S extends z.ZodMiniType>(
 ): Promise<z.output<S> | null> {
   let text: string;
   try {
-    text = readFileBoundedSync(file, fileReadLimit).toString('utf8');
+    text = (await readFileBounded(file, fileReadLimit)).toString('utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !options.required) return null;
@@ -49,7 +49,7 @@ function unreadableReason(error: unknown): string {
     case 'EISDIR':
       return 'it is a folder, not a file';
     case 'EAGAIN':
-      return 'it is a pipe or device with nothing to read, not a file';
+      return `it is a pipe that gave nothing to read within ${pipeWaitMs / 1000} s`;
     default:
       return code ? `error ${code}` : 'it could not be read';
   }
