@@ -53,7 +53,7 @@ function startBridge(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; rea
 describe.skipIf(!keyringAvailable())(`m365-connect bridge and token against the sandbox (skipped unless ${reason})`, () => {
   const cli = useSandboxCli({
     scenario: 'ready-user',
-    /** What every command printed, except the two whose job is to print a secret. */
+    // `printed` holds what every command printed, except the two whose job is to print a secret.
     keepPrinted: (args, result) => !['password', 'token'].some((name) => args.includes(name)) || result.code !== 0,
   });
   const { run, printed } = cli;

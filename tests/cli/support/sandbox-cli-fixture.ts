@@ -10,7 +10,7 @@ export type SandboxCli = {
   readonly sb: Sandbox;
   /** The CLI's environment for that tenant (private home, a keychain service of its own). */
   readonly env: NodeJS.ProcessEnv;
-  /** The scenario's first user. */
+  /** The UPN of the scenario's first user. */
   readonly upn: string;
   /** stdout and stderr of every `run` that `keepPrinted` kept, in order: for "no secret printed" checks. */
   readonly printed: readonly string[];
