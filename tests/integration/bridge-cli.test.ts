@@ -1,10 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { cliPath, ensureBuiltCli, keyringAvailable, repoRoot, runCli, type CliRun } from '../cli/support/cli-process';
-import { sandboxEnv } from '../cli/support/sandbox-cli';
+import { describe, expect, it } from 'vitest';
+import { cliPath, keyringAvailable, repoRoot, runCli, type CliRun } from '../cli/support/cli-process';
+import { useSandboxCli } from '../cli/support/sandbox-cli-fixture';
 
 /**
  * The bridge as IT staff run it: the built CLI, the real keychain (gnome-keyring under
@@ -52,29 +51,16 @@ function startBridge(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; rea
 }
 
 describe.skipIf(!keyringAvailable())(`m365-connect bridge and token against the sandbox (skipped unless ${reason})`, () => {
-  let sb: Sandbox;
-  let env: NodeJS.ProcessEnv;
-  let upn: string;
-  /** What every command printed, except the two whose job is to print a secret. */
-  const printed: string[] = [];
-  const run = async (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
-    const result = await runCli(args, { env: { ...env, ...extraEnv } });
-    if (!['password', 'token'].some((name) => args.includes(name)) || result.code !== 0) printed.push(result.stdout, result.stderr);
-    return result;
-  };
-
-  beforeAll(async () => {
-    ensureBuiltCli();
-    sb = await startSandbox({ scenario: 'ready-user' });
-    env = await sandboxEnv(sb);
-    upn = sb.scenario.users[0]!.upn;
+  const cli = useSandboxCli({
+    scenario: 'ready-user',
+    // `printed` holds what every command printed, except the two whose job is to print a secret.
+    keepPrinted: (args, result) => !['password', 'token'].some((name) => args.includes(name)) || result.code !== 0,
   });
-  afterAll(async () => {
-    await sb?.stop();
-  });
+  const { run, printed } = cli;
 
   /** Device-code sign-in through the CLI, approved in the sandbox as the user would. */
   const signIn = async (): Promise<CliRun> => {
+    const { sb, env, upn } = cli;
     let approved = false;
     return runCli(['sign-in', '--device-code'], {
       env,
@@ -90,6 +76,7 @@ describe.skipIf(!keyringAvailable())(`m365-connect bridge and token against the 
   };
 
   it('bridge password and token refuse with exit 8 before sign-in, then work for that UPN only', async () => {
+    const { env, upn } = cli;
     const before = await run(['bridge', 'password', '--user', upn]);
     expect(before.code).toBe(8);
     expect(before.stderr).toMatch(/not signed in/);
@@ -129,6 +116,7 @@ describe.skipIf(!keyringAvailable())(`m365-connect bridge and token against the 
   });
 
   it('bridge run: ready lines, one bridge per user, msmtp submits through it over local STARTTLS, SIGTERM stops it; no secret in any output or file', async () => {
+    const { sb, env, upn } = cli;
     const password = (await run(['bridge', 'password', '--user', upn])).stdout.trim();
     const bridge = await startBridge(env);
     try {
@@ -189,6 +177,7 @@ describe.skipIf(!keyringAvailable())(`m365-connect bridge and token against the 
   });
 
   it('bridge install-service writes a systemd user unit that runs `bridge run`', async () => {
+    const { env } = cli;
     const installed = await run(['bridge', 'install-service', '--json']);
     expect(installed.code, installed.stderr).toBe(0);
     const result = JSON.parse(installed.stdout);

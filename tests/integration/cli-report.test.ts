@@ -2,11 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../sandbox/index';
-import { cliPath, ensureBuiltCli, keyringAvailable, repoRoot, runCli } from '../cli/support/cli-process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cliPath, keyringAvailable, repoRoot } from '../cli/support/cli-process';
 import { parseCsv } from '../cli/support/parse-csv';
-import { closeBrowser, sandboxEnv, signInWithDeviceCode, type Sandbox } from '../cli/support/sandbox-cli';
+import { useSandboxCli } from '../cli/support/sandbox-cli-fixture';
 
 /**
  * `report` end to end: the built CLI, signed in by device code as the tenant's admin, against
@@ -16,25 +15,16 @@ import { closeBrowser, sandboxEnv, signInWithDeviceCode, type Sandbox } from '..
 const reason = 'needs a Secret Service for the token cache between CLI runs: run under scripts/with-keyring.sh (npm test does)';
 
 describe.skipIf(!keyringAvailable())(`report against the 100,000-user sandbox (skipped unless ${reason})`, () => {
-  let sb: Sandbox;
-  let env: NodeJS.ProcessEnv;
+  const cli = useSandboxCli({ scenario: 'large-tenant', setupTimeoutMs: 120_000 });
   let dir: string;
   const users = 100_000;
 
+  // Signed in once, as the tenant's admin (its first user).
   beforeAll(async () => {
-    ensureBuiltCli();
-    sb = await startSandbox({ scenario: 'large-tenant' });
-    env = await sandboxEnv(sb);
     dir = await mkdtemp(join(tmpdir(), 'cli-report-'));
-    const admin = sb.scenario.users[0]!;
-    const signIn = await signInWithDeviceCode(sb, env, { upn: admin.upn, password: admin.password, ...(admin.mfaCode ? { mfaCode: admin.mfaCode } : {}) });
+    const signIn = await cli.signInFirstUser();
     expect(signIn.code, signIn.stderr).toBe(0);
   }, 120_000);
-
-  afterAll(async () => {
-    await closeBrowser();
-    await sb?.stop();
-  });
 
   const distinctCsvUsers = async (file: string) => {
     const records = parseCsv(await readFile(file, 'utf8'));
@@ -47,7 +37,7 @@ describe.skipIf(!keyringAvailable())(`report against the 100,000-user sandbox (s
 
   it('writes exactly 100,000 distinct users to CSV, with the tenant facts beside it', async () => {
     const out = join(dir, 'all.csv');
-    const run = await runCli(['report', '--out', out, '--json'], { env, timeoutMs: 300_000 });
+    const run = await cli.run(['report', '--out', out, '--json'], { timeoutMs: 300_000 });
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(run.stdout);
     expect(summary).toMatchObject({ ok: true, users, format: 'csv', resumedAtUser: null });
@@ -61,9 +51,10 @@ describe.skipIf(!keyringAvailable())(`report against the 100,000-user sandbox (s
   }, 320_000);
 
   it('503s beyond the retries mid-way: exits 5 with a resume hint; the rerun completes with no user lost or duplicated', async () => {
+    const { sb } = cli;
     const out = join(dir, 'faulted.csv');
     sb.resetCounters();
-    const first = runCli(['report', '--out', out, '--max-retries', '2'], { env, timeoutMs: 300_000 });
+    const first = cli.run(['report', '--out', out, '--max-retries', '2'], { timeoutMs: 300_000 });
     await waitFor(() => sb.counters.graphRequests >= 40);
     sb.faults.set({ graph: { status: 503, retryAfterSeconds: 0, times: 1_000_000 } });
     const failed = await first;
@@ -75,7 +66,7 @@ describe.skipIf(!keyringAvailable())(`report against the 100,000-user sandbox (s
     await expect(stat(out)).rejects.toThrow(); // no half file under the final name
 
     sb.faults.set({ graph: { status: 503, retryAfterSeconds: 0, times: 0 } });
-    const resumed = await runCli(['report', '--out', out, '--json'], { env, timeoutMs: 300_000 });
+    const resumed = await cli.run(['report', '--out', out, '--json'], { timeoutMs: 300_000 });
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/Resuming the unfinished report/);
     expect(JSON.parse(resumed.stdout)).toMatchObject({ users, resumedAtUser: saved + 1 });
@@ -83,6 +74,7 @@ describe.skipIf(!keyringAvailable())(`report against the 100,000-user sandbox (s
   }, 600_000);
 
   it('a killed run (SIGKILL mid-write) resumes into one valid JSON document of 100,000 distinct users', async () => {
+    const { sb, env } = cli;
     const out = join(dir, 'killed.json');
     sb.resetCounters();
     const child = spawn(process.execPath, [cliPath, 'report', '--out', out], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'ignore' });
@@ -90,7 +82,7 @@ describe.skipIf(!keyringAvailable())(`report against the 100,000-user sandbox (s
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('close', resolve));
 
-    const resumed = await runCli(['report', '--out', out], { env, timeoutMs: 300_000 });
+    const resumed = await cli.run(['report', '--out', out], { timeoutMs: 300_000 });
     expect(resumed.code, resumed.stderr).toBe(0);
     const document = JSON.parse(await readFile(out, 'utf8'));
     const ids = new Set(document.users.map((u: { id: string }) => u.id));
@@ -100,9 +92,10 @@ describe.skipIf(!keyringAvailable())(`report against the 100,000-user sandbox (s
   }, 600_000);
 
   it('honours 429 Retry-After and finishes', async () => {
+    const { sb } = cli;
     const out = join(dir, 'throttled.json');
     sb.resetCounters();
-    const run = runCli(['report', '--out', out, '--page-size', '999'], { env, timeoutMs: 300_000 });
+    const run = cli.run(['report', '--out', out, '--page-size', '999'], { timeoutMs: 300_000 });
     await waitFor(() => sb.counters.graphRequests >= 10);
     sb.faults.set({ graph: { status: 429, retryAfterSeconds: 1, times: 2 } });
     const done = await run;

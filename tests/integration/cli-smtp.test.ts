@@ -1,11 +1,12 @@
 import { createServer } from 'node:net';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index';
 import { smtpCauses } from '../../src/shared/smtp/result';
-import { ensureBuiltCli, keyringAvailable, runCli, type CliRun } from '../cli/support/cli-process';
-import { closeBrowser, sandboxEnv, signInWithDeviceCode, type Sandbox } from '../cli/support/sandbox-cli';
+import { keyringAvailable, runCli, type CliRun } from '../cli/support/cli-process';
+import { sandboxEnv } from '../cli/support/sandbox-cli';
+import { useSandboxCli } from '../cli/support/sandbox-cli-fixture';
 
 /**
  * store / smtp-test / forget / status through the built CLI: the real keychain (gnome-keyring
@@ -41,28 +42,11 @@ const closedPort = () =>
   });
 
 describe.skipIf(!keyringAvailable())(`store, smtp-test, forget against the sandbox (skipped unless ${reason})`, () => {
-  let sb: Sandbox;
-  let env: NodeJS.ProcessEnv;
-  let upn: string;
-  const printed: string[] = [];
-  const run = async (args: string[], options: { stdin?: string; env?: NodeJS.ProcessEnv } = {}) => {
-    const result = await runCli(args, { env: { ...env, ...options.env }, ...(options.stdin !== undefined ? { stdin: options.stdin } : {}) });
-    printed.push(result.stdout, result.stderr);
-    return result;
-  };
-
-  beforeAll(async () => {
-    ensureBuiltCli();
-    sb = await startSandbox({ scenario: 'ready-user' });
-    env = await sandboxEnv(sb);
-    upn = sb.scenario.users[0]!.upn;
-  });
-  afterAll(async () => {
-    await closeBrowser();
-    await sb?.stop();
-  });
+  const cli = useSandboxCli({ scenario: 'ready-user' });
+  const { run, printed } = cli;
 
   it('store, replace, test with the stored password, forget: exit codes, JSON and no secret anywhere', async () => {
+    const { sb, env, upn } = cli;
     const password = sb.createAppPassword(upn, 'backup tool');
     // Pasted the way people do: grouped, with a trailing newline.
     const pasted = `${password.match(/.{1,4}/g)!.join(' ')}\n`;
@@ -111,6 +95,7 @@ describe.skipIf(!keyringAvailable())(`store, smtp-test, forget against the sandb
   }, 180_000);
 
   it('an untrusted certificate exits 4 before AUTH; --ca trusts it', async () => {
+    const { sb, upn } = cli;
     const password = sb.createAppPassword(upn, 'tls check');
     sb.resetCounters();
     const untrusted = await run(['smtp-test', '--user', upn, '--password-stdin', '--json'], { stdin: password, env: { M365_CONNECT_EXTRA_CA_FILE: undefined } });
@@ -125,6 +110,7 @@ describe.skipIf(!keyringAvailable())(`store, smtp-test, forget against the sandb
   });
 
   it('network failures exit 5: a closed port, and a greeting slower than --timeout', async () => {
+    const { sb, upn } = cli;
     const refused = await run(['smtp-test', '--user', upn, '--password-stdin', '--port', String(await closedPort()), '--json'], { stdin: 'abcdabcdabcdabcd' });
     expect(refused.code).toBe(5);
     expect(parseResult(refused)).toMatchObject({ cause: 'connection-refused', stage: 'connect' });
@@ -140,8 +126,8 @@ describe.skipIf(!keyringAvailable())(`store, smtp-test, forget against the sandb
   });
 
   it('--oauth logs in with XOAUTH2 using the signed-in account; a policy that offers only app passwords refuses it (exit 7)', async () => {
-    const user = sb.scenario.users[0]!;
-    const signIn = await signInWithDeviceCode(sb, env, { upn: user.upn, password: user.password, ...(user.mfaCode ? { mfaCode: user.mfaCode } : {}) });
+    const { env, upn } = cli;
+    const signIn = await cli.signInFirstUser();
     expect(signIn.code, signIn.stderr).toBe(0);
     const oauth = await run(['smtp-test', '--user', upn, '--oauth', '--json']);
     expect(oauth.code, oauth.stderr).toBe(0);
@@ -155,6 +141,7 @@ describe.skipIf(!keyringAvailable())(`store, smtp-test, forget against the sandb
     expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, error: { code: 'policy-forbidden' } });
   }, 120_000);
   it('opens its early connection only once every refusal is settled, and sends nothing on one it does not use', async () => {
+    const { env, upn } = cli;
     // A bare TCP listener standing in for the SMTP server: it counts connections and bytes.
     let accepted = 0;
     let received = 0;

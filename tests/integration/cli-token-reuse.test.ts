@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../../sandbox/index';
-import { ensureBuiltCli, keyringAvailable, runCli } from '../cli/support/cli-process';
-import { closeBrowser, sandboxEnv, signInWithDeviceCode, type Sandbox } from '../cli/support/sandbox-cli';
+import { describe, expect, it } from 'vitest';
+import { keyringAvailable } from '../cli/support/cli-process';
+import { useSandboxCli } from '../cli/support/sandbox-cli-fixture';
 
 /**
  * A new CLI process finds the Graph token the last one cached (MSAL files a `.default` token
@@ -13,22 +12,12 @@ import { closeBrowser, sandboxEnv, signInWithDeviceCode, type Sandbox } from '..
 const reason = 'needs a Secret Service for the token cache between CLI runs: run under scripts/with-keyring.sh (npm test does)';
 
 describe.skipIf(!keyringAvailable())(`token reuse across CLI processes (skipped unless ${reason})`, () => {
-  let sb: Sandbox;
-  let env: NodeJS.ProcessEnv;
-
-  beforeAll(async () => {
-    ensureBuiltCli();
-    sb = await startSandbox({ scenario: 'ready-user' });
-    env = await sandboxEnv(sb);
-  });
-  afterAll(async () => {
-    await closeBrowser();
-    await sb?.stop();
-  });
+  const cli = useSandboxCli({ scenario: 'ready-user' });
 
   const whoami = async () => {
+    const { sb } = cli;
     sb.resetCounters();
-    const run = await runCli(['whoami', '--json'], { env });
+    const run = await cli.run(['whoami', '--json']);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, account: { upn: sb.scenario.users[0]!.upn } });
     // The sandbox is not a Microsoft host: its OpenID configuration is read once per process
@@ -38,10 +27,10 @@ describe.skipIf(!keyringAvailable())(`token reuse across CLI processes (skipped 
   };
 
   it('an expired token is renewed once; a valid one is reused without asking Entra', async () => {
-    const user = sb.scenario.users[0]!;
+    const { sb, env } = cli;
     // The sign-in's token lives two seconds: expired (for MSAL, within five minutes of it) at once.
     sb.setAccessTokenLifetime(2);
-    const signIn = await signInWithDeviceCode(sb, env, { upn: user.upn, password: user.password, ...(user.mfaCode ? { mfaCode: user.mfaCode } : {}) });
+    const signIn = await cli.signInFirstUser();
     expect(signIn.code, signIn.stderr).toBe(0);
     sb.setAccessTokenLifetime(3599);
 
@@ -55,7 +44,7 @@ describe.skipIf(!keyringAvailable())(`token reuse across CLI processes (skipped 
     expect(saved).not.toMatch(/eyJ[\w-]+\.eyJ/);
 
     // Sign-out forgets them; the next sign-in starts from `.default` again.
-    expect((await runCli(['sign-out'], { env })).code).toBe(0);
+    expect((await cli.run(['sign-out'])).code).toBe(0);
     await expect(readFile(join(env.XDG_CONFIG_HOME!, 'm365-connect', 'msal', 'graph-scopes.json'), 'utf8')).rejects.toMatchObject({ code: 'ENOENT' });
   }, 120_000);
 });
