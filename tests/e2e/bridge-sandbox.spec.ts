@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import keytar from 'keytar';
@@ -10,6 +10,7 @@ import { bridgeKeychainService } from '../../src/main/bridge';
 import type { ShellPlatform } from '../../src/shell/shell-platform';
 import { createShellPlatform } from '../../src/shell/shell-platform';
 import { launchTestBrowser } from '../support/chromium';
+import { filesUnder } from '../support/files-under';
 import { curlImapList, readToolSettings, swaksLogin } from '../support/password-clients';
 import { realServices } from '../support/real-services';
 import { adele, keyringReady } from '../support/real-keyring';
@@ -77,11 +78,6 @@ function modifiedUtf7(name: string): string {
     const utf16 = Buffer.from(run, 'utf16le').swap16();
     return `&${utf16.toString('base64').replace(/=+$/, '').replace(/\//g, ',')}-`;
   });
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }
 
 const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();

@@ -1,34 +1,17 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliPath, keyringAvailable, repoRoot, runCli, type CliRun } from '../cli/support/cli-process';
 import { useSandboxCli } from '../cli/support/sandbox-cli-fixture';
+import { filesUnder } from '../support/files-under';
+import { runTool } from '../support/run-tool';
 
 /**
  * The bridge as IT staff run it: the built CLI, the real keychain (gnome-keyring under
  * scripts/with-keyring.sh), the sandbox tenant, and msmtp as the password-only tool.
  */
 const reason = 'needs a Secret Service: run under scripts/with-keyring.sh (npm test does)';
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))));
-  return nested.flat();
-}
-
-export function runTool(command: string, args: string[], input = ''): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
 
 /** `bridge run` in the background; resolves with its ready lines. */
 function startBridge(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; ready: string; output: () => string; exited: Promise<number | null> }> {

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index';
@@ -7,6 +7,7 @@ import { smtpCauses } from '../../src/shared/smtp/result';
 import { keyringAvailable, runCli, type CliRun } from '../cli/support/cli-process';
 import { sandboxEnv } from '../cli/support/sandbox-cli';
 import { useSandboxCli } from '../cli/support/sandbox-cli-fixture';
+import { filesUnder } from '../support/files-under';
 
 /**
  * store / smtp-test / forget / status through the built CLI: the real keychain (gnome-keyring
@@ -23,14 +24,6 @@ const parseResult = (run: CliRun) => {
   expect(Array.isArray(result.transcript)).toBe(true);
   return result as { ok: boolean; cause: string; stage: string; reply: string | null; advice: string; transcript: string[] };
 };
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : Promise.resolve([join(dir, entry.name)]))),
-  );
-  return nested.flat();
-}
 
 const closedPort = () =>
   new Promise<number>((resolve) => {

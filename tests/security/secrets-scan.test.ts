@@ -13,7 +13,8 @@ import { realServices } from '../support/real-services';
 import { openTestShell } from '../support/shell';
 import { ensureBuiltCli, keyringAvailable, runCli, type CliRun } from '../cli/support/cli-process';
 import { closeBrowser, sandboxEnv, signInWithDeviceCode } from '../cli/support/sandbox-cli';
-import { filesUnder, needleFor, scanBytes, scanTree, tokensInMsalCache, type Finding, type Needle } from './support/secret-scan';
+import { needleFor, scanBytes, scanTree, tokensInMsalCache, type Finding, type Needle } from './support/secret-scan';
+import { filesUnder } from '../support/files-under';
 import { securityLog } from './support/security-log';
 
 /**

@@ -1,5 +1,5 @@
-import { readdir, readFile, lstat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { filesUnder } from '../../support/files-under';
 
 /** A secret and the encodings it could be written in. */
 export type Needle = { label: string; forms: { name: string; bytes: Buffer }[] };
@@ -33,27 +33,6 @@ export function scanBytes(where: string, haystack: Buffer, needles: Needle[]): F
     }
   }
   return findings;
-}
-
-/** Every regular file under `root` (symlinks not followed). */
-export async function filesUnder(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const path = join(dir, name);
-      const info = await lstat(path);
-      if (info.isDirectory()) await walk(path);
-      else if (info.isFile()) out.push(path);
-    }
-  };
-  await walk(root);
-  return out;
 }
 
 export async function scanTree(root: string, needles: Needle[]): Promise<{ files: number; bytes: number; findings: Finding[] }> {
