@@ -154,7 +154,7 @@ describe('bounded reads and config errors that never quote the file', () => {
       area: 'Bounded reads',
       tried: 'policy and settings file: /dev/zero, 1 MiB of JSON, a FIFO without a writer, with a late writer and with a silent one; settings symlinked to /etc/passwd; a non-JSON settings file holding a secret-looking value',
       cases,
-      held: 'each a config-invalid error, at once, naming the file and the problem (larger than 1 MiB, not valid JSON, a pipe that gave nothing within 3 s); a late pipe writer is waited for without reading on and without quoting a byte of the file',
+      held: 'each a config-invalid error naming the file and the problem (larger than 1 MiB, not valid JSON, a pipe that gave nothing within 3 s), without reading on and without quoting a byte of the file; a pipe whose writer answers late is read',
     });
   });
 
