@@ -5,6 +5,17 @@ import { resolve } from 'node:path';
 const darkOrHighContrastTokens = /@fluentui\/tokens\/lib\/.*(dark|highContrast)/i;
 const loadedOnDemand = (id: string) => darkOrHighContrastTokens.test(id);
 const isLibrary = (id: string) => id.includes('/node_modules/') && !loadedOnDemand(id);
+// Griffel's run-time style compiler: makeStyles and the CSS parsing, prefixing and RTL flipping it
+// runs. Fluent's components ship their styles precompiled (__styles) and the first screen's own
+// styles are inline, so only later screens' makeStyles need it. The first screen reaches it only
+// through @griffel/core's index, which rolldown counts as a static import of all of it.
+const griffelCore = /\/node_modules\/@griffel\/core\/src\//;
+// What applying precompiled styles takes from @griffel/core (tests/e2e/first-screen.spec.ts fails
+// if the first screen needs more of it).
+const griffelPrecompiledPath =
+  /\/@griffel\/core\/src\/(?:__styles|__resetStyles|mergeClasses|insertionFactory|constants|renderer\/\w+|runtime\/reduceToClassNameForSlots|runtime\/utils\/(?:hashSequence|normalizeCSSBucketEntry))\.js$/;
+const isStyleCompiler = (id: string) =>
+  /\/node_modules\/(?:stylis|rtl-css-js)\//.test(id) || (griffelCore.test(id) && !griffelPrecompiledPath.test(id));
 
 export default defineConfig({
   main: {
@@ -38,7 +49,9 @@ export default defineConfig({
         output: {
           codeSplitting: {
             groups: [
-              { name: 'first-screen', test: (id: string) => !loadedOnDemand(id), tags: ['$initial'] },
+              // First, and only the modules it names (not their imports, which the first screen shares).
+              { name: 'style-compiler', test: isStyleCompiler, priority: 2, includeDependenciesRecursively: false },
+              { name: 'first-screen', test: (id: string) => !loadedOnDemand(id), tags: ['$initial'], priority: 1 },
               { name: 'vendor-later', test: isLibrary },
             ],
           },

@@ -1,5 +1,6 @@
 import { Badge, Button, Subtitle1, tokens } from '@fluentui/react-components';
-import { BeakerRegular, BookOpenRegular } from '@fluentui/react-icons';
+import { BeakerRegular } from '@fluentui/react-icons/svg/beaker';
+import { BookOpenRegular } from '@fluentui/react-icons/svg/book-open';
 import type { CSSProperties } from 'react';
 
 // Inline, not makeStyles: no run-time CSS compiling before the first screen shows (see Wizard).
