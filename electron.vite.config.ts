@@ -52,6 +52,9 @@ export default defineConfig({
               // First, and only the modules it names (not their imports, which the first screen shares).
               { name: 'style-compiler', test: isStyleCompiler, priority: 2, includeDependenciesRecursively: false },
               { name: 'first-screen', test: (id: string) => !loadedOnDemand(id), tags: ['$initial'], priority: 1 },
+              // Shown once app:info answers, in a demo copy: with its library code (what the first screen
+              // lacks), so it need not wait for vendor-later.
+              { name: 'demo-badge', test: /\/src\/renderer\/src\/wizard\/parts\/DemoBadge\.tsx$/, priority: 1 },
               { name: 'vendor-later', test: isLibrary },
             ],
           },
