@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
-const darkOrHighContrastTokens = /@fluentui\/tokens\/lib\/.*(dark|highContrast)/i;
+// (The high-contrast theme is Teams': its font families come from the teams alias.)
+const darkOrHighContrastTokens = /@fluentui\/tokens\/lib\/.*(dark|highContrast|teams)/i;
 const loadedOnDemand = (id: string) => darkOrHighContrastTokens.test(id);
 const isLibrary = (id: string) => id.includes('/node_modules/') && !loadedOnDemand(id);
 // Griffel's run-time style compiler: makeStyles and the CSS parsing, prefixing and RTL flipping it
