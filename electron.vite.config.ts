@@ -46,11 +46,13 @@ export default defineConfig({
         // its libraries and the app's own code, goes in the entry chunk: one file, one round trip
         // through the app:// handler, before it shows. The libraries only later screens use go in one
         // chunk of their own, fetched with the first of them, so start-up neither fetches nor
-        // compiles them. The dark and high-contrast tokens stay out of both: they load only when in effect.
+        // compiles them; Griffel's style compiler, which only later screens' makeStyles run, likewise.
+        // The dark and high-contrast tokens stay out of all of them: they load only when in effect.
+        // tests/e2e/first-screen.spec.ts checks that Get started needs no script but the entry.
         output: {
           codeSplitting: {
             groups: [
-              // First, and only the modules it names (not their imports, which the first screen shares).
+              // Taken first, and only the modules it names: their imports are shared with the first screen.
               { name: 'style-compiler', test: isStyleCompiler, priority: 2, includeDependenciesRecursively: false },
               { name: 'first-screen', test: (id: string) => !loadedOnDemand(id), tags: ['$initial'], priority: 1 },
               // Shown once app:info answers, in a demo copy: with its library code (what the first screen
