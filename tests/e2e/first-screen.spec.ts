@@ -40,6 +40,29 @@ test('Get started is on screen before app:info answers; the demo badge and note 
   await shell.close();
 });
 
+test('the first screen runs from one script: Get started is usable before any other chunk is fetched', async () => {
+  const shell = await openTestShell(browser, fakeServices(), fakePlatform());
+  const { page } = shell;
+  // The scripts fetched so far, as the page saw them when Get started first appeared.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (![...document.querySelectorAll('button')].some((button) => button.textContent === 'Get started')) return;
+      observer.disconnect();
+      const scripts = performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.js'));
+      Object.defineProperty(window, '__scriptsBeforeGetStarted', { value: scripts });
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  });
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Get started' })).toBeEnabled();
+  const entry = await page.evaluate(() => document.querySelector<HTMLScriptElement>('script[type="module"]')?.src);
+  const scripts = await page.evaluate(() => (window as unknown as { __scriptsBeforeGetStarted: string[] }).__scriptsBeforeGetStarted);
+  // Nothing else (a chunk of later screens' libraries, Griffel's style compiler) is waited for.
+  expect(scripts).toEqual([entry]);
+  expect(shell.pageErrors).toEqual([]);
+  await shell.close();
+});
+
 test('when app:info fails, the app says it could not start instead of showing Welcome', async () => {
   const services = fakeServices();
   Object.defineProperty(services, 'version', {

@@ -51,3 +51,25 @@ test('dark starts with the dark tokens, and only those', async () => {
   expect(shell.pageErrors).toEqual([]);
   await shell.close();
 });
+
+test('high contrast starts with its own tokens chunk, not the later screens’ libraries', async () => {
+  const shell = await openTestShell(browser, fakeServices(), fakePlatform(), 'light');
+  const { page } = shell;
+  // Nothing shows until these tokens are in: the scripts fetched by the time the first heading appears.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (!document.querySelector('h1')) return;
+      observer.disconnect();
+      const scripts = performance.getEntriesByType('resource').map((entry) => entry.name.split('/').pop() ?? '').filter((name) => name.endsWith('.js'));
+      Object.defineProperty(window, '__scriptsBeforeHeading', { value: scripts });
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  });
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const scripts = await page.evaluate(() => (window as unknown as { __scriptsBeforeHeading: string[] }).__scriptsBeforeHeading);
+  expect(scripts).toEqual([expect.stringMatching(/^index-/), expect.stringMatching(/^high-contrast-theme-/)]);
+  expect(shell.pageErrors).toEqual([]);
+  await shell.close();
+});

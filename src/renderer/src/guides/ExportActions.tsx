@@ -1,5 +1,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { DocumentPdfRegular, GlobeRegular, PrintRegular } from '@fluentui/react-icons';
+import { DocumentPdfRegular } from '@fluentui/react-icons/svg/document-pdf';
+import { GlobeRegular } from '@fluentui/react-icons/svg/globe';
+import { PrintRegular } from '@fluentui/react-icons/svg/print';
 import { useExport } from './useExport';
 
 const useStyles = makeStyles({

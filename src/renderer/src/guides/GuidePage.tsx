@@ -9,7 +9,8 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import { ArrowLeftRegular, ArrowRightRegular } from '@fluentui/react-icons';
+import { ArrowLeftRegular } from '@fluentui/react-icons/svg/arrow-left';
+import { ArrowRightRegular } from '@fluentui/react-icons/svg/arrow-right';
 import type { Ref } from 'react';
 import { guideTitle, type Guide } from '../../../shared/guides';
 import { ExportActions } from './ExportActions';

@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular, ListRegular } from '@fluentui/react-icons';
+import { ArrowLeftRegular } from '@fluentui/react-icons/svg/arrow-left';
+import { ListRegular } from '@fluentui/react-icons/svg/list';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { visibleGuides, type Audience } from '../../../shared/guides';
 import { GuideList } from './GuideList';

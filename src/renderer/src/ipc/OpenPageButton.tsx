@@ -1,5 +1,5 @@
 import { Button, Caption1, makeStyles, tokens, type ButtonProps } from '@fluentui/react-components';
-import { OpenRegular } from '@fluentui/react-icons';
+import { OpenRegular } from '@fluentui/react-icons/svg/open';
 import { useContext } from 'react';
 import { WizardContext } from '../wizard/context';
 import { pageUrl } from './page-url';

@@ -1,10 +1,11 @@
-import { Spinner, tokens } from '@fluentui/react-components';
+import { tokens } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { AppErrorShape } from '../../../shared/ipc/app-error';
 import { call } from '../api';
 import { WizardContext, type AppInfo, type WizardContextValue } from './context';
 import { toErrorShape } from './to-error-shape';
 import { BridgeHealthBanner } from './parts/BridgeHealthBanner';
+import { Loading } from './parts/Loading';
 import { StepIndicator } from './parts/StepIndicator';
 import { WizardHeader } from './parts/WizardHeader';
 import { CurrentScreen } from './CurrentScreen';
@@ -83,11 +84,11 @@ export function Wizard() {
         <BridgeHealthBanner />
         {guides.open && (
           <main style={styles.main}>
-            <Suspense fallback={<Spinner label="Opening the guides…" />}>
+            <Suspense fallback={<Loading label="Opening the guides…" />}>
               {info ? (
                 <GuidesView guideId={guides.id} onClose={() => setGuides({ open: false, id: undefined })} />
               ) : (
-                <Spinner label="Opening the guides…" />
+                <Loading label="Opening the guides…" />
               )}
             </Suspense>
           </main>
@@ -101,8 +102,8 @@ export function Wizard() {
             onGoTo={navigation.backTo}
           />
           <main style={styles.main}>
-            <Suspense fallback={<Spinner label="Loading…" />}>
-              {info || navigation.step.kind === 'welcome' ? <CurrentScreen navigation={navigation} /> : <Spinner label="Loading…" />}
+            <Suspense fallback={<Loading label="Loading…" />}>
+              {info || navigation.step.kind === 'welcome' ? <CurrentScreen navigation={navigation} /> : <Loading label="Loading…" />}
             </Suspense>
           </main>
         </div>

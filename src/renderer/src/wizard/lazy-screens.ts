@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { loadSpinner } from './parts/Loading';
 
 /**
  * Every screen after Welcome, loaded on first use so the first screen starts with its own code
@@ -27,4 +28,6 @@ export const Verify = lazy(importers.Verify);
 
 export function preloadScreens(): void {
   for (const load of Object.values(importers)) void load();
+  // What stands in while one of them loads, should it still be loading when asked for.
+  void loadSpinner();
 }

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { PersonSyncRegular } from '@fluentui/react-icons';
+import { PersonSyncRegular } from '@fluentui/react-icons/svg/person-sync';
 import { useState } from 'react';
 import type { BridgeView } from '../../../../shared/bridge/app-view';
 import type { AppErrorShape } from '../../../../shared/ipc/app-error';

@@ -1,5 +1,5 @@
 import { Body1, Button, Card, CardHeader, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { PlugConnectedRegular } from '@fluentui/react-icons';
+import { PlugConnectedRegular } from '@fluentui/react-icons/svg/plug-connected';
 
 const useStyles = makeStyles({ card: { display: 'grid', gap: tokens.spacingVerticalS } });
 

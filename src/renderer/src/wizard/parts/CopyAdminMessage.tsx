@@ -1,5 +1,6 @@
 import { Button } from '@fluentui/react-components';
-import { CheckmarkRegular, MailRegular } from '@fluentui/react-icons';
+import { CheckmarkRegular } from '@fluentui/react-icons/svg/checkmark';
+import { MailRegular } from '@fluentui/react-icons/svg/mail';
 import { useState } from 'react';
 import { call } from '../../api';
 

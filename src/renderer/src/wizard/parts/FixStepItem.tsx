@@ -1,5 +1,5 @@
 import { Badge, Body1, Button, Card, Checkbox, MessageBar, MessageBarBody, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { BookOpenRegular } from '@fluentui/react-icons';
+import { BookOpenRegular } from '@fluentui/react-icons/svg/book-open';
 import type { ReactNode } from 'react';
 import { adminMessageForStep } from '../../../../shared/readiness/admin-message';
 import type { Step, Verdict } from '../../../../shared/readiness/verdict';

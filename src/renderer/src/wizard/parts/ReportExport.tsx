@@ -1,5 +1,6 @@
 import { Body1, Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { DocumentPdfRegular, CodeRegular } from '@fluentui/react-icons';
+import { CodeRegular } from '@fluentui/react-icons/svg/code';
+import { DocumentPdfRegular } from '@fluentui/react-icons/svg/document-pdf';
 import { useState } from 'react';
 import { useIpcMutation } from '../../ipc/useIpc';
 import { Busy } from './Busy';

@@ -1,5 +1,6 @@
 import { Body1, Button, Card, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, KeyResetRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons/svg/arrow-clockwise';
+import { KeyResetRegular } from '@fluentui/react-icons/svg/key-reset';
 import type { Account } from '../../../../shared/account';
 import type { Verdict } from '../../../../shared/readiness/verdict';
 import { causeLabel, routeName } from '../../../../shared/smtp/cause-labels';

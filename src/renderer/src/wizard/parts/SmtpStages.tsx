@@ -1,5 +1,7 @@
 import { Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { CheckmarkCircleFilled, CircleRegular, DismissCircleFilled } from '@fluentui/react-icons';
+import { CheckmarkCircleFilled } from '@fluentui/react-icons/svg/checkmark-circle';
+import { CircleRegular } from '@fluentui/react-icons/svg/circle';
+import { DismissCircleFilled } from '@fluentui/react-icons/svg/dismiss-circle';
 import type { SmtpStage } from '../../../../shared/smtp/result';
 
 export type StageState = 'pending' | 'active' | 'ok' | 'failed';

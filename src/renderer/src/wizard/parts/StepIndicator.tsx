@@ -1,6 +1,7 @@
 import { Link, tokens } from '@fluentui/react-components';
 import type { CSSProperties } from 'react';
-import { CheckmarkRegular, ChevronRightRegular } from '@fluentui/react-icons';
+import { CheckmarkRegular } from '@fluentui/react-icons/svg/checkmark';
+import { ChevronRightRegular } from '@fluentui/react-icons/svg/chevron-right';
 import { VisuallyHidden } from './VisuallyHidden';
 import { bridgeStepOrder, isBridgeStepKind } from '../bridge-steps';
 import { stepOrder, type StepKind } from '../steps';

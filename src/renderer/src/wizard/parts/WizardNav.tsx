@@ -1,5 +1,6 @@
 import { Button, tokens } from '@fluentui/react-components';
-import { ArrowLeftRegular, ArrowRightRegular } from '@fluentui/react-icons';
+import { ArrowLeftRegular } from '@fluentui/react-icons/svg/arrow-left';
+import { ArrowRightRegular } from '@fluentui/react-icons/svg/arrow-right';
 import { useEffect, useRef, type CSSProperties, type ReactNode } from 'react';
 
 // Inline, not makeStyles: no run-time CSS compiling before the first screen shows (see Wizard).

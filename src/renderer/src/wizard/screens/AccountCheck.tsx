@@ -1,5 +1,5 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular } from '@fluentui/react-icons';
+import { ArrowSyncRegular } from '@fluentui/react-icons/svg/arrow-sync';
 import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import type { Verdict } from '../../../../shared/readiness/verdict';
 import { useIpcQuery } from '../../ipc/useIpc';

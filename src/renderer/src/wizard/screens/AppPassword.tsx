@@ -1,5 +1,7 @@
 import { Body1, Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { EyeOffRegular, EyeRegular, BookOpenRegular } from '@fluentui/react-icons';
+import { BookOpenRegular } from '@fluentui/react-icons/svg/book-open';
+import { EyeRegular } from '@fluentui/react-icons/svg/eye';
+import { EyeOffRegular } from '@fluentui/react-icons/svg/eye-off';
 import { useState } from 'react';
 import { OpenPageButton } from '../../ipc/OpenPageButton';
 import { useIpcQuery } from '../../ipc/useIpc';

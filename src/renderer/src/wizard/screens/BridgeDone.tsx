@@ -1,5 +1,6 @@
 import { Body1, Button, Subtitle2, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { PauseRegular, PlayRegular } from '@fluentui/react-icons';
+import { PauseRegular } from '@fluentui/react-icons/svg/pause';
+import { PlayRegular } from '@fluentui/react-icons/svg/play';
 import { useEffect, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import { call } from '../../api';

@@ -1,5 +1,5 @@
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ShieldKeyholeRegular } from '@fluentui/react-icons';
+import { ShieldKeyholeRegular } from '@fluentui/react-icons/svg/shield-keyhole';
 import { useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import type { SmtpTestResult } from '../../../../shared/smtp/result';

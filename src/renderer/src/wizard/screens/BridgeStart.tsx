@@ -1,5 +1,5 @@
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { PlugConnectedRegular } from '@fluentui/react-icons';
+import { PlugConnectedRegular } from '@fluentui/react-icons/svg/plug-connected';
 import { useState } from 'react';
 import type { BridgeTestResult } from '../../../../shared/bridge/app-view';
 import type { AppErrorShape } from '../../../../shared/ipc/app-error';

@@ -1,5 +1,8 @@
 import { Body1, Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, DismissRegular, GlobeRegular, PhoneRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons/svg/arrow-clockwise';
+import { DismissRegular } from '@fluentui/react-icons/svg/dismiss';
+import { GlobeRegular } from '@fluentui/react-icons/svg/globe';
+import { PhoneRegular } from '@fluentui/react-icons/svg/phone';
 import { useEffect, useRef, useState } from 'react';
 import type { Account } from '../../../../shared/account';
 import type { EventPayload } from '../../../../shared/ipc/contract';

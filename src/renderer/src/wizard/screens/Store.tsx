@@ -1,5 +1,6 @@
 import { Body1, Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons/svg/arrow-clockwise';
+import { LockClosedRegular } from '@fluentui/react-icons/svg/lock-closed';
 import { useState } from 'react';
 import { useIpcMutation, useIpcQuery } from '../../ipc/useIpc';
 import { useWizardContext } from '../context';

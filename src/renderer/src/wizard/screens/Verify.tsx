@@ -1,5 +1,6 @@
 import { Body1, Button, Card, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { KeyRegular, ShieldKeyholeRegular } from '@fluentui/react-icons';
+import { KeyRegular } from '@fluentui/react-icons/svg/key';
+import { ShieldKeyholeRegular } from '@fluentui/react-icons/svg/shield-keyhole';
 import { useRef, useState, type ReactElement } from 'react';
 import type { AppErrorShape } from '../../../../shared/ipc/app-error';
 import type { SmtpMethod, SmtpTestResult } from '../../../../shared/smtp/result';
