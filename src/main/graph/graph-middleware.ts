@@ -107,14 +107,11 @@ function responseHeaders(headers: Dispatcher.ResponseData['headers']): [string, 
   return out;
 }
 
-/** Request headers as lower-cased names (HeadersInit in any of its three shapes). */
+/** Request headers as a record (HeadersInit in any of its three shapes); requestDecoded lower-cases the names. */
 function headersOf(headers: HeadersInit | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!headers) return out;
-  const entries: Iterable<[string, string]> =
-    Array.isArray(headers) ? (headers as [string, string][]) : headers instanceof Headers ? headers.entries() : Object.entries(headers);
-  for (const [name, value] of entries) out[name.toLowerCase()] = value;
-  return out;
+  if (!headers) return {};
+  if (Array.isArray(headers)) return Object.fromEntries(headers as [string, string][]);
+  return headers instanceof Headers ? Object.fromEntries(headers.entries()) : { ...headers };
 }
 
 /**

@@ -10,11 +10,12 @@ import { dispatcherRequest } from './lean-undici';
  */
 const acceptedEncodings = 'br, gzip, deflate';
 
-const gunzip = () => createGunzip({ flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+const zlibFlush = { flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH };
+const gunzip = () => createGunzip(zlibFlush);
 const decoders: Record<string, () => Transform> = {
   gzip: gunzip,
   'x-gzip': gunzip,
-  deflate: () => createInflate({ flush: zlibConstants.Z_SYNC_FLUSH, finishFlush: zlibConstants.Z_SYNC_FLUSH }),
+  deflate: () => createInflate(zlibFlush),
   br: () => createBrotliDecompress({ flush: zlibConstants.BROTLI_OPERATION_FLUSH, finishFlush: zlibConstants.BROTLI_OPERATION_FLUSH }),
 };
 /** As fetch: more codings than this is a resource-exhaustion attempt. */
