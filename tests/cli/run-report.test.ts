@@ -153,6 +153,28 @@ describe('runReport', () => {
     expect(document.users[1].appPasswordRoute).toBe('unknown');
   });
 
+  it('asks for each page once when the next-page link comes before the users, as Graph sends it', async () => {
+    graph = await startFakeGraph({ users: 1000, pageSize: 100, nextLinkFirst: true });
+    const out = join(dir, 'first.csv');
+    expect((await runReport(options(out, csvFormat))).users).toBe(1000);
+    const pages = graph.requests.filter((r) => r.includes('userRegistrationDetails'));
+    expect(pages).toHaveLength(10);
+    expect(new Set(pages).size).toBe(10);
+    expect(new Set((await csvUsers(out)).map((r) => r[1])).size).toBe(1000);
+  });
+
+  it('drops a next-page link read ahead from inside a user, and follows the page\'s own', async () => {
+    graph = await startFakeGraph({ users: 1000, pageSize: 100, decoyNextLink: true });
+    const out = join(dir, 'decoy.csv');
+    const summary = await runReport(options(out, csvFormat));
+    expect(summary).toMatchObject({ users: 1000, pages: 10 });
+    const rows = await csvUsers(out);
+    expect(rows.map((r) => r[1])).toEqual(Array.from({ length: 1000 }, (_, i) => `user${i}@contoso.example`));
+    // The read-ahead did go to the decoy (and its answer was dropped); every page was fetched once.
+    expect(graph.requests.filter((r) => r.startsWith('/v1.0/decoy')).length).toBeGreaterThan(0);
+    expect(graph.requests.filter((r) => r.includes('userRegistrationDetails'))).toHaveLength(10);
+  });
+
   it('never sends the token to a host other than the configured Graph', async () => {
     graph = await startFakeGraph({ users: 50, pageSize: 10, foreignNextLink: 'http://evil.example' });
     await expect(runReport(options(join(dir, 'e.csv'), csvFormat))).rejects.toThrow(/another host/);

@@ -1,4 +1,5 @@
 import { answerTooLarge } from '../../shared/errors/catalogue';
+import type { GraphHttpAnswer } from '../../main/graph/graph-answer';
 import { createGraphChain, type GraphChain } from '../../main/graph/graph-chain';
 import { abortableSleep, isRetryableStatus, maxReportRetryAfterMs, parseRetryAfter, type RetryNotice } from '../../main/graph/graph-retry';
 import { GraphRequestAbortedError, GraphTransportError, ResponseTooLargeError, type TokenSource } from '../../main/graph/graph-middleware';
@@ -95,16 +96,16 @@ export function parseGraphJson(text: string): unknown {
  */
 export async function getGraphText(url: string, options: GraphFetchOptions): Promise<GraphTextAnswer> {
   if (options.signal?.aborted) throw new InterruptedError();
-  let response: Response;
+  let response: GraphHttpAnswer;
   try {
     response = await chainFor(url, options).get(url);
   } catch (error) {
     throw fetchFailed(error, options);
   }
-  const text = await response.text();
+  const text = response.text();
   if (response.ok) return { ok: true, text };
   if (isRetryableStatus(response.status)) {
-    const waitMs = parseRetryAfter(response.headers.get('retry-after'));
+    const waitMs = parseRetryAfter(response.header('retry-after'));
     if (waitMs !== null && waitMs > maxReportRetryAfterMs) {
       throw new GraphUnavailableError(
         `Microsoft Graph asked to wait ${Math.round(waitMs / 1000)} s (HTTP ${response.status}), longer than this command waits.`,

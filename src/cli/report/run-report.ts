@@ -9,6 +9,7 @@ import type { ReportFormat, ReportMeta } from './formats';
 import { nextLinkGuard } from '../../main/graph/next-link-guard';
 import { getGraphText, parseGraphJson, repeatedNextLink, type GraphFetchOptions } from './graph-fetch';
 import { lockOutput } from './lock';
+import { nextLinkAhead } from './next-link-ahead';
 import { calendarDate } from '../../shared/readiness/retirement';
 import { toReportRow, type ReportRow } from './rows';
 import type { TenantFacts } from './tenant-facts';
@@ -154,12 +155,24 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
     // Rows formatted so far (the JSON array's commas), ahead of the rows written while a write is under way.
     let rowsFormatted = state.rowsWritten;
     const render = (rows: ReportRow[]) => options.format.rows(rows, rowsFormatted);
+    // The next page's request, sent with the link read ahead of the parse (next-link-ahead.ts).
+    let ahead: { link: string; page: Promise<Settled> } | null = null;
+    const requestNext = (link: string | null, readAhead: boolean): boolean => {
+      if (readAhead) {
+        ahead = link !== null ? { link, page: fetchPage(link, origin, options.fetch) } : null;
+        return ahead !== null;
+      }
+      if (link) follow(link);
+      if (ahead !== null && ahead.link === link) {
+        pending = ahead.page;
+        return false;
+      }
+      // No link was read ahead, or another one than the parse found: that answer is dropped.
+      pending = link ? fetchPage(link, origin, options.fetch) : null;
+      return pending !== null;
+    };
     while (pending) {
-      const page = await pageChunk(await pending, state.tenant, today, render, (nextLink) => {
-        // Fetch the next page while this one is formatted and written.
-        if (nextLink) follow(nextLink);
-        pending = nextLink ? fetchPage(nextLink, origin, options.fetch) : null;
-      });
+      const page = await pageChunk(await pending, state.tenant, today, render, requestNext);
       rowsFormatted += page.rows;
       if (page.count !== null) total = page.count;
       // One write at a time, in order; this page's starts once the previous one is in the file.
@@ -232,27 +245,23 @@ async function fetchPage(url: string, origin: string, options: GraphFetchOptions
 }
 
 /**
- * Parses a page, tells `onNextLink` the next page's link, lets that request go out, and formats
- * the users; the parsed objects live only in this call, so they die young.
+ * Parses a page and formats its users; the parsed objects live only in this call, so they die
+ * young. The next page is asked for as early as possible: `requestNext` gets the link read ahead
+ * from the text before the parse, then the parsed one, and says whether it sent a request just then.
  */
 async function pageChunk(
   settled: Settled,
   tenant: TenantFacts,
   today: string,
   render: (rows: ReportRow[]) => string,
-  onNextLink: (nextLink: string | null) => void,
+  requestNext: (link: string | null, readAhead: boolean) => boolean,
 ): Promise<PageChunk> {
   if ('error' in settled) throw settled.error;
+  if (requestNext(nextLinkAhead(settled.text), true)) await letRequestOut();
   const body = parseGraphJson(settled.text) as { value?: unknown; '@odata.nextLink'?: unknown; '@odata.count'?: unknown } | null;
   if (!Array.isArray(body?.value)) throw new CliError('Microsoft Graph answered without a list of users.', 'cli');
   const nextLink = typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null;
-  onNextLink(nextLink);
-  // Formatting first would hold that request back by a millisecond a page, with the Graph host
-  // idle: it waits on a few promise turns (token, middleware), then undici writes it on a reused
-  // keep-alive socket only in the event loop's next check phase (setImmediate, its check for a
-  // socket the server closed). Two turns of that phase here let it go out first.
-  await setImmediate();
-  await setImmediate();
+  if (requestNext(nextLink, false)) await letRequestOut();
   const rows: ReportRow[] = [];
   let skipped = 0;
   for (const value of body.value as unknown[]) {
@@ -267,6 +276,17 @@ async function pageChunk(
     nextLink,
     count: typeof body['@odata.count'] === 'number' ? body['@odata.count'] : null,
   };
+}
+
+/**
+ * Lets a request just made leave before the CPU-bound work that follows: it waits on a few
+ * promise turns (token, middleware), then undici writes it on a reused keep-alive socket only in
+ * the event loop's next check phase (setImmediate, its check for a socket the server closed).
+ * Two turns of that phase let it go out first; otherwise the Graph host idles a millisecond a page.
+ */
+async function letRequestOut(): Promise<void> {
+  await setImmediate();
+  await setImmediate();
 }
 
 function reportRefused(status: number, message: string): Error {

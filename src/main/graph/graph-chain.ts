@@ -1,5 +1,6 @@
 import type { Context } from '@microsoft/microsoft-graph-client';
 import type { Dispatcher } from 'undici';
+import { answerOf, type GraphHttpAnswer } from './graph-answer';
 import { defaultRetryPolicy, RetryMiddleware, type RetryPolicy } from './graph-retry';
 import { BearerMiddleware, defaultMaxBodyBytes, TrustedFetchMiddleware, type TokenSource } from './graph-middleware';
 
@@ -16,14 +17,14 @@ export type GraphClientOptions = {
 };
 
 export type GraphChain = {
-  /** The first link, for the Graph client (graph-client.ts). */
+  /** The first link; graph-client.ts puts the one that makes standard Responses in front of it. */
   first: BearerMiddleware;
   /**
    * GET an absolute URL exactly as given, through the chain. For nextLinks: Graph says
    * to use the whole URL unchanged (https://learn.microsoft.com/graph/paging), and the SDK's
    * URL builder re-parses query strings.
    */
-  get(url: string): Promise<Response>;
+  get(url: string): Promise<GraphHttpAnswer>;
 };
 
 /**
@@ -47,8 +48,9 @@ export function createGraphChain(options: GraphClientOptions): GraphChain {
     async get(url) {
       const context: Context = { request: url, options: { method: 'GET', headers: { accept: 'application/json' } } };
       await bearer.execute(context);
-      if (!context.response) throw new Error('no response from the Graph middleware chain');
-      return context.response;
+      const answer = answerOf(context);
+      if (!answer) throw new Error('no response from the Graph middleware chain');
+      return answer;
     },
   };
 }

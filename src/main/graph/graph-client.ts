@@ -1,6 +1,8 @@
-import { Client, GraphClientError, ResponseType } from '@microsoft/microsoft-graph-client';
+import { Client, GraphClientError, ResponseType, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
+import { answerOf } from './graph-answer';
 import { createGraphChain, type GraphChain, type GraphClientOptions } from './graph-chain';
 import { GraphLayerError } from './graph-middleware';
+import { toStandardResponse } from './standard-response';
 
 export type { GraphClientOptions };
 export { nextLinkGuard } from './next-link-guard';
@@ -19,12 +21,22 @@ export type GraphHttp = GraphChain & {
 export function createGraphHttp(options: GraphClientOptions): GraphHttp {
   const chain = createGraphChain(options);
   const client = Client.initWithMiddleware({
-    middleware: chain.first,
+    middleware: new StandardResponseMiddleware(chain.first),
     baseUrl: `${options.graphBaseUrl}/`,
     defaultVersion: 'beta',
     customHosts: new Set([new URL(options.graphBaseUrl).hostname]),
   });
   return { ...chain, client };
+}
+
+/** The SDK's first link: runs our chain, then hands the SDK its answer as a standard Response. */
+class StandardResponseMiddleware implements Middleware {
+  constructor(private readonly next: Middleware) {}
+  async execute(context: Context): Promise<void> {
+    await this.next.execute(context);
+    const answer = answerOf(context);
+    if (answer) context.response = toStandardResponse(answer);
+  }
 }
 
 /** The raw answer to a POST of a JSON body to a beta path. */

@@ -2,6 +2,7 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import type { Dispatcher } from 'undici';
 import { causeCodeOf } from '../net/error-cause';
 import { requestDecoded } from '../net/response-body';
+import { answerOf, GraphHttpAnswer, setAnswer } from './graph-answer';
 
 /**
  * Errors of our middleware. graph-client.ts makes them GraphClientErrors once the Graph client
@@ -46,7 +47,7 @@ export const defaultMaxBodyBytes = 32 * 1024 * 1024;
 /**
  * The last link of the Graph client's middleware chain: sends the request through our
  * trusted undici dispatcher (system store + extra CA) instead of the global fetch, reads the
- * body within a size limit, and puts the answer back as a standard Response for the SDK.
+ * body within a size limit, and puts the answer beside the context (graph-answer.ts).
  * The dispatcher's own request() rather than fetch(): a report reads a thousand pages, and
  * fetch's WHATWG request, headers and stream objects cost more CPU and garbage than the page.
  * What fetch did besides is kept: the same compressed encodings asked for and decoded (and
@@ -82,11 +83,7 @@ export class TrustedFetchMiddleware implements Middleware {
         this.options.maxBodyBytes,
         (limit) => new ResponseTooLargeError(limit),
       );
-      context.response = new BufferedResponse(answer.body, {
-        status: answer.status,
-        statusText: answer.statusText,
-        headers: responseHeaders(answer.headers),
-      });
+      setAnswer(context, new GraphHttpAnswer(answer.status, answer.statusText, answer.headers, answer.body));
     } catch (error) {
       if (error instanceof GraphLayerError) throw error;
       if (signal?.aborted) throw new GraphRequestAbortedError();
@@ -98,49 +95,16 @@ export class TrustedFetchMiddleware implements Middleware {
   }
 }
 
-function responseHeaders(headers: Dispatcher.ResponseData['headers']): [string, string][] {
-  const out: [string, string][] = [];
-  for (const [name, value] of Object.entries(headers)) {
-    if (Array.isArray(value)) value.forEach((v) => out.push([name, v]));
-    else if (value !== undefined) out.push([name, value]);
-  }
-  return out;
-}
-
-/** Request headers as a record (HeadersInit in any of its three shapes); requestDecoded lower-cases the names. */
+/**
+ * Request headers as a record (HeadersInit in any of its three shapes); requestDecoded lower-cases
+ * the names. A Headers is told by its entries(), not by instanceof: naming the global Headers
+ * loads Node's fetch implementation (graph-answer.ts).
+ */
 function headersOf(headers: HeadersInit | undefined): Record<string, string> {
   if (!headers) return {};
   if (Array.isArray(headers)) return Object.fromEntries(headers as [string, string][]);
-  return headers instanceof Headers ? Object.fromEntries(headers.entries()) : { ...headers };
-}
-
-/**
- * The answer, already read into memory, as a standard Response. Its text and JSON come
- * straight from those bytes: the Response body stream a plain `new Response(bytes)` builds
- * (and reads back) cost a report as much as parsing the page.
- */
-class BufferedResponse extends Response {
-  readonly #payload: Buffer;
-  constructor(payload: Buffer, init: ResponseInit) {
-    super(null, init);
-    this.#payload = payload;
-  }
-  override async text(): Promise<string> {
-    return this.#payload.toString('utf8');
-  }
-  override async json(): Promise<unknown> {
-    return JSON.parse(this.#payload.toString('utf8')) as unknown;
-  }
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    const { buffer, byteOffset, byteLength } = this.#payload;
-    return buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer;
-  }
-  override async blob(): Promise<Blob> {
-    return new Blob([new Uint8Array(this.#payload)], { type: this.headers.get('content-type') ?? '' });
-  }
-  override clone(): Response {
-    return new BufferedResponse(this.#payload, { status: this.status, statusText: this.statusText, headers: this.headers });
-  }
+  if (typeof (headers as Partial<Headers>).entries === 'function') return Object.fromEntries((headers as Headers).entries());
+  return { ...(headers as Record<string, string>) };
 }
 
 /** Returns a Graph access token; forceRefresh after a 401 (the cached one expired or was revoked). */
@@ -168,6 +132,6 @@ export class BearerMiddleware implements Middleware {
       await this.next?.execute(context);
     };
     await send(false);
-    if (this.refreshOn401 && context.response?.status === 401) await send(true);
+    if (this.refreshOn401 && answerOf(context)?.status === 401) await send(true);
   }
 }

@@ -1,4 +1,5 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { answerOf } from './graph-answer';
 import { GraphTransportError } from './graph-middleware';
 
 /**
@@ -90,10 +91,10 @@ export class RetryMiddleware implements Middleware {
       let waitMs: number | null = null;
       try {
         await this.next?.execute(context);
-        const response = context.response;
-        if (!response || !isRetryableStatus(response.status)) return;
-        reason = `HTTP ${response.status}`;
-        waitMs = parseRetryAfter(response.headers.get('retry-after'));
+        const answer = answerOf(context);
+        if (!answer || !isRetryableStatus(answer.status)) return;
+        reason = `HTTP ${answer.status}`;
+        waitMs = parseRetryAfter(answer.header('retry-after'));
         if (attempt >= this.policy.maxAttempts || (waitMs !== null && waitMs > this.policy.maxWaitMs)) return;
       } catch (error) {
         if (!(error instanceof GraphTransportError) || !isTransient(error.causeCode) || this.signal?.aborted || attempt >= this.policy.maxAttempts) {

@@ -41,6 +41,10 @@ export async function startFakeGraph(options: {
   caPolicies?: unknown[] | 403;
   reportStatus?: number;
   foreignNextLink?: string;
+  /** Put `@odata.nextLink` before `value`, where Graph itself writes it (default: after). */
+  nextLinkFirst?: boolean;
+  /** Give each page's first user a nested `@odata.nextLink` to `/v1.0/decoy`, ahead of the page's own. */
+  decoyNextLink?: boolean;
 }): Promise<FakeGraph> {
   const requests: string[] = [];
   let fault: FakeGraphFault | null = null;
@@ -74,11 +78,14 @@ export async function startFakeGraph(options: {
     const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
     const top = Number(url.searchParams.get('$top') ?? options.pageSize);
     const end = Math.min(options.users, skip + top);
-    const value = [];
+    const own = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const value: Record<string, unknown>[] = [];
     for (let i = skip; i < end; i += 1) value.push(fakeUser(i));
-    const base = options.foreignNextLink ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    if (options.decoyNextLink && value[0]) value[0] = { ...value[0], manager: { '@odata.nextLink': `${own}/v1.0/decoy?after=${skip}` } };
+    const base = options.foreignNextLink ?? own;
     const next = end < options.users ? `${base}${url.pathname}?$top=${top}&$skiptoken=${end}` : undefined;
-    json(res, 200, { value, ...(next ? { '@odata.nextLink': next } : {}) });
+    const link = next ? { '@odata.nextLink': next } : {};
+    json(res, 200, options.nextLinkFirst ? { ...link, value } : { value, ...link });
     pagesServed += 1;
     for (const watcher of watchers.splice(0)) {
       if (pagesServed >= watcher.count) watcher.run();
