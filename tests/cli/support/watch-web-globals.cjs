@@ -1,3 +1,4 @@
+/* global process */
 // Loaded with `node --require`: tells on stderr when a command first touches one of the globals
 // behind which Node keeps its bundled fetch implementation (compiled on first touch, ~30 ms).
 for (const name of ['Response', 'Headers', 'Request', 'fetch', 'FormData']) {
