@@ -1,11 +1,16 @@
 import { PublicClientApplication } from '@azure/msal-node';
+import { LibSecretPersistence, PersistenceCreator } from '@azure/msal-node-extensions';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { signInSignal } from '../../src/main/auth/sign-in-abort';
 import { noteEntraError, withEntraErrors } from '../../src/main/auth/entra-error-hint';
 import { mapAuthError, SignInCancelledError, SignInTimedOutError } from '../../src/main/auth/map-auth-error';
 import { signInWithBrowser } from '../../src/main/auth/interactive';
 import { openTokenCache } from '../../src/main/auth/token-cache';
+import type { KeyringState } from '../../src/main/vault/keyring-lock';
 
 // A real MSAL client whose authority metadata is given inline, so no network is needed
 // to reach the point where MSAL's loopback server waits for the browser.
@@ -144,5 +149,23 @@ describe('token cache', () => {
     expect(cache.persisted).toBe(false);
     expect(cache.plugin).toBeNull();
     expect(cache.reason).toMatch(/secret store is not available \(Cannot autolaunch D-Bus without X11 \$DISPLAY\)/);
+  });
+
+  it('opens the Secret Service without a dummy-secret round trip once the probe saw it unlocked, and checks it otherwise', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'm365-cache-open-'));
+    const checked = vi.spyOn(PersistenceCreator, 'createPersistence');
+    const direct = vi.spyOn(LibSecretPersistence, 'create');
+    try {
+      const open = (state: KeyringState) => openTokenCache({ cacheDir, serviceName: 'm365-connect-test.token-cache-open', lockProbe: async () => state });
+      expect((await open('unlocked')).persisted).toBe(true);
+      expect(direct).toHaveBeenCalledTimes(1);
+      expect(checked).not.toHaveBeenCalled();
+      await open('unknown');
+      expect(checked).toHaveBeenCalledTimes(1);
+    } finally {
+      checked.mockRestore();
+      direct.mockRestore();
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });

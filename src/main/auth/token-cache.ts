@@ -4,7 +4,7 @@ import type { ICachePlugin } from '@azure/msal-node';
 import { AppError } from '../../shared/ipc/app-error';
 import { keychainError } from '../vault/keychain-errors';
 import { KeyringLockedError, secretServiceLockProbe, type KeyringProbe } from '../vault/keyring-lock';
-import { DataProtectionScope, PersistenceCachePlugin, PersistenceCreator, type IPersistence } from '@azure/msal-node-extensions';
+import { DataProtectionScope, LibSecretPersistence, PersistenceCachePlugin, PersistenceCreator, type IPersistence, type IPersistenceConfiguration } from '@azure/msal-node-extensions';
 
 export type TokenCacheStore = {
   /** null: tokens stay in memory only (no OS secret store reachable). */
@@ -46,14 +46,17 @@ export type TokenCacheOptions = {
  * store is unavailable the cache lives in memory for this run and the caller says so.
  */
 export async function openTokenCache(options: TokenCacheOptions): Promise<TokenCacheStore> {
-  const create = options.createPersistence ?? PersistenceCreator.createPersistence.bind(PersistenceCreator);
   let persistence: IPersistence;
   // Creating the persistence writes and reads a probe item: on a locked keyring libsecret may
   // prompt or abort, so a locked keyring is detected first and reported, not touched.
   const probe = options.lockProbe ?? secretServiceLockProbe();
-  if ((await probe()) === 'locked') {
+  const keyring = await probe();
+  if (keyring === 'locked') {
     return { plugin: null, persisted: false, reason: 'The operating system keychain is locked.', blocked: keyringLocked(), clear: async () => undefined };
   }
+  const create =
+    options.createPersistence ??
+    (keyring === 'unlocked' ? openedSecretServicePersistence : PersistenceCreator.createPersistence.bind(PersistenceCreator));
   try {
     await mkdir(options.cacheDir, { recursive: true, mode: 0o700 });
     persistence = await create({
@@ -83,6 +86,15 @@ export async function openTokenCache(options: TokenCacheOptions): Promise<TokenC
     },
   };
 }
+
+/**
+ * The Secret Service persistence, without the check PersistenceCreator makes on every start
+ * (write a dummy secret, read it back, delete it: three keyring calls and two file writes, about
+ * 7 ms). Used only when the lock probe has just had the Secret Service answer that its default
+ * collection, where libsecret keeps the item, is unlocked: that answer is what the check proves.
+ */
+const openedSecretServicePersistence = (config: IPersistenceConfiguration): Promise<IPersistence> =>
+  LibSecretPersistence.create(config.cachePath!, config.serviceName!, config.accountName!);
 
 const keyringLocked = () => {
   const locked = keychainError(new KeyringLockedError());
