@@ -1,11 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { themeTokenNames } from './src/renderer/src/theme/theme-token-names';
+import { fluentThemeTokens } from './scripts/vite/fluent-theme-tokens';
 
-// (The high-contrast theme is Teams': its font families come from the teams alias.)
-const darkOrHighContrastTokens = /@fluentui\/tokens\/lib\/.*(dark|highContrast|teams)/i;
-const loadedOnDemand = (id: string) => darkOrHighContrastTokens.test(id);
-const isLibrary = (id: string) => id.includes('/node_modules/') && !loadedOnDemand(id);
+const isLibrary = (id: string) => id.includes('/node_modules/');
 // Griffel's run-time style compiler: makeStyles and the CSS parsing, prefixing and RTL flipping it
 // runs. Fluent's components ship their styles precompiled (__styles) and the first screen's own
 // styles are inline, so only later screens' makeStyles need it. The first screen reaches it only
@@ -34,7 +33,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src/renderer',
-    plugins: [react()],
+    plugins: [react(), fluentThemeTokens(themeTokenNames)],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves the renderer unminified by default; minified code parses and
@@ -54,7 +53,7 @@ export default defineConfig({
             groups: [
               // Taken first, and only the modules it names: their imports are shared with the first screen.
               { name: 'style-compiler', test: isStyleCompiler, priority: 2, includeDependenciesRecursively: false },
-              { name: 'first-screen', test: (id: string) => !loadedOnDemand(id), tags: ['$initial'], priority: 1 },
+              { name: 'first-screen', tags: ['$initial'], priority: 1 },
               // Shown once app:info answers, in a demo copy: with its library code (what the first screen
               // lacks), so it need not wait for vendor-later.
               { name: 'demo-badge', test: /\/src\/renderer\/src\/wizard\/parts\/DemoBadge\.tsx$/, priority: 1 },

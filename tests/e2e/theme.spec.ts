@@ -1,9 +1,12 @@
+import { webLightTheme } from '@fluentui/react-components';
 import { expect, test, type Page } from '@playwright/test';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchTestBrowser } from '../support/chromium';
 import { fakePlatform } from '../support/fake-platform';
 import { fakeServices } from '../support/fake-services';
-import { openTestShell } from '../support/shell';
+import { openTestShell, rendererDir } from '../support/shell';
 
 /** The dark and high-contrast tokens are separate chunks, fetched only when the system asks for them. */
 let browser: Browser;
@@ -73,3 +76,38 @@ test('high contrast starts with its own tokens chunk, not the later screens’ l
   expect(shell.pageErrors).toEqual([]);
   await shell.close();
 });
+
+/** Every Fluent theme token any built chunk reads, as var(--name): what the FluentProvider must write. */
+async function themeTokensReadByTheBuild(): Promise<Set<string>> {
+  const themeNames = new Set(Object.keys(webLightTheme));
+  const read = new Set<string>();
+  const assets = join(rendererDir, 'assets');
+  for (const file of (await readdir(assets)).filter((name) => name.endsWith('.js'))) {
+    const code = await readFile(join(assets, file), 'utf8');
+    for (const [, name] of code.matchAll(/var\(--([A-Za-z]\w*)/g)) if (name && themeNames.has(name)) read.add(name);
+  }
+  return read;
+}
+
+// The themes carry only the tokens the app reads (see scripts/vite/fluent-theme-tokens.ts): each
+// one read anywhere, on any screen, must still be written, in every theme.
+for (const scheme of ['light', 'dark', 'high contrast'] as const) {
+  test(`${scheme}: the FluentProvider writes every theme token the built app reads, and no other`, async () => {
+    const read = await themeTokensReadByTheBuild();
+    expect(read.size).toBeGreaterThan(100);
+    const shell = await openTestShell(browser, fakeServices(), fakePlatform(), scheme === 'dark' ? 'dark' : 'light');
+    const { page } = shell;
+    if (scheme === 'high contrast') {
+      await page.emulateMedia({ forcedColors: 'active' });
+      await page.reload();
+    }
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const written = await page
+      .locator('.fui-FluentProvider')
+      .first()
+      .evaluate((element, names) => names.filter((name) => getComputedStyle(element).getPropertyValue(`--${name}`) !== ''), Object.keys(webLightTheme));
+    expect(new Set(written)).toEqual(read);
+    expect(shell.pageErrors).toEqual([]);
+    await shell.close();
+  });
+}

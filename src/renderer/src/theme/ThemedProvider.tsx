@@ -1,5 +1,9 @@
-import { FluentProvider, webLightTheme, type Theme } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
+// Only the tokens the app reads, written out at build time: neither the rest nor the code that
+// builds Fluent's theme comes with the first screen.
+import { theme as lightTheme } from 'virtual:fluent-theme/light';
+import type { AppTheme } from './app-theme';
 import { useMediaQuery } from './useMediaQuery';
 
 /** Dark and high-contrast tokens load only when the system asks for them, keeping them off start-up. */
@@ -15,7 +19,7 @@ export function ThemedProvider({ children }: { children: ReactNode }) {
   const wanted = highContrast ? 'high-contrast' : dark ? 'dark' : 'light';
   // The last other theme loaded; light is always at hand.
   const [startedLight] = useState(wanted === 'light');
-  const [other, setOther] = useState<{ name: keyof typeof loadTheme; theme: Theme } | undefined>(undefined);
+  const [other, setOther] = useState<{ name: keyof typeof loadTheme; theme: AppTheme } | undefined>(undefined);
 
   useEffect(() => {
     if (wanted === 'light') return;
@@ -31,7 +35,7 @@ export function ThemedProvider({ children }: { children: ReactNode }) {
   // While other tokens load (a local chunk, a few milliseconds) the theme shown so far stays, so a
   // switch never unmounts the wizard and what was typed; at start nothing shows rather than flash
   // the light theme at someone who asked for dark or high contrast.
-  const theme = wanted === 'light' ? webLightTheme : (other?.theme ?? (startedLight ? webLightTheme : null));
+  const theme = wanted === 'light' ? lightTheme : (other?.theme ?? (startedLight ? lightTheme : null));
   if (!theme) return null;
   return (
     <FluentProvider theme={theme} style={{ minHeight: '100vh' }}>

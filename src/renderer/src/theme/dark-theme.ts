@@ -1,2 +1,2 @@
 // Its own module so the dark tokens become a chunk loaded only when dark is in effect.
-export { webDarkTheme as darkTheme } from '@fluentui/react-components';
+export { theme as darkTheme } from 'virtual:fluent-theme/dark';

@@ -1,2 +1,2 @@
 // Its own module so the high-contrast tokens become a chunk loaded only when forced colors are on.
-export { teamsHighContrastTheme as highContrastTheme } from '@fluentui/react-components';
+export { theme as highContrastTheme } from 'virtual:fluent-theme/high-contrast';
