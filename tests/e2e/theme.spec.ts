@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { themeTokensRead } from '../../scripts/vite/fluent-theme-tokens';
 import { launchTestBrowser } from '../support/chromium';
 import { fakePlatform } from '../support/fake-platform';
 import { fakeServices } from '../support/fake-services';
@@ -83,8 +84,7 @@ async function themeTokensReadByTheBuild(): Promise<Set<string>> {
   const read = new Set<string>();
   const assets = join(rendererDir, 'assets');
   for (const file of (await readdir(assets)).filter((name) => name.endsWith('.js'))) {
-    const code = await readFile(join(assets, file), 'utf8');
-    for (const [, name] of code.matchAll(/var\(--([A-Za-z]\w*)/g)) if (name && themeNames.has(name)) read.add(name);
+    for (const name of themeTokensRead(await readFile(join(assets, file), 'utf8'), themeNames)) read.add(name);
   }
   return read;
 }

@@ -157,22 +157,24 @@ async function runLocked(options: RunReportOptions): Promise<ReportSummary> {
     const render = (rows: ReportRow[]) => options.format.rows(rows, rowsFormatted);
     // The next page's request, sent with the link read ahead of the parse (next-link-ahead.ts).
     let ahead: { link: string; page: Promise<Settled> } | null = null;
-    const requestNext = (link: string | null, readAhead: boolean): boolean => {
-      if (readAhead) {
+    const next: NextPageRequests = {
+      readAhead(link) {
         ahead = link !== null ? { link, page: fetchPage(link, origin, options.fetch) } : null;
         return ahead !== null;
-      }
-      if (link) follow(link);
-      if (ahead !== null && ahead.link === link) {
-        pending = ahead.page;
-        return false;
-      }
-      // No link was read ahead, or another one than the parse found: that answer is dropped.
-      pending = link ? fetchPage(link, origin, options.fetch) : null;
-      return pending !== null;
+      },
+      parsed(link) {
+        if (link) follow(link);
+        if (ahead !== null && ahead.link === link) {
+          pending = ahead.page;
+          return false;
+        }
+        // No link was read ahead, or another one than the parse found: that answer is dropped.
+        pending = link ? fetchPage(link, origin, options.fetch) : null;
+        return pending !== null;
+      },
     };
     while (pending) {
-      const page = await pageChunk(await pending, state.tenant, today, render, requestNext);
+      const page = await pageChunk(await pending, state.tenant, today, render, next);
       rowsFormatted += page.rows;
       if (page.count !== null) total = page.count;
       // One write at a time, in order; this page's starts once the previous one is in the file.
@@ -245,23 +247,31 @@ async function fetchPage(url: string, origin: string, options: GraphFetchOptions
 }
 
 /**
+ * How pageChunk asks for the next page, as early as it can: first with the link read ahead from
+ * the text, then with the parsed one. Each says whether it sent a request just then.
+ */
+type NextPageRequests = {
+  readAhead(link: string | null): boolean;
+  parsed(link: string | null): boolean;
+};
+
+/**
  * Parses a page and formats its users; the parsed objects live only in this call, so they die
- * young. The next page is asked for as early as possible: `requestNext` gets the link read ahead
- * from the text before the parse, then the parsed one, and says whether it sent a request just then.
+ * young. The next page is asked for before the parse and again after it (NextPageRequests).
  */
 async function pageChunk(
   settled: Settled,
   tenant: TenantFacts,
   today: string,
   render: (rows: ReportRow[]) => string,
-  requestNext: (link: string | null, readAhead: boolean) => boolean,
+  next: NextPageRequests,
 ): Promise<PageChunk> {
   if ('error' in settled) throw settled.error;
-  if (requestNext(nextLinkAhead(settled.text), true)) await letRequestOut();
+  if (next.readAhead(nextLinkAhead(settled.text))) await letRequestOut();
   const body = parseGraphJson(settled.text) as { value?: unknown; '@odata.nextLink'?: unknown; '@odata.count'?: unknown } | null;
   if (!Array.isArray(body?.value)) throw new CliError('Microsoft Graph answered without a list of users.', 'cli');
   const nextLink = typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null;
-  if (requestNext(nextLink, false)) await letRequestOut();
+  if (next.parsed(nextLink)) await letRequestOut();
   const rows: ReportRow[] = [];
   let skipped = 0;
   for (const value of body.value as unknown[]) {

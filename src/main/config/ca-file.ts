@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { describeBytes, fileReadLimit, isInputTooLarge, pipeWaitMs, readFileBounded } from '../files/bounded-read';
+import { describeBytes, fileReadLimit, isInputTooLarge, readFileBounded, silentPipeProblem } from '../files/bounded-read';
 
 export type CaFileCheck = { ok: true; absolute: string } | { ok: false; absolute: string; problem: string };
 
@@ -22,7 +22,7 @@ export async function validateCaFile(path: string): Promise<CaFileCheck> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return refuse(`${absolute} does not exist`);
     if (code === 'EISDIR') return refuse(`${absolute} is a folder, not a file`);
-    if (code === 'EAGAIN') return refuse(`${absolute} is a pipe that gave nothing to read within ${pipeWaitMs / 1000} s`);
+    if (code === 'EAGAIN') return refuse(`${absolute} is ${silentPipeProblem}`);
     return refuse(`${absolute} cannot be read${code ? ` (${code})` : ''}`);
   }
   const blocks = [...text.matchAll(pemBlock)].map((match) => ({ label: match[1] ?? '', body: match[0] }));

@@ -43,6 +43,8 @@ export async function readStreamBounded(stream: Readable | NodeJS.ReadableStream
 /** How long a pipe may take to give its first bytes (`--ca <(command)`), checked this often. */
 export const pipeWaitMs = 3000;
 const pipePollMs = 10;
+/** What a pipe refused that way (EAGAIN) is, for the messages that name the file. */
+export const silentPipeProblem = `a pipe that gave nothing to read within ${pipeWaitMs / 1000} s`;
 
 /**
  * A whole file (device files such as /dev/zero included), at most `limit` bytes of it. Read with

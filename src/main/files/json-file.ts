@@ -1,5 +1,5 @@
 import type * as z from '../../shared/zod';
-import { describeBytes, fileReadLimit, isInputTooLarge, pipeWaitMs, readFileBounded } from './bounded-read';
+import { describeBytes, fileReadLimit, isInputTooLarge, readFileBounded, silentPipeProblem } from './bounded-read';
 import { invalidFile, unreadableFile } from '../config/config-errors';
 
 /**
@@ -49,7 +49,7 @@ function unreadableReason(error: unknown): string {
     case 'EISDIR':
       return 'it is a folder, not a file';
     case 'EAGAIN':
-      return `it is a pipe that gave nothing to read within ${pipeWaitMs / 1000} s`;
+      return `it is ${silentPipeProblem}`;
     default:
       return code ? `error ${code}` : 'it could not be read';
   }
